@@ -1,0 +1,5 @@
+"""Run the journal with `python -m journal`."""
+
+from journal.cli import main
+
+raise SystemExit(main())

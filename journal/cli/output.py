@@ -1,0 +1,82 @@
+"""Rich output for people and JSON for programs: the shared look of the non-hot commands."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from journal import models as m
+
+console = Console(highlight=False)
+
+PURPOSE_STYLE = {"learn": "green", "augment": "cyan", "automate": "yellow", "companion": "magenta",
+                 "unclassified": "dim"}
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def when_text(moment: dt.datetime, today: dt.date) -> str:
+    day = moment.date()
+    if day == today:
+        label = "today"
+    elif day == today - dt.timedelta(days=1):
+        label = "yesterday"
+    else:
+        label = day.isoformat()
+    return f"{label} {moment.strftime('%H:%M')}"
+
+
+def describe(entry: m.Entry) -> tuple[str, str]:
+    """(type label, one-line summary) of an entry, for tables and confirmations."""
+    if isinstance(entry, m.AISession):
+        extra = " · instead of a person" if entry.instead_of_person else ""
+        skill = f" · skill: {entry.skill}" if entry.skill else ""
+        return "AI", f"{entry.tool} {entry.minutes} min · {entry.purpose.value}{extra}{skill}"
+    if isinstance(entry, m.Interaction):
+        return "people", (f"{', '.join(entry.people)} {entry.minutes} min · {entry.kind.value} · "
+                          f"{entry.channel.value.replace('_', ' ')} · quality {entry.quality}"
+                          + (" · I reached out" if entry.initiated else ""))
+    if isinstance(entry, m.Energy):
+        return "energy", f"{entry.level}/5"
+    if isinstance(entry, m.CheckIn):
+        conn = f" · connection {entry.connection}" if entry.connection else ""
+        return "check-in", f"trust AI {entry.trust_ai} · trust team {entry.trust_team}{conn}"
+    if isinstance(entry, m.Who5):
+        return "WHO-5", f"{entry.percent}% ({m.who5_band(entry.percent)})"
+    if isinstance(entry, m.Person):
+        return "person", f"{entry.name} ({entry.relation.value})"
+    if isinstance(entry, m.Intention):
+        return "intention", entry.text
+    return entry.TYPE, ""
+
+
+def entries_table(entries: list[m.Entry], today: dt.date, *, notes: bool = True) -> Table:
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    table.add_column("id", style="dim", no_wrap=True)
+    table.add_column("when", no_wrap=True)
+    table.add_column("type", no_wrap=True)
+    table.add_column("what")
+    for entry in entries:
+        label, text = describe(entry)
+        text = _escape(text)
+        if notes and entry.note:
+            text += f"  [dim]“{_escape(entry.note)}”[/dim]"
+        if entry.tags:
+            text += "  [dim]" + " ".join(f"#{_escape(t)}" for t in entry.tags) + "[/dim]"
+        style = PURPOSE_STYLE.get(getattr(getattr(entry, "purpose", None), "value", ""), "")
+        table.add_row(entry.id[:8], when_text(m.entry_time(entry), today),
+                      f"[{style}]{label}[/{style}]" if style else label, text)
+    return table
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)

@@ -1,0 +1,219 @@
+"""Domain records of the journal: frozen dataclasses and enums, with their JSONL record form."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, fields, replace
+from enum import StrEnum
+from typing import Any
+
+
+class Purpose(StrEnum):
+    LEARN = "learn"
+    AUGMENT = "augment"
+    AUTOMATE = "automate"
+    COMPANION = "companion"
+    UNCLASSIFIED = "unclassified"
+
+
+AUGMENTATION = frozenset({Purpose.LEARN, Purpose.AUGMENT})
+CLASSIFIED = frozenset(Purpose) - {Purpose.UNCLASSIFIED}
+
+
+class Kind(StrEnum):
+    MENTORING = "mentoring"
+    FEEDBACK = "feedback"
+    COLLABORATION = "collaboration"
+    HELP = "help"
+    SOCIAL = "social"
+    MEETING = "meeting"
+
+
+class Channel(StrEnum):
+    IN_PERSON = "in_person"
+    CALL = "call"
+    VIDEO = "video"
+    CHAT = "chat"
+    EMAIL = "email"
+
+
+class Relation(StrEnum):
+    TEAMMATE = "teammate"
+    MANAGER = "manager"
+    MENTOR = "mentor"
+    REPORT = "report"
+    CLIENT = "client"
+    PEER = "peer"
+    FRIEND = "friend"
+    FAMILY = "family"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Entry:
+    """Fields every record carries."""
+
+    id: str
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    deleted_at: dt.datetime | None = None
+    note: str | None = None
+    tags: tuple[str, ...] = ()
+    source: str | None = None
+
+    TYPE = ""  # the JSONL "type"; set on each subclass
+
+    @property
+    def deleted(self) -> bool:
+        return self.deleted_at is not None
+
+
+@dataclass(frozen=True, kw_only=True)
+class AISession(Entry):
+    TYPE = "ai_session"
+    started_at: dt.datetime
+    minutes: int
+    tool: str
+    purpose: Purpose = Purpose.UNCLASSIFIED
+    instead_of_person: bool = False
+    skill: str | None = None
+    day: dt.date = field(default=dt.date.min, compare=False)
+
+    @property
+    def at(self) -> dt.datetime:
+        return self.started_at
+
+
+@dataclass(frozen=True, kw_only=True)
+class Interaction(Entry):
+    TYPE = "interaction"
+    at: dt.datetime
+    minutes: int
+    people: tuple[str, ...]
+    kind: Kind = Kind.COLLABORATION
+    channel: Channel = Channel.IN_PERSON
+    quality: int = 3
+    initiated: bool = False
+    day: dt.date = field(default=dt.date.min, compare=False)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Person(Entry):
+    TYPE = "person"
+    name: str
+    relation: Relation = Relation.OTHER
+
+
+@dataclass(frozen=True, kw_only=True)
+class Energy(Entry):
+    TYPE = "energy"
+    at: dt.datetime
+    level: int
+    day: dt.date = field(default=dt.date.min, compare=False)
+
+
+@dataclass(frozen=True, kw_only=True)
+class CheckIn(Entry):
+    TYPE = "checkin"
+    day: dt.date
+    trust_ai: int
+    trust_team: int
+    connection: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Who5(Entry):
+    TYPE = "who5"
+    day: dt.date
+    items: tuple[int, int, int, int, int]
+
+    @property
+    def raw(self) -> int:
+        return sum(self.items)
+
+    @property
+    def percent(self) -> int:
+        return self.raw * 4
+
+
+@dataclass(frozen=True, kw_only=True)
+class Intention(Entry):
+    TYPE = "intention"
+    insight_id: str
+    action_id: str
+    text: str
+    done_at: dt.datetime | None = None
+    dismissed_at: dt.datetime | None = None
+
+
+RECORD_TYPES: dict[str, type[Entry]] = {
+    cls.TYPE: cls for cls in (AISession, Interaction, Person, Energy, CheckIn, Who5, Intention)
+}
+# The short names `log --type` accepts.
+SHORT_TYPES = {"ai": "ai_session", "met": "interaction", "energy": "energy", "checkin": "checkin",
+               "who5": "who5"}
+TIMELINE_TYPES = ("ai_session", "interaction", "energy", "checkin", "who5")
+
+WHO5_ITEMS = (
+    "I have felt cheerful and in good spirits.",
+    "I have felt calm and relaxed.",
+    "I have felt active and vigorous.",
+    "I woke up feeling fresh and rested.",
+    "My daily life has been filled with things that interest me.",
+)
+WHO5_SCALE = ("At no time", "Some of the time", "Less than half of the time",
+              "More than half of the time", "Most of the time", "All of the time")
+WHO5_CITATION = "WHO-5 Well-Being Index, Psychiatric Research Unit, Mental Health Centre North Zealand"
+WHO5_DISCLAIMER = "The WHO-5 is a wellbeing screen, not a diagnosis."
+
+
+def who5_band(percent: int) -> str:
+    """The standard band of a WHO-5 percentage score."""
+    if percent <= 28:
+        return "very low wellbeing: please seek professional advice"
+    if percent <= 50:
+        return "low wellbeing: worth talking to someone you trust or a professional"
+    return "no sign of low wellbeing"
+
+
+def entry_time(entry: Entry) -> dt.datetime:
+    """When an entry happened, for ordering and display (noon for day-only records)."""
+    for name in ("started_at", "at"):
+        value = getattr(entry, name, None)
+        if isinstance(value, dt.datetime):
+            return value
+    day = getattr(entry, "day", None)
+    if isinstance(day, dt.date):
+        return dt.datetime.combine(day, dt.time(12)).astimezone()
+    return entry.created_at
+
+
+# --- JSONL record form -------------------------------------------------------------------------
+
+_RECORD_SKIP = {"day"}  # derived columns that are not part of the record form
+
+
+def to_record(entry: Entry) -> dict[str, Any]:
+    """The JSONL record of an entry: "type" first, ISO times with offset, days as YYYY-MM-DD."""
+    out: dict[str, Any] = {"type": entry.TYPE}
+    for f in fields(entry):
+        if f.name in _RECORD_SKIP and entry.TYPE not in ("checkin", "who5"):
+            continue
+        out[f.name] = _jsonable(getattr(entry, f.name))
+    return out
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, StrEnum):
+        return value.value
+    return value
+
+
+def with_changes(entry: Entry, **changes: Any) -> Entry:
+    return replace(entry, **changes)

@@ -1,0 +1,303 @@
+"""DURATION, WHEN and small value parsing: pure functions that raise BadInput with one line.
+
+This module is on the quick-add path, so it imports neither `re` nor dateutil at the top:
+dateutil is loaded only for a WHEN that none of the simple forms below match.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from journal.errors import BadInput
+
+DURATION_FORMS = "minutes such as 45 or 45m, hours such as 1h, 1h30 or 1.5h (1 minute to 24 hours)"
+WHEN_FORMS = ("a date or date-time (2026-11-20, 2026-11-20T14:30), today, yesterday, 14:30, "
+              "'yesterday 15:00', a weekday (mon), or '3 days ago'")
+MAX_MINUTES = 1440
+NOON = dt.time(12, 0)
+
+_WEEKDAYS = {name: i for i, names in enumerate(
+    [("mon", "monday"), ("tue", "tues", "tuesday"), ("wed", "wednesday"),
+     ("thu", "thur", "thurs", "thursday"), ("fri", "friday"), ("sat", "saturday"),
+     ("sun", "sunday")]) for name in names}
+_AGO_UNITS = {"minute": 1, "minutes": 1, "min": 1, "mins": 1, "hour": 60, "hours": 60, "h": 60,
+              "day": 1440, "days": 1440, "d": 1440, "week": 10080, "weeks": 10080, "w": 10080}
+
+
+# --- durations ---------------------------------------------------------------------------------
+
+def parse_duration(text: str) -> int:
+    """Minutes from `45`, `45m`, `45min`, `1h`, `1h30`, `1h30m`, `1.5h`; 1..1440."""
+    raw = str(text).strip().lower().replace(" ", "")
+    minutes = _duration_minutes(raw)
+    if minutes is None:
+        raise BadInput(f"duration {text!r} is not understood; use {DURATION_FORMS}")
+    if not 1 <= minutes <= MAX_MINUTES:
+        raise BadInput(f"duration {text!r} is {minutes} minutes; accepted: {DURATION_FORMS}")
+    return minutes
+
+
+def _number(text: str) -> float | None:
+    if not text or not all(c.isdigit() or c == "." for c in text) or text.count(".") > 1:
+        return None
+    if text == ".":
+        return None
+    return float(text)
+
+
+def _duration_minutes(raw: str) -> int | None:
+    for suffix in ("minutes", "minute", "mins", "min", "m"):
+        if raw.endswith(suffix) and "h" not in raw:
+            value = _number(raw[: -len(suffix)])
+            return None if value is None else round(value)
+    if "h" in raw:
+        hours_text, _, rest = raw.partition("h")
+        for suffix in ("ours", "our", "rs", "r"):  # 1hour, 2hours, 2hrs
+            if rest.startswith(suffix):
+                rest = rest[len(suffix):]
+                break
+        hours = _number(hours_text)
+        if hours is None:
+            return None
+        extra = 0.0
+        if rest:
+            rest = rest.removesuffix("min").removesuffix("m")
+            if not rest.isdigit() or "." in hours_text:
+                return None
+            extra = float(rest)
+        return round(hours * 60 + extra)
+    value = _number(raw)
+    return None if value is None else round(value)
+
+
+# --- WHEN --------------------------------------------------------------------------------------
+
+def parse_when(text: str, now: dt.datetime) -> tuple[dt.date, dt.time | None]:
+    """A day and, when the text gives one, a local time of day."""
+    raw = " ".join(str(text).strip().lower().split())
+    if not raw:
+        raise BadInput(f"date {text!r} is empty; use {WHEN_FORMS}")
+    result = _simple_when(raw, now)
+    if result is None:
+        result = _iso_when(str(text).strip(), now) or _dateutil_when(raw, now)
+    if result is None:
+        raise BadInput(f"date {text!r} is not understood; use {WHEN_FORMS}")
+    return result
+
+
+def _simple_when(raw: str, now: dt.datetime) -> tuple[dt.date, dt.time | None] | None:
+    today = now.date()
+    if raw == "now":
+        return today, now.time().replace(microsecond=0)
+    head, _, tail = raw.partition(" ")
+    day: dt.date | None = None
+    if head == "today":
+        day = today
+    elif head == "yesterday":
+        day = today - dt.timedelta(days=1)
+    elif head in _WEEKDAYS:
+        day = today - dt.timedelta(days=(today.weekday() - _WEEKDAYS[head]) % 7)
+    if day is not None:
+        if not tail:
+            return day, None
+        time = _time_of_day(tail)
+        return None if time is None else (day, time)
+    if raw.endswith(" ago"):
+        return _ago(raw[:-4].strip(), now)
+    time = _time_of_day(raw)
+    if time is not None:
+        return today, time
+    return None
+
+
+def _ago(amount: str, now: dt.datetime) -> tuple[dt.date, dt.time | None] | None:
+    number, _, unit = amount.partition(" ")
+    if not unit:  # "3d ago"
+        digits = number.rstrip("abcdefghijklmnopqrstuvwxyz")
+        number, unit = digits, number[len(digits):]
+    if not number.isdigit() or unit not in _AGO_UNITS:
+        return None
+    minutes = int(number) * _AGO_UNITS[unit]
+    if _AGO_UNITS[unit] >= 1440:
+        return now.date() - dt.timedelta(minutes=minutes), None
+    moment = now - dt.timedelta(minutes=minutes)
+    return moment.date(), moment.time().replace(microsecond=0)
+
+
+def _time_of_day(text: str) -> dt.time | None:
+    """`14:30`, `9:05`, `3pm`, `3:30pm`, `15h`."""
+    raw = text.replace(" ", "")
+    offset = 0
+    if raw.endswith(("am", "pm")):
+        offset = 12 if raw.endswith("pm") else 0
+        raw = raw[:-2]
+        hours_text, _, minutes_text = raw.partition(":")
+        if not hours_text.isdigit() or not 1 <= int(hours_text) <= 12:
+            return None
+        hours = int(hours_text) % 12 + offset
+    else:
+        hours_text, sep, minutes_text = raw.partition(":")
+        if not sep:
+            if raw.endswith("h") and raw[:-1].isdigit():
+                hours_text, minutes_text = raw[:-1], "0"
+            else:
+                return None
+        if not hours_text.isdigit() or len(hours_text) > 2:
+            return None
+        hours = int(hours_text)
+    minutes_text = minutes_text or "0"
+    if not minutes_text.isdigit() or len(minutes_text) > 2:
+        return None
+    if not (0 <= hours <= 23 and 0 <= int(minutes_text) <= 59):
+        return None
+    return dt.time(hours, int(minutes_text))
+
+
+def _iso_when(text: str, now: dt.datetime) -> tuple[dt.date, dt.time | None] | None:
+    if len(text) == 10:
+        try:
+            return dt.date.fromisoformat(text), None
+        except ValueError:
+            return None
+    try:
+        value = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if value.tzinfo is not None:
+        value = value.astimezone(now.tzinfo).replace(tzinfo=None)
+    return value.date(), value.time()
+
+
+def _dateutil_when(raw: str, now: dt.datetime) -> tuple[dt.date, dt.time | None] | None:
+    if not any(c.isdigit() for c in raw) and not any(m in raw for m in _MONTHS):
+        return None
+    from dateutil import parser as du_parser
+
+    sentinel = dt.datetime.combine(now.date(), dt.time(0, 0, 0, 1))
+    try:
+        value = du_parser.parse(raw, default=sentinel)
+    except (ValueError, OverflowError):
+        return None
+    if value.tzinfo is not None:
+        value = value.astimezone(now.tzinfo).replace(tzinfo=None)
+    if value.time() == sentinel.time():
+        return value.date(), None
+    return value.date(), value.time()
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _local(day: dt.date, time: dt.time) -> dt.datetime:
+    from journal.clock import localize
+
+    return localize(dt.datetime.combine(day, time))
+
+
+def entry_time(text: str | None, now: dt.datetime, option: str = "--at") -> dt.datetime:
+    """When an entry happened. None is now; a date alone is 12:00 (or now, if that is later
+    today); the future is refused."""
+    if text is None:
+        return now
+    day, time = parse_when(text, now)
+    if time is None:
+        moment = _local(day, NOON)
+        if day == now.date() and moment > now:
+            moment = now
+    else:
+        moment = _local(day, time)
+    if moment > now + dt.timedelta(minutes=1):
+        raise BadInput(f"{option} {text!r} is in the future; entries can be logged for now or earlier")
+    return moment
+
+
+def entry_day(text: str | None, now: dt.datetime, option: str = "--day") -> dt.date:
+    """A day for a day-only record (check-in, WHO-5); today by default; never in the future."""
+    if text is None:
+        return now.date()
+    day, _ = parse_when(text, now)
+    if day > now.date():
+        raise BadInput(f"{option} {text!r} is in the future; accepted: today or an earlier day")
+    return day
+
+
+def range_start(text: str, now: dt.datetime) -> dt.datetime:
+    day, time = parse_when(text, now)
+    return _local(day, time or dt.time(0, 0))
+
+
+def range_end(text: str, now: dt.datetime) -> dt.datetime:
+    """The end of a filter range, inclusive: a date alone means the end of that day."""
+    day, time = parse_when(text, now)
+    return _local(day, time or dt.time(23, 59, 59, 999999))
+
+
+def filter_day(text: str, now: dt.datetime) -> dt.date:
+    """A day for filters such as --as-of (any day, future allowed)."""
+    return parse_when(text, now)[0]
+
+
+# --- small values ------------------------------------------------------------------------------
+
+def parse_int(text: object, lo: int, hi: int, what: str) -> int:
+    raw = str(text).strip()
+    if not (raw.isdigit() or (raw.startswith("-") and raw[1:].isdigit())) or not lo <= int(raw) <= hi:
+        raise BadInput(f"{what} {text!r} is not accepted; use a whole number from {lo} to {hi}")
+    return int(raw)
+
+
+def parse_choice(values: tuple[str, ...], text: object, what: str) -> str:
+    """One of a vocabulary (journal.vocab); a unique prefix is enough (`aug` for augment)."""
+    raw = str(text).strip().lower().replace("-", "_").replace(" ", "_")
+    matches = [v for v in values if v == raw] or [v for v in values if raw and v.startswith(raw)]
+    if len(matches) == 1:
+        return matches[0]
+    raise BadInput(f"{what} {text!r} is not accepted; use one of: {', '.join(values)}")
+
+
+def parse_text(text: object, what: str, *, max_len: int = 200, required: bool = True) -> str | None:
+    """Free text such as a tool or a name: trimmed, no control characters, not too long."""
+    raw = " ".join(str(text if text is not None else "").split())
+    if not raw:
+        if required:
+            raise BadInput(f"{what} {text!r} is empty; give a name such as 'Claude' or 'Sam'")
+        return None
+    if any(ord(c) < 32 or ord(c) == 127 for c in raw):
+        raise BadInput(f"{what} {text!r} contains control characters; use plain text")
+    if len(raw) > max_len:
+        raise BadInput(f"{what} is {len(raw)} characters long; accepted: at most {max_len}")
+    return raw
+
+
+def parse_note(text: str | None) -> str | None:
+    if text is None:
+        return None
+    if "\x00" in text:
+        raise BadInput("note contains a NUL character; use plain text")
+    if len(text) > 10_000:
+        raise BadInput(f"note is {len(text)} characters long; accepted: at most 10000")
+    return text.strip() or None
+
+
+def parse_people(text: str) -> list[str]:
+    """One name or a comma list ("Sam, Priya"); duplicates (ignoring case) are dropped."""
+    names: list[str] = []
+    seen: set[str] = set()
+    for part in str(text).split(","):
+        name = parse_text(part, "person name", max_len=80, required=False)
+        if name and name.casefold() not in seen:
+            seen.add(name.casefold())
+            names.append(name)
+    if not names:
+        raise BadInput(f"people {text!r} names nobody; give a name or a comma list like 'Sam, Priya'")
+    return names
+
+
+def parse_tags(values: list[str] | tuple[str, ...] | None) -> list[str]:
+    tags: list[str] = []
+    for value in values or ():
+        for part in str(value).split(","):
+            tag = parse_text(part.lstrip("#"), "tag", max_len=40, required=False)
+            if tag and tag not in tags:
+                tags.append(tag)
+    return tags

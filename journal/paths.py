@@ -1,0 +1,32 @@
+"""Where the journal lives: --db, then AIJOURNAL_DB, then the platform's user data dir."""
+
+import os
+import sys
+
+APP_NAME = "aijournal"
+DB_NAME = "journal.db"
+
+
+def user_data_dir() -> str:
+    """The platform's per-user data folder for aijournal.
+
+    On Linux this is the XDG rule, computed here because importing platformdirs costs more than a
+    whole quick-add; elsewhere platformdirs decides. A test checks both agree on Linux.
+    """
+    if sys.platform.startswith("linux"):
+        base = os.environ.get("XDG_DATA_HOME", "").strip() or os.path.expanduser("~/.local/share")
+        return os.path.join(base, APP_NAME)
+    import platformdirs
+
+    return platformdirs.user_data_dir(APP_NAME, appauthor=False)
+
+
+def resolve_db(option: str | None = None) -> str:
+    """The database path the user asked for, or the default one."""
+    chosen = option or os.environ.get("AIJOURNAL_DB") or os.path.join(user_data_dir(), DB_NAME)
+    return os.path.abspath(os.path.expanduser(chosen))
+
+
+def demo_db() -> str:
+    """The separate database the TUI's welcome screen fills with a demo persona."""
+    return os.path.join(user_data_dir(), "demo.db")

@@ -1,0 +1,380 @@
+"""What a user can do with their journal: log, edit, delete, undo, people, status, backup.
+
+The CLI and the TUI both call these functions with parsed values (journal.parse turns user text
+into them). Every write is one store transaction and one undo step. The quick-add functions build
+plain rows and never import journal.models, so a shell quick-add stays fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from journal import vocab
+from journal.errors import BadInput, NotFound
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any
+
+    from journal.models import Entry, Person
+    from journal.store import JournalStore
+
+TIMER_KEY = "timer"
+
+
+def new_id() -> str:
+    return os.urandom(16).hex()
+
+
+def _tags_json(tags: Sequence[str]) -> str:
+    if not tags:
+        return "[]"
+    import json
+
+    return json.dumps(list(tags), ensure_ascii=False)
+
+
+def base_row(now: dt.datetime, *, note: str | None = None, tags: Sequence[str] = (),
+             source: str | None = None) -> dict[str, Any]:
+    stamp = now.isoformat()
+    return {"id": new_id(), "created_at": stamp, "updated_at": stamp, "deleted_at": None,
+            "note": note, "tags": _tags_json(tags), "source": source}
+
+
+def timed(at: dt.datetime) -> dict[str, Any]:
+    """The ordering columns of a timed entry: its local day and its instant."""
+    local = at.astimezone()
+    return {"ts": local.timestamp(), "day": local.date().isoformat()}
+
+
+def _check_range(value: int, lo: int, hi: int, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
+        raise BadInput(f"{what} {value!r} is not accepted; use a whole number from {lo} to {hi}")
+    return value
+
+
+def _check_choice(value: str, values: tuple[str, ...], what: str) -> str:
+    if value not in values:
+        raise BadInput(f"{what} {value!r} is not accepted; use one of: {', '.join(values)}")
+    return value
+
+
+def _clock() -> dt.datetime:
+    from journal.clock import now
+
+    return now()
+
+
+# --- logging -----------------------------------------------------------------------------------
+
+def ai_row(*, tool: str, minutes: int, at: dt.datetime, purpose: str = "unclassified",
+           instead_of_person: bool = False, skill: str | None = None, note: str | None = None,
+           tags: Sequence[str] = (), source: str | None = None,
+           now: dt.datetime | None = None) -> dict[str, Any]:
+    """A validated ai_session row (shared by logging, the timer and the importers)."""
+    _check_range(minutes, 1, 1440, "minutes")
+    _check_choice(purpose, vocab.PURPOSES, "purpose")
+    local = at.astimezone()
+    return {**base_row(now or _clock(), note=note, tags=tags, source=source), **timed(local),
+            "started_at": local.isoformat(), "minutes": minutes, "tool": tool,
+            "purpose": purpose, "instead_of_person": int(bool(instead_of_person)),
+            "skill": skill}
+
+
+def log_ai(store: JournalStore, **fields: Any) -> dict[str, Any]:
+    """Log one AI session; returns its row. Fields as ai_row takes them."""
+    row = ai_row(**fields)
+    with store.write(f"log AI session {row['tool']}"):
+        store.insert("ai_session", row)
+    return row
+
+
+def person_row(name: str, relation: str = "other", *, now: dt.datetime | None = None,
+               source: str | None = None) -> dict[str, Any]:
+    _check_choice(relation, vocab.RELATIONS, "relation")
+    return {**base_row(now or _clock(), source=source), "name": name,
+            "name_key": name.casefold(), "relation": relation}
+
+
+def interaction_row(*, minutes: int, at: dt.datetime, kind: str = "collaboration",
+                    channel: str = "in_person", quality: int = 3, initiated: bool = False,
+                    note: str | None = None, tags: Sequence[str] = (), source: str | None = None,
+                    now: dt.datetime | None = None) -> dict[str, Any]:
+    _check_range(minutes, 1, 1440, "minutes")
+    _check_range(quality, 1, 5, "quality")
+    _check_choice(kind, vocab.KINDS, "kind")
+    _check_choice(channel, vocab.CHANNELS, "channel")
+    local = at.astimezone()
+    return {**base_row(now or _clock(), note=note, tags=tags, source=source), **timed(local),
+            "at": local.isoformat(), "minutes": minutes, "kind": kind, "channel": channel,
+            "quality": quality, "initiated": int(bool(initiated))}
+
+
+def add_interaction(store: JournalStore, row: dict[str, Any], people: Sequence[str]) -> None:
+    """Insert an interaction row with its people (inside the caller's write)."""
+    if not people:
+        raise BadInput("an interaction needs at least one person; give a name like 'Sam'")
+    now = _clock()
+    ids = store.ensure_people(people, lambda name: person_row(name, now=now))
+    store.insert("interaction", row)
+    store.set_people(row["id"], ids)
+
+
+def log_interaction(store: JournalStore, *, people: Sequence[str], **fields: Any) -> dict[str, Any]:
+    """Log time with people; names not on the roster join it. Returns the row (with people)."""
+    row = interaction_row(**fields)
+    with store.write(f"log interaction with {', '.join(people)}"):
+        add_interaction(store, row, people)
+    return {**row, "people": list(people)}
+
+
+def log_energy(store: JournalStore, *, level: int, at: dt.datetime, note: str | None = None,
+               tags: Sequence[str] = ()) -> dict[str, Any]:
+    _check_range(level, 1, 5, "energy level")
+    row = {**base_row(_clock(), note=note, tags=tags), **timed(at), "at": at.astimezone().isoformat(),
+           "level": level}
+    with store.write("log energy"):
+        store.insert("energy", row)
+    return row
+
+
+def _day_ts(day: dt.date) -> float:
+    from journal.clock import localize
+
+    return localize(dt.datetime.combine(day, dt.time(12))).timestamp()
+
+
+def checkin(store: JournalStore, *, day: dt.date, trust_ai: int, trust_team: int,
+            connection: int | None = None, note: str | None = None) -> tuple[dict[str, Any], bool]:
+    """The day's check-in; a later one for the same day replaces it. Returns (row, replaced)."""
+    _check_range(trust_ai, 1, 5, "trust in AI")
+    _check_range(trust_team, 1, 5, "trust in your team")
+    if connection is not None:
+        _check_range(connection, 1, 5, "connection")
+    values = {"day": day.isoformat(), "ts": _day_ts(day), "trust_ai": trust_ai,
+              "trust_team": trust_team, "connection": connection, "note": note}
+    with store.write(f"check-in for {day.isoformat()}"):
+        existing = store.checkin_on(day)
+        if existing is not None:
+            store.update("checkin", existing.id, values)
+            return {**(store.row("checkin", existing.id) or {})}, True
+        row = {**base_row(_clock(), note=note), **values}
+        store.insert("checkin", row)
+    return row, False
+
+
+def log_who5(store: JournalStore, *, items: Sequence[int], day: dt.date) -> dict[str, Any]:
+    if len(items) != 5:
+        raise BadInput(f"WHO-5 needs five answers, got {len(items)}; give five numbers from 0 to 5")
+    for n, item in enumerate(items, 1):
+        _check_range(item, 0, 5, f"WHO-5 answer {n}")
+    import json
+
+    row = {**base_row(_clock()), "day": day.isoformat(), "ts": _day_ts(day),
+           "items": json.dumps(list(items))}
+    with store.write(f"WHO-5 for {day.isoformat()}"):
+        store.insert("who5", row)
+    return row
+
+
+# --- live timer --------------------------------------------------------------------------------
+
+def start_timer(store: JournalStore, *, tool: str, purpose: str = "unclassified") -> dict[str, Any]:
+    import json
+
+    _check_choice(purpose, vocab.PURPOSES, "purpose")
+    running = timer(store)
+    if running is not None:
+        raise BadInput(f"a timer for {running['tool']} is already running since "
+                       f"{running['started_at'][11:16]}; `aijournal stop` ends it first")
+    state = {"tool": tool, "purpose": purpose, "started_at": _clock().isoformat()}
+    store.set_meta(TIMER_KEY, json.dumps(state))
+    return state
+
+
+def timer(store: JournalStore) -> dict[str, Any] | None:
+    raw = store.meta(TIMER_KEY)
+    if raw is None:
+        return None
+    import json
+
+    state: dict[str, Any] = json.loads(raw)
+    return state
+
+
+def stop_timer(store: JournalStore, *, note: str | None = None) -> tuple[dict[str, Any], bool]:
+    """End the running timer and log its session. Returns (row, capped at 24 h)."""
+    state = timer(store)
+    if state is None:
+        raise BadInput("no timer is running; `aijournal start TOOL` starts one")
+    started = dt.datetime.fromisoformat(state["started_at"])
+    elapsed = (_clock() - started).total_seconds() / 60
+    minutes = max(1, round(elapsed))
+    capped = minutes > 1440
+    row = ai_row(tool=state["tool"], minutes=min(minutes, 1440), at=started,
+                 purpose=state["purpose"], note=note)
+    with store.write(f"log AI session {row['tool']} (timer)"):
+        store.insert("ai_session", row)
+        store.conn.execute("DELETE FROM meta WHERE key = ?", (TIMER_KEY,))
+    return row, capped
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+def entries(store: JournalStore, *, since: dt.datetime | None = None,
+            until: dt.datetime | None = None, types: Sequence[str] | None = None,
+            person: str | None = None, tag: str | None = None, text: str | None = None,
+            limit: int | None = None, offset: int = 0, newest_first: bool = False) -> list[Entry]:
+    from journal.models import TIMELINE_TYPES
+
+    return store.timeline(since=since.timestamp() if since else None,
+                          until=until.timestamp() if until else None,
+                          types=types or TIMELINE_TYPES, person=person, tag=tag, text=text,
+                          limit=limit, offset=offset, newest_first=newest_first)
+
+
+def get_entry(store: JournalStore, id_prefix: str) -> Entry:
+    table, row_id = store.find(id_prefix)
+    entry = store.entry(table, row_id)
+    assert entry is not None
+    return entry
+
+
+def people(store: JournalStore) -> list[tuple[Person, dict[str, Any]]]:
+    """The roster with each person's contact statistics."""
+    stats = store.contact_stats()
+    empty = {"count": 0, "minutes": 0, "last_day": None, "mean_quality": None, "first_day": None}
+    return [(p, stats.get(p.id, empty)) for p in store.people()]  # type: ignore[misc]
+
+
+def set_relation(store: JournalStore, name: str, relation: str) -> Person:
+    _check_choice(relation, vocab.RELATIONS, "relation")
+    person = store.person_by_name(name)
+    if person is None:
+        raise NotFound(f"person {name!r} is not on the roster; `aijournal people` lists it")
+    with store.write(f"set {person.name} as {relation}"):  # type: ignore[attr-defined]
+        store.update("person", person.id, {"relation": relation})
+    found = store.entry("person", person.id)
+    assert found is not None
+    return found  # type: ignore[return-value]
+
+
+def status_line(store: JournalStore, now: dt.datetime) -> str:
+    """One short line for a shell prompt: what is not logged yet today."""
+    counts = store.counts_on(now.date().isoformat())
+    missing = [label for table, label in (("ai_session", "ai"), ("interaction", "people"),
+                                          ("energy", "energy"), ("checkin", "check-in"))
+               if not counts.get(table)]
+    running = store.meta(TIMER_KEY)
+    timer_part = ""
+    if running is not None:
+        import json
+
+        state = json.loads(running)
+        minutes = int((now - dt.datetime.fromisoformat(state["started_at"])).total_seconds() // 60)
+        timer_part = f"⏱ {state['tool']} {minutes}m "
+    if not missing:
+        return f"{timer_part}aij ✓".strip()
+    return f"{timer_part}aij: {' '.join(missing)}?"
+
+
+# --- editing -----------------------------------------------------------------------------------
+
+EDITABLE = {
+    "ai_session": {"tool", "minutes", "purpose", "instead_of_person", "skill", "at", "note",
+                   "tags"},
+    "interaction": {"people", "minutes", "kind", "channel", "quality", "initiated", "at", "note",
+                    "tags"},
+    "energy": {"level", "at", "note", "tags"},
+    "checkin": {"trust_ai", "trust_team", "connection", "note", "tags"},
+    "who5": {"items", "note", "tags"},
+}
+
+
+def edit_entry(store: JournalStore, id_prefix: str, changes: dict[str, Any]) -> Entry:
+    """Change fields of one entry; values already parsed. Refuses fields the type lacks."""
+    table, row_id = store.find(id_prefix, tables=tuple(EDITABLE))
+    changes = {k: v for k, v in changes.items() if v is not None}
+    if not changes:
+        raise BadInput("edit needs at least one field option, such as --minutes 30 or --note")
+    wrong = sorted(set(changes) - EDITABLE[table])
+    if wrong:
+        raise BadInput(f"a {table.replace('_', ' ')} has no field {wrong[0]!r}; editable: "
+                       f"{', '.join(sorted(EDITABLE[table]))}")
+    values: dict[str, Any] = {}
+    for name, value in changes.items():
+        if name == "minutes":
+            values["minutes"] = _check_range(value, 1, 1440, "minutes")
+        elif name in ("quality", "level", "trust_ai", "trust_team", "connection"):
+            values[name] = _check_range(value, 1, 5, name.replace("_", " "))
+        elif name == "purpose":
+            values[name] = _check_choice(value, vocab.PURPOSES, "purpose")
+        elif name == "kind":
+            values[name] = _check_choice(value, vocab.KINDS, "kind")
+        elif name == "channel":
+            values[name] = _check_choice(value, vocab.CHANNELS, "channel")
+        elif name in ("instead_of_person", "initiated"):
+            values[name] = int(bool(value))
+        elif name == "at":
+            values.update(timed(value))
+            values["started_at" if table == "ai_session" else "at"] = value.astimezone().isoformat()
+        elif name == "tags":
+            values["tags"] = _tags_json(value)
+        elif name == "items":
+            import json
+
+            if len(value) != 5:
+                raise BadInput("WHO-5 needs five answers from 0 to 5")
+            for item in value:
+                _check_range(item, 0, 5, "WHO-5 answer")
+            values["items"] = json.dumps(list(value))
+        elif name == "note":
+            values["note"] = value or None
+        elif name != "people":
+            values[name] = value
+    with store.write(f"edit {table.replace('_', ' ')} {row_id[:8]}"):
+        store.update(table, row_id, values)
+        if "people" in changes:
+            now = _clock()
+            ids = store.ensure_people(changes["people"], lambda n: person_row(n, now=now))
+            store.set_people(row_id, ids)
+    entry = store.entry(table, row_id)
+    assert entry is not None
+    return entry
+
+
+def delete_entry(store: JournalStore, id_prefix: str) -> Entry:
+    table, row_id = store.find(id_prefix, tables=tuple(EDITABLE))
+    entry = store.entry(table, row_id)
+    with store.write(f"delete {table.replace('_', ' ')} {row_id[:8]}"):
+        store.soft_delete(table, row_id)
+    assert entry is not None
+    return entry
+
+
+def undo(store: JournalStore) -> str:
+    """Revert the last write; returns what it was."""
+    return store.undo()
+
+
+def backup(store: JournalStore, target: str | None, now: dt.datetime) -> str:
+    """A consistent copy of the journal (SQLite backup API), created 0600."""
+    if target is None:
+        stamp = now.strftime("%Y%m%d-%H%M%S")
+        target = os.path.join(os.path.dirname(store.path), f"journal-backup-{stamp}.db")
+    target = os.path.abspath(os.path.expanduser(target))
+    if os.path.isdir(target):
+        target = os.path.join(target, f"journal-backup-{now.strftime('%Y%m%d-%H%M%S')}.db")
+    if os.path.exists(target):
+        raise BadInput(f"backup target {target!r} exists already; accepted: a new file path or a "
+                       "folder")
+    if not os.path.isdir(os.path.dirname(target)):
+        raise BadInput(f"backup target {target!r} is in a folder that does not exist")
+    store.backup_to(target)
+    return target
+
+
+def is_empty(store: JournalStore) -> bool:
+    return store.first_day() is None and not store.people()

@@ -1,0 +1,535 @@
+"""JournalStore: the only module with SQL. Opens and guards the file, writes with undo, reads models.
+
+Writes go through `with store.write("label"):`, one IMMEDIATE transaction that also records what
+each row looked like before, so `undo` can put it back. Rows are plain dicts of column values; the
+read side turns them into journal.models records (imported lazily: quick-adds never need them).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+
+from journal.errors import BadInput, JournalError, NotAJournal, NotFound, NothingToUndo
+
+TYPE_CHECKING = False  # typing costs a quick-add more than its insert; mypy still sees the block
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any
+
+    from journal.models import Entry
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+SCHEMA_VERSION = 1  # must equal migrations.CURRENT (a unit test checks)
+UNDO_DEPTH = 50
+BUSY_TIMEOUT_S = 30.0
+ENTRY_TABLES = ("ai_session", "interaction", "energy", "checkin", "who5", "person", "intention")
+TIMELINE_TABLES = ("ai_session", "interaction", "energy", "checkin", "who5")
+COMMON = ("id", "created_at", "updated_at", "deleted_at", "note", "tags", "source")
+COLUMNS = {
+    "ai_session": COMMON + ("started_at", "ts", "day", "minutes", "tool", "purpose",
+                            "instead_of_person", "skill"),
+    "interaction": COMMON + ("at", "ts", "day", "minutes", "kind", "channel", "quality",
+                             "initiated"),
+    "person": COMMON + ("name", "name_key", "relation"),
+    "energy": COMMON + ("at", "ts", "day", "level"),
+    "checkin": COMMON + ("day", "ts", "trust_ai", "trust_team", "connection"),
+    "who5": COMMON + ("day", "ts", "items"),
+    "intention": COMMON + ("insight_id", "action_id", "text", "done_at", "dismissed_at"),
+}
+# An interaction's people, read with the row: names in the order they were given.
+PEOPLE_SQL = ("(SELECT json_group_array(name) FROM (SELECT p.name AS name FROM interaction_person ip"
+              " JOIN person p ON p.id = ip.person_id WHERE ip.interaction_id = interaction.id"
+              " ORDER BY ip.pos)) AS people")
+
+
+def now_iso() -> str:
+    from journal.clock import now
+
+    return now().isoformat()
+
+
+def check_file(path: str) -> bool:
+    """Refuse anything at `path` that is not an aijournal-shaped SQLite file. True if it exists."""
+    if not os.path.lexists(path):
+        return False
+    if os.path.isdir(path):
+        raise NotAJournal(f"--db {path!r} is a directory; accepted: an aijournal database file "
+                          "or a path where a new one may be created")
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(16)
+    except OSError as err:
+        raise NotAJournal(f"--db {path!r} cannot be read ({err.strerror}); accepted: a readable "
+                          "aijournal database file") from None
+    if not head:
+        raise NotAJournal(f"--db {path!r} is an empty file, not an aijournal database; "
+                          "accepted: an aijournal database or a path that does not exist yet")
+    if head != SQLITE_MAGIC:
+        raise NotAJournal(f"--db {path!r} is not a SQLite database; accepted: an aijournal "
+                          "database or a path that does not exist yet")
+    return True
+
+
+class JournalStore:
+    """One open journal database."""
+
+    def __init__(self, conn: sqlite3.Connection, path: str):
+        self.conn = conn
+        self.path = path
+        self._step: int | None = None
+        self._ops = 0
+
+    # --- opening -------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str, *, create: bool = True) -> JournalStore:
+        exists = check_file(path)
+        if not exists:
+            if not create:
+                raise NotAJournal(f"--db {path!r} does not exist; accepted: an existing journal")
+            folder = os.path.dirname(path) or "."
+            try:
+                os.makedirs(folder, mode=0o700, exist_ok=True)
+                fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+                os.close(fd)
+            except OSError as err:
+                raise NotAJournal(f"--db {path!r} cannot be created ({err.strerror}); accepted: "
+                                  "a path in a folder you can write to") from None
+        try:
+            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                                   check_same_thread=False)
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as err:
+            raise NotAJournal(f"--db {path!r} is not a usable SQLite database ({err}); "
+                              "accepted: an aijournal database") from None
+        store = cls(conn, path)
+        try:
+            store._prepare(version, fresh=not exists)
+        except BaseException:
+            conn.close()
+            if not exists:
+                _remove_quietly(path)
+            raise
+        return store
+
+    def _prepare(self, version: int, *, fresh: bool) -> None:
+        conn = self.conn
+        if not fresh:
+            try:
+                row = conn.execute("SELECT value FROM meta WHERE key = 'app'").fetchone()
+            except sqlite3.DatabaseError:
+                row = None
+            if row is None or row[0] != "aijournal" or version == 0:
+                raise NotAJournal(f"--db {self.path!r} is a SQLite database of another program; "
+                                  "accepted: an aijournal database (it was left untouched)")
+            if version > SCHEMA_VERSION:
+                raise NotAJournal(f"--db {self.path!r} was written by a newer aijournal (schema "
+                                  f"{version}; this one reads up to {SCHEMA_VERSION}); upgrade "
+                                  "aijournal (the file was left untouched)")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        if version < SCHEMA_VERSION:
+            if fresh:
+                conn.execute("PRAGMA journal_mode = WAL")
+            from journal.migrations import migrate
+
+            stamp = now_iso()[:19].replace(":", "").replace("-", "")
+            try:
+                migrate(conn, self.path, version, stamp)
+            except sqlite3.OperationalError as err:
+                raise self._write_error(err) from None
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> JournalStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- writing -------------------------------------------------------------------------------
+
+    def write(self, label: str, *, undoable: bool = True) -> _Write:
+        """`with store.write(label):` one transaction; with `undoable`, also one undo step."""
+        return _Write(self, label, undoable)
+
+    def _write_error(self, err: sqlite3.OperationalError) -> JournalError:
+        text = str(err)
+        if "readonly" in text or "read-only" in text:
+            return NotAJournal(f"--db {self.path!r} is read-only; nothing was written")
+        if "locked" in text or "busy" in text:
+            return JournalError(f"the journal {self.path!r} stayed busy for {BUSY_TIMEOUT_S:.0f} s "
+                                "(another aijournal is writing); nothing was written, try again")
+        return JournalError(f"the journal {self.path!r} could not be written ({text}); "
+                            "nothing was written")
+
+    def _record(self, table: str, row_id: str, before: dict[str, Any] | None) -> None:
+        if not self._step:
+            return
+        self._ops += 1
+        if before is None:
+            payload = None
+        else:
+            import json
+
+            payload = json.dumps(before)
+        self.conn.execute("INSERT INTO undo_op (step, n, tbl, id, before) VALUES (?, ?, ?, ?, ?)",
+                          (self._step, self._ops, table, row_id, payload))
+
+    def _require_write(self) -> None:
+        if self._step is None:
+            raise RuntimeError("store writes must happen inside `with store.write(...)`")
+
+    def insert(self, table: str, row: dict[str, Any]) -> str:
+        """Add a new row (its dict holds every column value it sets, `id` included)."""
+        self._require_write()
+        cols = [c for c in row if c in COLUMNS[table]]
+        sql = (f"INSERT INTO {table} ({', '.join(cols)}) "
+               f"VALUES ({', '.join('?' for _ in cols)})")
+        self.conn.execute(sql, [row[c] for c in cols])
+        self._record(table, row["id"], None)
+        return str(row["id"])
+
+    def update(self, table: str, row_id: str, changes: dict[str, Any], *,
+               touch: bool = True) -> None:
+        self._require_write()
+        before = self._snapshot(table, row_id)
+        if before is None:
+            raise NotFound(f"no {table} with id {row_id!r}")
+        values = {c: v for c, v in changes.items() if c in COLUMNS[table] and c != "id"}
+        if touch:
+            values["updated_at"] = now_iso()
+        if values:
+            sets = ", ".join(f"{c} = ?" for c in values)
+            self.conn.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*values.values(), row_id])
+        self._record(table, row_id, before)
+
+    def put(self, table: str, row: dict[str, Any], people: Sequence[str] | None = None) -> None:
+        """Insert or fully replace a row by id (imports and merges), with its people links."""
+        if self.row(table, row["id"]) is None:
+            self.insert(table, row)
+        else:
+            self.update(table, row["id"], row, touch=False)
+        if people is not None:
+            self.set_people(row["id"], people)
+
+    def soft_delete(self, table: str, row_id: str) -> None:
+        stamp = now_iso()
+        self.update(table, row_id, {"deleted_at": stamp, "updated_at": stamp}, touch=False)
+
+    def set_people(self, interaction_id: str, person_ids: Sequence[str]) -> None:
+        """Replace an interaction's people links (their previous state goes into the undo step)."""
+        self._require_write()
+        self.conn.execute("DELETE FROM interaction_person WHERE interaction_id = ?",
+                          (interaction_id,))
+        self.conn.executemany(
+            "INSERT INTO interaction_person (interaction_id, person_id, pos) VALUES (?, ?, ?)",
+            [(interaction_id, pid, pos) for pos, pid in enumerate(person_ids)])
+
+    def ensure_people(self, names: Sequence[str], new_row: Any) -> list[str]:
+        """Person ids for names (case-insensitive); unknown names join the roster via new_row(name)."""
+        ids = []
+        for name in names:
+            found = self.conn.execute(
+                "SELECT id FROM person WHERE name_key = ? AND deleted_at IS NULL",
+                (name.casefold(),)).fetchone()
+            ids.append(found[0] if found else self.insert("person", new_row(name)))
+        return ids
+
+    def _snapshot(self, table: str, row_id: str) -> dict[str, Any] | None:
+        row = self.row(table, row_id)
+        if row is not None and table == "interaction":
+            row["_people"] = [r[0] for r in self.conn.execute(
+                "SELECT person_id FROM interaction_person WHERE interaction_id = ? ORDER BY pos",
+                (row_id,))]
+        return row
+
+    # --- undo ----------------------------------------------------------------------------------
+
+    def undo(self) -> str:
+        """Revert the latest undo step; returns its label."""
+        step = self.conn.execute("SELECT seq, label FROM undo_step ORDER BY seq DESC LIMIT 1"
+                                 ).fetchone()
+        if step is None:
+            raise NothingToUndo("nothing to undo")
+        seq, label = step
+        ops = self.conn.execute("SELECT tbl, id, before FROM undo_op WHERE step = ? "
+                                "ORDER BY n DESC", (seq,)).fetchall()
+        with self.write("undo", undoable=False):
+            stamp = now_iso()
+            for table, row_id, before in ops:
+                if before is None:
+                    self.conn.execute(f"UPDATE {table} SET deleted_at = ?, updated_at = ? "
+                                      "WHERE id = ?", (stamp, stamp, row_id))
+                    continue
+                import json
+
+                row = json.loads(before)
+                people = row.pop("_people", None)
+                row["updated_at"] = stamp  # a restore is a new change, so merges carry it
+                sets = ", ".join(f"{c} = ?" for c in row if c != "id")
+                self.conn.execute(f"UPDATE {table} SET {sets} WHERE id = ?",
+                                  [*(v for c, v in row.items() if c != "id"), row_id])
+                if people is not None:
+                    self.set_people(row_id, people)
+            self.conn.execute("DELETE FROM undo_op WHERE step = ?", (seq,))
+            self.conn.execute("DELETE FROM undo_step WHERE seq = ?", (seq,))
+        return str(label)
+
+    # --- meta ----------------------------------------------------------------------------------
+
+    def meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str | None) -> None:
+        """Settings and the live timer: outside undo, in their own small transaction."""
+        with self.write("meta", undoable=False):
+            if value is None:
+                self.conn.execute("DELETE FROM meta WHERE key = ?", (key,))
+            else:
+                self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                                  (key, value))
+
+    # --- reading rows --------------------------------------------------------------------------
+
+    def row(self, table: str, row_id: str) -> dict[str, Any] | None:
+        cur = self.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,))
+        found = cur.fetchone()
+        if found is None:
+            return None
+        return dict(zip([d[0] for d in cur.description], found, strict=True))
+
+    def find(self, prefix: str, tables: Sequence[str] = ENTRY_TABLES) -> tuple[str, str]:
+        """(table, id) of the one live entry whose id starts with `prefix`."""
+        key = prefix.strip().lower()
+        if len(key) < 4 or any(c not in "0123456789abcdef" for c in key):
+            raise BadInput(f"id {prefix!r} is not accepted; use an entry id or its first 4 or "
+                           "more characters, as `aijournal log` shows them")
+        hits: list[tuple[str, str]] = []
+        for table in tables:
+            hits += [(table, r[0]) for r in self.conn.execute(
+                f"SELECT id FROM {table} WHERE id >= ? AND id < ? AND deleted_at IS NULL LIMIT 2",
+                (key, key + "g"))]
+        if not hits:
+            raise NotFound(f"id {prefix!r} matches no entry; `aijournal log` lists entry ids")
+        if len(hits) > 1:
+            raise BadInput(f"id {prefix!r} matches {len(hits)} entries; give more characters")
+        return hits[0]
+
+    # --- reading models ------------------------------------------------------------------------
+
+    def entry(self, table: str, row_id: str) -> Entry | None:
+        rows = self._select(table, "id = ?", (row_id,), include_deleted=True)
+        return rows[0] if rows else None
+
+    def _select(self, table: str, where: str, params: Sequence[Any], *, include_deleted: bool = False,
+                order: str = "", limit: int | None = None) -> list[Entry]:
+        from journal.rows import to_model
+
+        cols = "*" + (", " + PEOPLE_SQL if table == "interaction" else "")
+        clause = where if include_deleted else f"({where}) AND deleted_at IS NULL"
+        sql = f"SELECT {cols} FROM {table} WHERE {clause} {order}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        cur = self.conn.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        return [to_model(table, dict(zip(names, r, strict=True))) for r in cur]
+
+    def entries_between(self, table: str, first_day: dt.date, last_day: dt.date) -> list[Entry]:
+        """Live entries of one timeline table whose local day is in [first_day, last_day]."""
+        return self._select(table, "day >= ? AND day <= ?",
+                            (first_day.isoformat(), last_day.isoformat()), order="ORDER BY ts, id")
+
+    def all_entries(self, table: str, *, include_deleted: bool = False) -> list[Entry]:
+        order = "ORDER BY ts, id" if table in TIMELINE_TABLES else "ORDER BY created_at, id"
+        return self._select(table, "1", (), include_deleted=include_deleted, order=order)
+
+    def timeline(self, *, since: float | None = None, until: float | None = None,
+                 types: Sequence[str] = TIMELINE_TABLES, person: str | None = None,
+                 tag: str | None = None, text: str | None = None, limit: int | None = None,
+                 offset: int = 0, newest_first: bool = False) -> list[Entry]:
+        """Live timeline entries in time order, filtered; pages with limit/offset."""
+        where, params = self._timeline_filter(since, until, types, person, tag, text)
+        order = "DESC" if newest_first else "ASC"
+        sql = f"SELECT type, id FROM timeline WHERE {where} ORDER BY ts {order}, id {order}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        keys = self.conn.execute(sql, params).fetchall()
+        by_table: dict[str, list[str]] = {}
+        for table, row_id in keys:
+            by_table.setdefault(table, []).append(row_id)
+        found: dict[str, Entry] = {}
+        for table, ids in by_table.items():
+            for start in range(0, len(ids), 500):
+                chunk = ids[start:start + 500]
+                marks = ", ".join("?" for _ in chunk)
+                for entry in self._select(table, f"id IN ({marks})", chunk):
+                    found[entry.id] = entry
+        return [found[row_id] for _, row_id in keys if row_id in found]
+
+    def count_timeline(self, *, since: float | None = None, until: float | None = None,
+                       types: Sequence[str] = TIMELINE_TABLES, person: str | None = None,
+                       tag: str | None = None, text: str | None = None) -> int:
+        where, params = self._timeline_filter(since, until, types, person, tag, text)
+        return int(self.conn.execute(f"SELECT count(*) FROM timeline WHERE {where}",
+                                     params).fetchone()[0])
+
+    def _timeline_filter(self, since: float | None, until: float | None, types: Sequence[str],
+                         person: str | None, tag: str | None,
+                         text: str | None) -> tuple[str, list[Any]]:
+        clauses = ["deleted_at IS NULL",
+                   f"type IN ({', '.join('?' for _ in types)})"]
+        params: list[Any] = list(types)
+        if since is not None:
+            clauses.append("ts >= ?")
+            params.append(since)
+        if until is not None:
+            clauses.append("ts <= ?")
+            params.append(until)
+        if person is not None:
+            clauses.append("id IN (SELECT ip.interaction_id FROM interaction_person ip "
+                           "JOIN person p ON p.id = ip.person_id WHERE p.name_key = ?)")
+            params.append(person.casefold())
+        if tag is not None:
+            clauses.append("EXISTS (SELECT 1 FROM json_each(timeline.tags) WHERE value = ?)")
+            params.append(tag)
+        if text:
+            like = f"%{text}%"
+            clauses.append(
+                "(note LIKE ? OR id IN (SELECT id FROM ai_session WHERE tool LIKE ? OR skill LIKE ?)"
+                " OR id IN (SELECT ip.interaction_id FROM interaction_person ip JOIN person p"
+                " ON p.id = ip.person_id WHERE p.name LIKE ?))")
+            params += [like, like, like, like]
+        return " AND ".join(clauses), params
+
+    def people(self) -> list[Entry]:
+        return self._select("person", "1", (), order="ORDER BY name_key")
+
+    def person_by_name(self, name: str) -> Entry | None:
+        rows = self._select("person", "name_key = ?", (name.casefold(),))
+        return rows[0] if rows else None
+
+    def contact_stats(self) -> dict[str, dict[str, Any]]:
+        """Per person id: interaction count, minutes, last day, mean quality (live entries)."""
+        cur = self.conn.execute(
+            "SELECT ip.person_id, count(*), sum(i.minutes), max(i.day), avg(i.quality), "
+            "min(i.day) FROM interaction_person ip JOIN interaction i ON i.id = ip.interaction_id "
+            "WHERE i.deleted_at IS NULL GROUP BY ip.person_id")
+        return {r[0]: {"count": r[1], "minutes": r[2], "last_day": r[3], "mean_quality": r[4],
+                       "first_day": r[5]} for r in cur}
+
+    def tools(self) -> list[str]:
+        """Tools used before, most used first (for completion)."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT tool FROM ai_session WHERE deleted_at IS NULL GROUP BY lower(tool) "
+            "ORDER BY count(*) DESC, max(ts) DESC")]
+
+    def checkin_on(self, day: dt.date) -> Entry | None:
+        rows = self._select("checkin", "day = ?", (day.isoformat(),), order="ORDER BY ts DESC")
+        return rows[0] if rows else None
+
+    def counts_on(self, day: str) -> dict[str, int]:
+        """How many live entries of each timeline type fall on a local day (one cheap query)."""
+        sql = " UNION ALL ".join(
+            f"SELECT '{t}', count(*) FROM {t} WHERE day = ? AND deleted_at IS NULL"
+            for t in TIMELINE_TABLES)
+        return {r[0]: r[1] for r in self.conn.execute(sql, [day] * len(TIMELINE_TABLES))}
+
+    def first_day(self) -> dt.date | None:
+        """The local day of the journal's first live entry (an index lookup per table)."""
+        days = [self.conn.execute(f"SELECT min(day) FROM {t} WHERE deleted_at IS NULL"
+                                  ).fetchone()[0] for t in TIMELINE_TABLES]
+        present = [d for d in days if d]
+        return dt.date.fromisoformat(min(present)) if present else None
+
+    def last_interaction_day(self, kinds: Sequence[str], on_or_before: dt.date) -> dt.date | None:
+        marks = ", ".join("?" for _ in kinds)
+        row = self.conn.execute(
+            f"SELECT max(day) FROM interaction WHERE deleted_at IS NULL AND kind IN ({marks}) "
+            "AND day <= ?", [*kinds, on_or_before.isoformat()]).fetchone()
+        return dt.date.fromisoformat(row[0]) if row and row[0] else None
+
+    def ai_sessions_by_source(self, sources: Sequence[str]) -> set[str]:
+        """Which of these import sources are already in the journal (deleted ones too)."""
+        found: set[str] = set()
+        for start in range(0, len(sources), 500):
+            chunk = list(sources[start:start + 500])
+            marks = ", ".join("?" for _ in chunk)
+            found |= {r[0] for r in self.conn.execute(
+                f"SELECT source FROM ai_session WHERE source IN ({marks})", chunk)}
+        return found
+
+    def intentions(self, *, open_only: bool = False) -> list[Entry]:
+        where = "done_at IS NULL AND dismissed_at IS NULL" if open_only else "1"
+        return self._select("intention", where, (), order="ORDER BY created_at, id")
+
+    def backup_to(self, target: str) -> None:
+        from journal.migrations import backup_copy
+
+        backup_copy(self.conn, target)
+
+
+class _Write:
+    """The transaction behind `store.write()`; a nested one joins the outer transaction.
+
+    A class rather than @contextmanager: contextlib is not worth its import on the quick-add path.
+    """
+
+    def __init__(self, store: JournalStore, label: str, undoable: bool):
+        self.store, self.label, self.undoable = store, label, undoable
+        self.outer = False
+
+    def __enter__(self) -> JournalStore:
+        store = self.store
+        if store._step is not None:
+            self.outer = True
+            return store
+        try:
+            store.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as err:
+            raise store._write_error(err) from None
+        try:
+            if self.undoable:
+                cur = store.conn.execute("INSERT INTO undo_step (at, label) VALUES (?, ?)",
+                                         (now_iso(), self.label))
+                store._step = cur.lastrowid
+            else:
+                store._step = 0
+            store._ops = 0
+        except BaseException:
+            store.conn.execute("ROLLBACK")
+            store._step = None
+            raise
+        return store
+
+    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> bool:
+        if self.outer:
+            return False
+        store, step = self.store, self.store._step
+        store._step = None
+        if exc is not None:
+            store.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError):
+                raise store._write_error(exc) from None
+            return False
+        try:
+            if self.undoable and step:
+                store.conn.execute("DELETE FROM undo_op WHERE step <= ?", (step - UNDO_DEPTH,))
+                store.conn.execute("DELETE FROM undo_step WHERE seq <= ?", (step - UNDO_DEPTH,))
+            store.conn.execute("COMMIT")
+        except sqlite3.OperationalError as err:
+            store.conn.execute("ROLLBACK")
+            raise store._write_error(err) from None
+        return False
+
+
+def _remove_quietly(path: str) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        try:
+            os.remove(path + suffix)
+        except OSError:
+            pass
