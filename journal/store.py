@@ -472,6 +472,12 @@ class JournalStore:
 
         backup_copy(self.conn, target)
 
+    # --- reads for the reflection engine (journal/insights.py) ---------------------------------
+
+    # --- reads for the TUI ---------------------------------------------------------------------
+
+    # --- exports, JSONL merge and imports ------------------------------------------------------
+
 
 class _Write:
     """The transaction behind `store.write()`; a nested one joins the outer transaction.

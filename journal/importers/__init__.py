@@ -1,0 +1,30 @@
+"""Importers: one module per format, each with `run(store, path, *, dry_run, **options)`.
+
+Every importer reads and validates the whole file first, then writes in one store transaction
+(one undo step); a malformed file raises BadInput naming the file and the place, and changes
+nothing. `--dry-run` reports what would be added without writing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+FORMATS = ("chatgpt", "claude", "ics", "jsonl")
+
+
+@dataclass
+class ImportResult:
+    added: int = 0
+    updated: int = 0
+    deleted: int = 0
+    skipped: int = 0  # already in the journal, not newer, or filtered out
+    details: list[str] = field(default_factory=list)  # lines for the user (dry-run preview)
+
+    def summary(self) -> str:
+        parts = [f"{self.added} added"]
+        if self.updated:
+            parts.append(f"{self.updated} updated")
+        if self.deleted:
+            parts.append(f"{self.deleted} deleted")
+        parts.append(f"{self.skipped} already there or skipped")
+        return ", ".join(parts)
