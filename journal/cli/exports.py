@@ -1,0 +1,164 @@
+"""`export` and `coach`: write a redacted summary (or the full JSONL backup); review several."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated
+
+import typer
+
+from journal import parse as p
+from journal.cli.common import open_store
+from journal.cli.output import console, print_json
+from journal.clock import now as clock_now
+from journal.errors import BadInput, JournalError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from journal.export.coach import Client
+
+FORMAT_HELP = ("md (default), json, csv, html, or jsonl; without --format, -o FILE's extension "
+               "picks it. md/json/csv/html leave notes and tags out and show people as Person A, "
+               "Person B... by default; jsonl is a full backup and keeps everything.")
+
+
+def export(
+    fmt: Annotated[str | None, typer.Option("--format", "-f", metavar="FORMAT",
+                                            help=FORMAT_HELP)] = None,
+    since: Annotated[str | None, typer.Option(
+        "--since", metavar="WHEN", help="First day (default: the journal's first day).")] = None,
+    until: Annotated[str | None, typer.Option(
+        "--until", metavar="WHEN", help="Last day, inclusive (default: today).")] = None,
+    include_notes: Annotated[bool, typer.Option(
+        "--include-notes", help="Share notes and tags too (left out by default).")] = False,
+    real_names: Annotated[bool, typer.Option(
+        "--real-names", help="Show people's names instead of Person A, Person B...")] = False,
+    output: Annotated[str | None, typer.Option(
+        "--output", "-o", metavar="FILE",
+        help="Write to FILE, readable only by you (default: print to the terminal).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+) -> None:
+    """Export a summary for your coach (redacted by default), or a full JSONL backup."""
+    from journal import export as exporters
+    from journal.export.summary import Options
+
+    name = fmt or (exporters.for_extension(output) if output else None) or "md"
+    exporter = exporters.get(name)
+    now = clock_now()
+    if exporter.names[0] == "jsonl" and (since or until):
+        raise BadInput("--since and --until do not apply to jsonl: it is a full backup of every "
+                       "record; use md, json, csv or html for one period")
+    options = Options(since=p.filter_day(since, now) if since else None,
+                      until=p.filter_day(until, now) if until else None,
+                      include_notes=include_notes, real_names=real_names)
+    target = _target(output, force) if output else None
+    with open_store() as store:
+        text = exporter.export(store, options)
+    if target is None:
+        sys.stdout.write(text)
+        return
+    write_private(target, text.encode("utf-8"), force=force)
+    what = "backup" if exporter.names[0] == "jsonl" else f"{exporter.names[0]} summary"
+    sys.stderr.write(f"Wrote the {what} to {target} (readable only by you).\n")
+
+
+def _target(output: str, force: bool) -> str:
+    target = os.path.abspath(os.path.expanduser(output))
+    if os.path.isdir(target):
+        raise BadInput(f"-o {output!r} is a folder; accepted: a file path")
+    if not os.path.isdir(os.path.dirname(target)):
+        raise BadInput(f"-o {output!r} is in a folder that does not exist")
+    if os.path.lexists(target) and not force:
+        raise BadInput(f"-o {output!r} exists already; add --force to replace it, or choose "
+                       "another name")
+    return target
+
+
+def write_private(target: str, data: bytes, *, force: bool) -> None:
+    """Write a file created 0600; with force, replace an existing one atomically."""
+    folder = os.path.dirname(target)
+    temp = os.path.join(folder, f".{os.path.basename(target)}.{os.getpid()}.tmp")
+    path = temp if force else target
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        raise BadInput(f"{target!r} exists already; add --force to replace it") from None
+    except OSError as err:
+        raise JournalError(f"{target!r} cannot be written ({err.strerror}); nothing was "
+                           "written") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        if force:
+            os.replace(temp, target)
+    except BaseException:
+        try:
+            os.remove(path)
+        except OSError:
+            pass
+        raise
+
+
+def coach(
+    files: Annotated[list[str], typer.Argument(
+        metavar="FILE...", help="Summaries from `aijournal export --format json`.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Review several clients' summaries side by side, who needs a conversation first."""
+    from journal.export import coach as review
+
+    clients, problems = review.load(files)
+    for problem in problems:
+        sys.stderr.write(f"aijournal: skipped {problem}\n")
+    if not clients:
+        raise BadInput("none of the files is a readable aijournal summary; accepted: files "
+                       "from `aijournal export --format json`")
+    ranked = review.rank(clients)
+    if as_json:
+        print_json([c.to_json() for c in ranked])
+        return
+    console.print(_coach_table(ranked))
+    first = ranked[0]
+    if first.score > 0:
+        console.print(f"Talk to [bold]{_esc(first.label)}[/bold] first: "
+                      f"{_esc('; '.join(first.reasons))}.")
+    else:
+        console.print("No one stands out: nothing in these summaries asks for a conversation.")
+
+
+def _coach_table(ranked: list[Client]) -> Table:
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for column, justify in (("#", "right"), ("client", "left"), ("period", "left"),
+                            ("AI h", "right"), ("augment.", "right"), ("people h", "right"),
+                            ("energy", "right"), ("act-level insights", "left"),
+                            ("why", "left")):
+        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    arrows = {"rising": " ↗", "falling": " ↘", "steady": " →"}
+    for n, c in enumerate(ranked, 1):
+        t = c.totals
+        share = t["ai"]["augmentation_share"]
+        energy = t["energy"]
+        table.add_row(
+            str(n), _esc(c.label), c.period.replace(" to ", " – "), f"{c.ai_hours:.1f}",
+            "–" if share is None else f"{share * 100:.0f}%", f"{c.people_hours:.1f}",
+            ("–" if energy["mean"] is None else f"{energy['mean']:.1f}")
+            + arrows.get(energy["trend"] or "", ""),
+            _esc("\n".join(c.act_insights)) or "–",
+            _esc("; ".join(c.reasons)) or "nothing stands out")
+    return table
+
+
+def _esc(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("export")(export)
+    app.command("coach")(coach)

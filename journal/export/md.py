@@ -1,0 +1,165 @@
+"""The summary as Markdown a coach can read in any viewer; the first line says what was redacted."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from journal import models as m
+from journal.export import Exporter
+from journal.export.summary import Summary
+
+SEVERITY = {"act": "Act", "watch": "Watch", "info": "Info"}
+WHO5_NOTE = (f"{m.WHO5_DISCLAIMER} Bands: 50 % or below = low wellbeing, worth talking to "
+             "someone; 28 % or below = please seek professional advice. Source: "
+             f"{m.WHO5_CITATION}.")
+
+
+def cell(text: Any) -> str:
+    """A table cell: pipes escaped, line breaks flattened, None as an en dash."""
+    if text is None or text == "":
+        return "–"
+    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def line(text: Any) -> str:
+    """Running text from the journal: flattened, and with Markdown's active characters escaped."""
+    raw = " ".join(str(text).split())
+    for char in "\\`*_[]<>#|":
+        raw = raw.replace(char, "\\" + char)
+    return raw
+
+
+def pct(value: float | None) -> str:
+    return "–" if value is None else f"{value * 100:.0f} %"
+
+
+def num(value: float | None, digits: int = 1) -> str:
+    return "–" if value is None else f"{value:.{digits}f}"
+
+
+def count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def hours(minutes: int) -> str:
+    return f"{minutes / 60:.1f} h"
+
+
+class MarkdownExporter(Exporter):
+    names = ("md", "markdown")
+    extension = "md"
+    help = "the summary for reading (any Markdown viewer)"
+
+    def render(self, summary: Summary) -> str:
+        d = summary.data
+        t = d["totals"]
+        ai, ppl, en, ci, who5 = t["ai"], t["people"], t["energy"], t["checkins"], t["who5"]
+        period = d["period"]
+        out = [f"> {summary.redaction_line}", ""]
+        title = "aijournal summary"
+        if d.get("client"):
+            title += f" · {line(d['client'])}"
+        out += [f"# {title}", "",
+                f"{period['since']} to {period['until']} ({period['days']} days, "
+                f"{period['logged_days']} with entries). Generated {d['generated_at'][:16]}.", ""]
+
+        out += ["## At a glance", "", "| | |", "|---|---|",
+                f"| AI time | {hours(ai['minutes'])} in {count(ai['sessions'], 'session')} |",
+                f"| Augmentation share | {pct(ai['augmentation_share'])} of "
+                f"{ai['classified_minutes']} classified min (benchmark "
+                f"{ai['benchmark'] * 100:.0f} %) |",
+                f"| Asked AI instead of a person | {count(ai['instead_of_person'], 'time')} |",
+                f"| Time with people | {hours(ppl['minutes'])} in "
+                f"{count(ppl['interactions'], 'interaction')} with "
+                f"{ppl['people']} {'person' if ppl['people'] == 1 else 'people'} |",
+                f"| Felt connection (quality) | {num(ppl['mean_quality'])} / 5 |",
+                f"| Energy | {num(en['mean'], 2)} / 5 from {count(en['readings'], 'reading')}"
+                f"{', ' + en['trend'] if en['trend'] else ''} |",
+                f"| Trust AI / team | {num(ci['trust_ai'])} / {num(ci['trust_team'])} over "
+                f"{count(ci['count'], 'check-in')} ({count(ci['days_ai_over_team'], 'day')} AI "
+                "ahead) |",
+                f"| Connection to team | {num(ci['connection'])} / 5 |", ""]
+
+        out += ["## AI time by purpose", "", "| purpose | minutes |", "|---|---:|"]
+        out += [f"| {k} | {v} |" for k, v in ai["by_purpose"].items()]
+        out.append("")
+        if ai["skills"]:
+            out += ["Skills learned: " + ", ".join(line(s) for s in ai["skills"]) + ".", ""]
+        if ai["tools"]:
+            out += ["Tools: " + ", ".join(f"{line(k)} ({v} min)" for k, v in ai["tools"].items())
+                    + ".", ""]
+
+        out += ["## Time with people", "", "| kind | times | minutes |", "|---|---:|---:|"]
+        out += [f"| {k} | {v['count']} | {v['minutes']} |" for k, v in ppl["by_kind"].items()
+                if v["count"]]
+        out += ["", "| channel | times | minutes |", "|---|---:|---:|"]
+        out += [f"| {k.replace('_', ' ')} | {v['count']} | {v['minutes']} |"
+                for k, v in ppl["by_channel"].items() if v["count"]]
+        out.append("")
+        if d["people"]:
+            out += ["| person | times | minutes | last contact | kinds |",
+                    "|---|---:|---:|---|---|"]
+            out += [f"| {cell(p['name'])} | {p['interactions']} | {p['minutes']} | "
+                    f"{cell(p['last_contact'])} | {', '.join(p['kinds'])} |" for p in d["people"]]
+            out.append("")
+
+        out += ["## Wellbeing (WHO-5)", ""]
+        if who5:
+            out += [f"Latest, {who5['day']}: {who5['raw']}/25 = {who5['percent']} % "
+                    f"({who5['band']}).", ""]
+        else:
+            out += ["No WHO-5 in this period.", ""]
+        out += [WHO5_NOTE, ""]
+
+        out += ["## Insights", ""]
+        if not d["insights"]:
+            out += ["None fired for this period (each needs its own minimum of evidence).", ""]
+        for ins in d["insights"]:
+            days = sorted({e["day"] for e in ins["evidence"]})
+            span = f"{days[0]} to {days[-1]}" if len(days) > 1 else (days[0] if days else "")
+            out += [f"- **{SEVERITY.get(ins['severity'], ins['severity'])}: "
+                    f"{line(ins['title'])}**  ", f"  {line(ins['detail'])}"
+                    + (f" Evidence: {count(len(days), 'day')}, {span}." if days else "")]
+            out += [f"  - {line(a['text'])}" for a in ins["actions"]]
+        if d["insights"]:
+            out.append("")
+
+        out += ["## Intentions", ""]
+        if not d["intentions"]:
+            out += ["None yet.", ""]
+        else:
+            out += [f"- [{'x' if i['status'] == 'done' else ' '}] {line(i['text'])}"
+                    + (" (dismissed)" if i["status"] == "dismissed" else "")
+                    for i in d["intentions"]]
+            out.append("")
+
+        out += ["## Weeks", "", "| week | AI min | of which learn+augment | people min | energy |",
+                "|---|---:|---:|---:|---:|"]
+        for w in d["weeks"]:
+            bp = w["ai_by_purpose"]
+            out.append(f"| {w['week']} ({w['start']}) | {w['ai_minutes']} | "
+                       f"{bp['learn'] + bp['augment']} | {w['people_minutes']} | "
+                       f"{num(w['energy_mean'])} |")
+        out.append("")
+
+        out += ["## Days", "",
+                "| day | AI min | learn+augment | people min | people | energy | trust AI/team |",
+                "|---|---:|---:|---:|---|---:|---|"]
+        for r in d["days"]:
+            check = r["checkin"]
+            trust = f"{check['trust_ai']}/{check['trust_team']}" if check else "–"
+            out.append(f"| {r['day']} | {r['ai_minutes']} | {r['augmentation_minutes']} | "
+                       f"{r['people_minutes']} | {cell(', '.join(r['people']))} | "
+                       f"{num(r['energy_mean'])} | {trust} |")
+        out.append("")
+        noted = [r for r in d["days"] if r.get("notes")]
+        if noted:
+            out += ["## Notes", ""]
+            for r in noted:
+                for n in r["notes"]:
+                    tags = " ".join(f"#{line(t)}" for t in n["tags"])
+                    out.append(f"- {r['day']} {n['time']} ({n['type'].replace('_', ' ')}): "
+                               f"{line(n['text'])}" + (f" {tags}" if tags else ""))
+            out.append("")
+        return "\n".join(out)
+

@@ -1,0 +1,446 @@
+"""The summary every coach-facing format renders: computed once, redacted once, then just drawn.
+
+`build()` reads the journal for one period and returns a `Summary`: `data` is the JSON document
+(schema `aijournal.summary/1`, see summary.schema.json), `entries` the per-entry rows of the CSV.
+Redaction happens here and nowhere else, so no format can leak what another one hides:
+
+- notes and tags are dropped unless `include_notes`;
+- people become "Person A", "Person B"... unless `real_names`. Letters follow each person's first
+  interaction in the whole journal (then name), so the same journal gives the same letters in
+  every weekly export; the names are also replaced inside insight and intention text, skills,
+  tools and notes, and their slugs inside action ids (`reconnect-priya` -> `reconnect-person-a`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+from journal import models as m
+from journal.clock import now as clock_now
+from journal.errors import BadInput
+from journal.store import JournalStore
+
+SCHEMA_ID = "aijournal.summary/1"
+BENCHMARK = Fraction(71, 100)  # share of freelancer AI use that is augmentation (PRODUCT.md)
+TREND_STEP = Fraction(1, 4)    # energy halves must differ by a quarter point to be a trend
+PURPOSES = tuple(p.value for p in m.Purpose)
+KINDS = tuple(k.value for k in m.Kind)
+CHANNELS = tuple(c.value for c in m.Channel)
+CSV_COLUMNS = ("type", "id", "day", "time", "minutes", "tool", "purpose", "instead_of_person",
+               "skill", "people", "kind", "channel", "quality", "initiated", "level", "trust_ai",
+               "trust_team", "connection", "who5_percent", "tags", "note")
+
+# (insights as Insight.to_json() dicts, intentions) for a journal as of a day.
+Reflect = Callable[[JournalStore, dt.date], tuple[list[dict[str, Any]], list[m.Intention]]]
+
+
+@dataclass(frozen=True)
+class Options:
+    since: dt.date | None = None
+    until: dt.date | None = None
+    include_notes: bool = False
+    real_names: bool = False
+
+
+@dataclass
+class Summary:
+    data: dict[str, Any]
+    entries: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def redaction_line(self) -> str:
+        return redaction_line(self.data["redacted"])
+
+
+def redaction_line(redacted: dict[str, bool]) -> str:
+    """The one sentence md and html open with: what this file leaves out."""
+    hidden = []
+    if redacted["notes"]:
+        hidden.append("notes and tags left out")
+    if redacted["names"]:
+        hidden.append("people renamed Person A, Person B and so on")
+    if not hidden:
+        return "Nothing redacted: this summary includes notes, tags and real names."
+    return f"Redacted: {'; '.join(hidden)}."
+
+
+def engine_reflect(store: JournalStore, as_of: dt.date) -> tuple[list[dict[str, Any]],
+                                                                   list[m.Intention]]:
+    """Insights and intentions from the reflection engine (journal.insights)."""
+    from journal import insights
+
+    found = [i.to_json() for i in insights.current(store, as_of=as_of)]
+    return found, list(insights.intentions(store, open_only=False))
+
+
+# --- names ---------------------------------------------------------------------------------------
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+
+
+def letters(n: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA (spreadsheet style)."""
+    out = ""
+    n += 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        out = chr(65 + rest) + out
+    return out
+
+
+class Names:
+    """Real names or stable pseudonyms, and a scrubber for free text that may mention people."""
+
+    def __init__(self, store: JournalStore, real: bool):
+        self.real = real
+        self.labels: dict[str, str] = {}
+        if real:
+            return
+        people = store.all_entries("person", include_deleted=True)
+        first = store.person_first_seen()
+        inf = float("inf")
+        people.sort(key=lambda p: (p.deleted, first.get(p.id, inf),
+                                   p.name.casefold(), p.id))  # type: ignore[attr-defined]
+        for person in people:
+            key = person.name.casefold()  # type: ignore[attr-defined]
+            if key not in self.labels:
+                self.labels[key] = f"Person {letters(len(self.labels))}"
+        ordered = sorted(self.labels, key=len, reverse=True)  # "Ana Lopez" before "Ana"
+        self._text = (re.compile("|".join(rf"(?<!\w){re.escape(k)}(?!\w)" for k in ordered),
+                                 re.IGNORECASE) if ordered else None)
+        slugs = {_slug(k): _slug(v) for k, v in self.labels.items() if _slug(k)}
+        self._slugs = slugs
+        self._slug_re = (re.compile("|".join(rf"(?<![a-z0-9]){re.escape(s)}(?![a-z0-9])"
+                                             for s in sorted(slugs, key=len, reverse=True)))
+                         if slugs else None)
+
+    def name(self, name: str) -> str:
+        if self.real:
+            return name
+        return self.labels.get(name.casefold()) or self.scrub(name)
+
+    def scrub(self, text: str | None) -> str | None:
+        if text is None or self.real or self._text is None:
+            return text
+        return self._text.sub(lambda mt: self.labels[mt.group(0).casefold()], text)
+
+    def scrub_id(self, text: str | None) -> str | None:
+        if text is None or self.real or self._slug_re is None:
+            return text
+        return self._slug_re.sub(lambda mt: self._slugs[mt.group(0)], text)
+
+    def scrub_tree(self, value: Any, key: str = "") -> Any:
+        """Every string in a JSON tree; ids get their name slugs replaced instead."""
+        if isinstance(value, dict):
+            return {k: self.scrub_tree(v, k) for k, v in value.items()}
+        if isinstance(value, list):
+            return [self.scrub_tree(v, key) for v in value]
+        if isinstance(value, str):
+            if key in ("id", "insight_id", "action_id"):
+                return self.scrub_id(value)
+            if key in ("day", "entry_ids"):
+                return value
+            return self.scrub(value)
+        return value
+
+
+# --- arithmetic ----------------------------------------------------------------------------------
+
+def r3(value: Fraction | float | None) -> float | None:
+    return None if value is None else round(float(value), 3)
+
+
+def mean(values: Iterable[int | Fraction]) -> Fraction | None:
+    items = list(values)
+    return Fraction(sum(items), len(items)) if items else None
+
+
+def share(part: int, whole: int) -> float | None:
+    return r3(Fraction(part, whole)) if whole else None
+
+
+def week_start(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _purposes(sessions: Iterable[m.AISession]) -> dict[str, int]:
+    out = dict.fromkeys(PURPOSES, 0)
+    for s in sessions:
+        out[s.purpose.value] += s.minutes
+    return out
+
+
+def _augmentation(by_purpose: dict[str, int]) -> tuple[int, int]:
+    aug = by_purpose["learn"] + by_purpose["augment"]
+    classified = sum(v for k, v in by_purpose.items() if k != "unclassified")
+    return aug, classified
+
+
+# --- building ------------------------------------------------------------------------------------
+
+def period(store: JournalStore, options: Options, today: dt.date) -> tuple[dt.date, dt.date]:
+    """The export's days: --since (default: the journal's first day) to --until (default: today)."""
+    until = options.until or today
+    since = options.since or min(store.first_day() or until, until)
+    if since > until:
+        raise BadInput(f"--since {since.isoformat()} is after --until {until.isoformat()}; "
+                       "accepted: a since day on or before the until day")
+    return since, until
+
+
+def build(store: JournalStore, options: Options = Options(), *,
+          reflect: Reflect | None = None) -> Summary:
+    """The summary of one period, redacted as `options` say."""
+    now = clock_now()
+    since, until = period(store, options, now.date())
+    names = Names(store, options.real_names)
+    notes = options.include_notes
+
+    def between(table: str) -> list[Any]:
+        return store.entries_between(table, since, until)
+
+    ai: list[m.AISession] = between("ai_session")
+    met: list[m.Interaction] = between("interaction")
+    energy: list[m.Energy] = between("energy")
+    checkins: list[m.CheckIn] = between("checkin")
+    who5s: list[m.Who5] = between("who5")
+
+    insights, intentions = (reflect or engine_reflect)(store, until)
+
+    data: dict[str, Any] = {
+        "schema": SCHEMA_ID,
+        "generated_at": now.isoformat(),
+        "period": {"since": since.isoformat(), "until": until.isoformat(),
+                   "days": (until - since).days + 1, "logged_days": 0},
+        "redacted": {"notes": not notes, "names": not options.real_names},
+        "totals": {
+            "ai": _ai_totals(ai, names),
+            "people": _people_totals(met),
+            "energy": _energy_totals(energy, since, until),
+            "checkins": _checkin_totals(checkins),
+            "who5": _who5(who5s),
+        },
+        "people": _people_rows(met, names),
+        "days": [],
+        "weeks": _weeks(since, until, ai, met, energy),
+        "insights": [names.scrub_tree(i) for i in insights],
+        "intentions": [names.scrub_tree(_intention(i)) for i in intentions
+                       if _in_period(i, since, until)],
+    }
+    data["days"] = _days(ai, met, energy, checkins, who5s, names, notes)
+    data["period"]["logged_days"] = len({d for d in (e.day for e in [*ai, *met, *energy,
+                                                                        *checkins])})
+    timeline = sorted([*ai, *met, *energy, *checkins, *who5s],
+                      key=lambda e: (m.entry_time(e).timestamp(), e.id))
+    return Summary(data=data, entries=[_csv_row(e, names, notes) for e in timeline])
+
+
+def _ai_totals(ai: list[m.AISession], names: Names) -> dict[str, Any]:
+    by_purpose = _purposes(ai)
+    aug, classified = _augmentation(by_purpose)
+    tools: dict[str, int] = {}
+    for s in ai:
+        tool = names.scrub(s.tool) or s.tool
+        tools[tool] = tools.get(tool, 0) + s.minutes
+    skills: list[str] = []
+    for s in ai:
+        skill = names.scrub(s.skill)
+        if skill and skill not in skills:
+            skills.append(skill)
+    return {
+        "minutes": sum(by_purpose.values()),
+        "sessions": len(ai),
+        "by_purpose": by_purpose,
+        "classified_minutes": classified,
+        "augmentation_minutes": aug,
+        "augmentation_share": share(aug, classified),
+        "benchmark": float(BENCHMARK),
+        "instead_of_person": sum(1 for s in ai if s.instead_of_person),
+        "tools": dict(sorted(tools.items(), key=lambda kv: (-kv[1], kv[0].casefold()))),
+        "skills": skills,
+    }
+
+
+def _people_totals(met: list[m.Interaction]) -> dict[str, Any]:
+    by_kind = {k: {"count": 0, "minutes": 0} for k in KINDS}
+    by_channel = {c: {"count": 0, "minutes": 0} for c in CHANNELS}
+    for i in met:
+        for bucket in (by_kind[i.kind.value], by_channel[i.channel.value]):
+            bucket["count"] += 1
+            bucket["minutes"] += i.minutes
+    return {
+        "interactions": len(met),
+        "minutes": sum(i.minutes for i in met),
+        "people": len({n.casefold() for i in met for n in i.people}),
+        "mean_quality": r3(mean(i.quality for i in met)),
+        "initiated": sum(1 for i in met if i.initiated),
+        "by_kind": by_kind,
+        "by_channel": by_channel,
+    }
+
+
+def _energy_totals(energy: list[m.Energy], since: dt.date, until: dt.date) -> dict[str, Any]:
+    """Mean, and the trend: the second half of the period against the first (≥ 2 readings each)."""
+    half = since + dt.timedelta(days=((until - since).days + 1) // 2)
+    first = mean(e.level for e in energy if e.day < half)
+    second = mean(e.level for e in energy if e.day >= half)
+    n_first = sum(1 for e in energy if e.day < half)
+    n_second = len(energy) - n_first
+    trend, delta = None, None
+    if n_first >= 2 and n_second >= 2 and first is not None and second is not None:
+        diff = second - first
+        delta = r3(diff)
+        trend = "rising" if diff >= TREND_STEP else "falling" if diff <= -TREND_STEP else "steady"
+    return {"readings": len(energy), "mean": r3(mean(e.level for e in energy)),
+            "first_half_mean": r3(first) if n_first >= 2 else None,
+            "second_half_mean": r3(second) if n_second >= 2 else None,
+            "trend": trend, "trend_delta": delta}
+
+
+def _checkin_totals(checkins: list[m.CheckIn]) -> dict[str, Any]:
+    connections = [c.connection for c in checkins if c.connection is not None]
+    return {"count": len(checkins),
+            "trust_ai": r3(mean(c.trust_ai for c in checkins)),
+            "trust_team": r3(mean(c.trust_team for c in checkins)),
+            "connection": r3(mean(connections)),
+            "days_ai_over_team": sum(1 for c in checkins if c.trust_ai > c.trust_team)}
+
+
+def _who5(who5s: list[m.Who5]) -> dict[str, Any] | None:
+    if not who5s:
+        return None
+    latest = max(who5s, key=lambda w: (w.day, w.created_at, w.id))
+    return {"day": latest.day.isoformat(), "raw": latest.raw, "percent": latest.percent,
+            "band": m.who5_band(latest.percent), "disclaimer": m.WHO5_DISCLAIMER,
+            "citation": m.WHO5_CITATION}
+
+
+def _people_rows(met: list[m.Interaction], names: Names) -> list[dict[str, Any]]:
+    rows: dict[str, dict[str, Any]] = {}
+    for i in met:
+        for person in i.people:
+            label = names.name(person)
+            row = rows.setdefault(label, {"name": label, "interactions": 0, "minutes": 0,
+                                          "last_contact": None, "kinds": []})
+            row["interactions"] += 1
+            row["minutes"] += i.minutes
+            row["last_contact"] = max(row["last_contact"] or "", i.day.isoformat())
+            if i.kind.value not in row["kinds"]:
+                row["kinds"].append(i.kind.value)
+    return sorted(rows.values(), key=lambda r: (-r["minutes"], r["name"].casefold()))
+
+
+def _weeks(since: dt.date, until: dt.date, ai: list[m.AISession], met: list[m.Interaction],
+           energy: list[m.Energy]) -> list[dict[str, Any]]:
+    """One row per Monday-to-Sunday week touching the period (empty weeks too, for charts)."""
+    grouped: dict[dt.date, dict[str, list[Any]]] = {}
+    for entry in [*ai, *met, *energy]:
+        bucket = grouped.setdefault(week_start(entry.day), {})
+        bucket.setdefault(entry.TYPE, []).append(entry)
+    out = []
+    start = week_start(since)
+    while start <= until:
+        found = grouped.get(start, {})
+        by_purpose = _purposes(found.get("ai_session", []))
+        week_met = found.get("interaction", [])
+        iso = start.isocalendar()
+        out.append({"week": f"{iso.year}-W{iso.week:02d}", "start": start.isoformat(),
+                    "ai_minutes": sum(by_purpose.values()), "ai_by_purpose": by_purpose,
+                    "people_minutes": sum(i.minutes for i in week_met),
+                    "interactions": len(week_met),
+                    "energy_mean": r3(mean(e.level for e in found.get("energy", [])))})
+        start += dt.timedelta(days=7)
+    return out
+
+
+def _days(ai: list[m.AISession], met: list[m.Interaction], energy: list[m.Energy],
+          checkins: list[m.CheckIn], who5s: list[m.Who5], names: Names,
+          notes: bool) -> list[dict[str, Any]]:
+    """One row per logged day (a day with any entry) in the period."""
+    every: list[m.Entry] = [*ai, *met, *energy, *checkins, *who5s]
+    by_day: dict[dt.date, dict[str, list[Any]]] = {}
+    for entry in every:  # one pass, so years of entries stay fast
+        bucket = by_day.setdefault(entry.day, {})  # type: ignore[attr-defined]
+        bucket.setdefault(entry.TYPE, []).append(entry)
+    rows = []
+    for day in sorted(by_day):
+        found = by_day[day]
+        d_ai: list[m.AISession] = found.get("ai_session", [])
+        d_met: list[m.Interaction] = found.get("interaction", [])
+        d_energy = [e.level for e in found.get("energy", [])]
+        d_check: list[m.CheckIn] = found.get("checkin", [])
+        d_who5: list[m.Who5] = found.get("who5", [])
+        by_purpose = _purposes(d_ai)
+        aug, _ = _augmentation(by_purpose)
+        check = max(d_check, key=lambda c: (c.updated_at, c.id)) if d_check else None
+        row: dict[str, Any] = {
+            "day": day.isoformat(),
+            "ai_minutes": sum(by_purpose.values()),
+            "augmentation_minutes": aug,
+            "ai_by_purpose": by_purpose,
+            "interactions": len(d_met),
+            "people_minutes": sum(i.minutes for i in d_met),
+            "people": sorted({names.name(n) for i in d_met for n in i.people}, key=str.casefold),
+            "energy_mean": r3(mean(d_energy)),
+            "energy_readings": len(d_energy),
+            "checkin": None if check is None else {
+                "trust_ai": check.trust_ai, "trust_team": check.trust_team,
+                "connection": check.connection},
+            "who5_percent": max(d_who5, key=lambda w: (w.created_at, w.id)).percent
+            if d_who5 else None,
+        }
+        if notes:
+            noted = sorted((e for kind in found.values() for e in kind if e.note),
+                           key=lambda e: (m.entry_time(e).timestamp(), e.id))
+            row["notes"] = [{"type": e.TYPE, "time": m.entry_time(e).strftime("%H:%M"),
+                             "text": names.scrub(e.note), "tags": [names.scrub(t) for t in e.tags]}
+                            for e in noted]
+        rows.append(row)
+    return rows
+
+
+def _in_period(intention: m.Intention, since: dt.date, until: dt.date) -> bool:
+    """Intentions made by the period's end that were open during it."""
+    if intention.created_at.astimezone().date() > until:
+        return False
+    closed = intention.done_at or intention.dismissed_at
+    return closed is None or closed.astimezone().date() >= since
+
+
+def _intention(i: m.Intention) -> dict[str, Any]:
+    status = "done" if i.done_at else "dismissed" if i.dismissed_at else "open"
+    return {"id": i.id, "insight_id": i.insight_id, "action_id": i.action_id, "text": i.text,
+            "status": status, "created_at": i.created_at.isoformat(),
+            "done_at": i.done_at.isoformat() if i.done_at else None,
+            "dismissed_at": i.dismissed_at.isoformat() if i.dismissed_at else None}
+
+
+def _csv_row(e: m.Entry, names: Names, notes: bool) -> dict[str, Any]:
+    when = m.entry_time(e)
+    row: dict[str, Any] = dict.fromkeys(CSV_COLUMNS, "")
+    row.update({"type": e.TYPE, "id": e.id, "day": getattr(e, "day", when.date()).isoformat(),
+                "time": "" if isinstance(e, m.CheckIn | m.Who5) else when.strftime("%H:%M")})
+    if isinstance(e, m.AISession):
+        row.update(minutes=e.minutes, tool=names.scrub(e.tool), purpose=e.purpose.value,
+                   instead_of_person=int(e.instead_of_person), skill=names.scrub(e.skill) or "")
+    elif isinstance(e, m.Interaction):
+        row.update(minutes=e.minutes, people="; ".join(names.name(n) for n in e.people),
+                   kind=e.kind.value, channel=e.channel.value, quality=e.quality,
+                   initiated=int(e.initiated))
+    elif isinstance(e, m.Energy):
+        row.update(level=e.level)
+    elif isinstance(e, m.CheckIn):
+        row.update(trust_ai=e.trust_ai, trust_team=e.trust_team,
+                   connection="" if e.connection is None else e.connection)
+    elif isinstance(e, m.Who5):
+        row.update(who5_percent=e.percent)
+    if notes:
+        row.update(note=names.scrub(e.note) or "",
+                   tags="; ".join(names.scrub(t) or t for t in e.tags))
+    return row
