@@ -1,0 +1,73 @@
+"""The classification queue shared by `aijournal classify` and the TUI: keys, order, answers.
+
+Imported AI sessions arrive `unclassified`; the queue shows them newest first, one key per
+purpose, and writes each answer through service.edit_entry (one undo step per answer).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from journal.models import AISession
+    from journal.store import JournalStore
+
+KEYS = {"l": "learn", "a": "augment", "t": "automate", "c": "companion"}
+SKIP, QUIT = "s", "q"
+HINT = "l learn · a augment · t automate · c companion · s skip · q quit"
+
+
+def pending(store: JournalStore) -> list[str]:
+    """Ids of the unclassified AI sessions, newest first."""
+    return store.unclassified_ai_ids()
+
+
+def session(store: JournalStore, session_id: str) -> AISession | None:
+    """The session, if it is still live and unclassified (it may have changed meanwhile)."""
+    entry = store.entry("ai_session", session_id)
+    if entry is None or entry.deleted or entry.purpose != "unclassified":  # type: ignore[attr-defined]
+        return None
+    return entry  # type: ignore[return-value]
+
+
+def card(entry: AISession, today: dt.date) -> str:
+    """One line about a session: tool, when, minutes and its title."""
+    moment = entry.started_at.astimezone()
+    day = moment.date()
+    label = ("today" if day == today else "yesterday" if day == today - dt.timedelta(days=1)
+             else day.isoformat())
+    note = f" · {entry.note}" if entry.note else ""
+    return f"{entry.tool} · {label} {moment:%H:%M} · {entry.minutes} min{note}"
+
+
+def answer(store: JournalStore, session_id: str, key: str) -> str:
+    """Give the session the purpose of a key; returns the purpose."""
+    from journal.service import edit_entry
+
+    purpose = KEYS[key]
+    edit_entry(store, session_id, {"purpose": purpose})
+    return purpose
+
+
+@dataclass
+class Tally:
+    """What a queue run did, for its closing summary."""
+
+    given: dict[str, int] = field(default_factory=dict)
+    skipped: int = 0
+
+    def add(self, purpose: str) -> None:
+        self.given[purpose] = self.given.get(purpose, 0) + 1
+
+    @property
+    def classified(self) -> int:
+        return sum(self.given.values())
+
+    def summary(self, left: int) -> str:
+        parts = [f"{purpose} {self.given[purpose]}" for purpose in KEYS.values()
+                 if self.given.get(purpose)]
+        head = f"Classified {self.classified}" + (f" ({', '.join(parts)})" if parts else "")
+        skipped = f", skipped {self.skipped}" if self.skipped else ""
+        return f"{head}{skipped}; {left} still unclassified."

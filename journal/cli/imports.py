@@ -1,0 +1,212 @@
+"""Import and classify commands: `import FORMAT FILE` (ChatGPT, Claude, .ics, JSONL) and the
+`classify` queue that gives imported AI sessions a purpose, one key each."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Annotated, Any
+
+import typer
+
+from journal import classify as queue
+from journal import parse as p
+from journal.cli.common import open_store
+from journal.cli.output import console, print_json
+from journal.clock import now as clock_now
+from journal.errors import BadInput
+
+FORMATS = ("chatgpt", "claude", "ics", "jsonl", "claude_code")  # claude-code is read as claude_code
+AI_FORMATS = ("chatgpt", "claude", "claude_code")
+STREAMED = ("chatgpt", "claude")  # formats read from one big file, with a progress bar
+PROGRESS_FROM_BYTES = 5 * 1024 * 1024  # a progress bar for files at least this large
+NOUN = {"chatgpt": "AI sessions", "claude": "AI sessions", "claude_code": "AI sessions",
+        "ics": "meetings", "jsonl": "records"}
+
+
+def import_(
+    fmt: Annotated[str, typer.Argument(
+        metavar="FORMAT", help="chatgpt, claude, ics, jsonl or claude-code.")],
+    file: Annotated[str, typer.Argument(
+        metavar="FILE", help="conversations.json or the export .zip, an .ics or a .jsonl file; "
+                             "for claude-code, Claude Code's folder (~/.claude).")],
+    dry_run: Annotated[bool, typer.Option("--dry-run",
+                                          help="Show what would be added; write nothing.")] = False,
+    since: Annotated[str | None, typer.Option(
+        "--since", metavar="WHEN", help="Only from this day (ics default: 90 days ago).")] = None,
+    until: Annotated[str | None, typer.Option(
+        "--until", metavar="WHEN", help="Only up to this day (default: now).")] = None,
+    me: Annotated[str | None, typer.Option(
+        "--me", metavar="EMAIL", help="ics: your address (leaves you out, sees declines).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+) -> None:
+    """Import AI chat history (ChatGPT, Claude, Claude Code), calendar meetings (.ics) or a JSONL
+    export.
+
+    Example: aijournal import chatgpt ~/Downloads/chatgpt-export.zip --dry-run
+    """
+    now = clock_now()
+    chosen = p.parse_choice(FORMATS, fmt, "FORMAT")
+    path = os.path.expanduser(file)
+    if not os.path.exists(path):
+        raise BadInput(f"FILE {file!r} does not exist; give the path of the exported file")
+    options: dict[str, Any] = {"dry_run": dry_run}
+    if chosen == "jsonl":
+        given = [name for name, value in (("--since", since), ("--until", until), ("--me", me))
+                 if value is not None]
+        if given:
+            raise BadInput(f"{given[0]} does not apply to `import jsonl`; a JSONL export is "
+                           "merged whole")
+    else:
+        start = p.range_start(since, now) if since else None
+        end = p.range_end(until, now) if until else None
+        if start and end and start > end:
+            raise BadInput(f"--since {since!r} is after --until {until!r}; give an earlier --since")
+        options.update(since=start, until=end)
+        if chosen == "ics":
+            if me is not None and "@" not in me:
+                raise BadInput(f"--me {me!r} is not an email address; give the address your "
+                               "calendar invites use, e.g. you@example.com")
+            options["me"] = me
+        elif me is not None:
+            raise BadInput(f"--me applies to `import ics` only, not `import {fmt}`")
+    importer = importlib.import_module(f"journal.importers.{chosen}")
+    with open_store() as store, _progress(path, chosen, quiet=as_json) as progress:
+        if progress is not None:
+            options["progress"] = progress
+        result = importer.run(store, path, **options)
+    _report(chosen, file, dry_run, result, as_json)
+
+
+@contextmanager
+def _progress(path: str, fmt: str, *, quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """A rich progress bar on stderr while a large AI export is read (only on a terminal)."""
+    if quiet or fmt not in STREAMED or not sys.stderr.isatty() or \
+            os.path.getsize(path) < PROGRESS_FROM_BYTES:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+
+    bar = Progress(TextColumn("reading {task.description}"), BarColumn(), DownloadColumn(),
+                   TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+    task = bar.add_task(os.path.basename(path), total=None)
+
+    def update(done: int, total: int) -> None:
+        bar.update(task, completed=done, total=total)
+
+    with bar:
+        yield update
+
+
+def _report(fmt: str, file: str, dry_run: bool, result: Any, as_json: bool) -> None:
+    if as_json:
+        print_json({"format": fmt, "file": file, "dry_run": dry_run, "added": result.added,
+                    "updated": result.updated, "deleted": result.deleted,
+                    "skipped": result.skipped, "details": list(result.details)})
+        return
+    name = os.path.basename(file)
+    noun = NOUN[fmt]
+    if dry_run:
+        console.print(f"Dry run, nothing written: {name} would add {result.added} {noun} "
+                      f"({result.skipped} already there or skipped).", markup=False, soft_wrap=True)
+        for line in result.details:
+            console.print(f"  {line}", markup=False, soft_wrap=True)
+        more = result.added - sum(1 for line in result.details if not line.startswith("left out"))
+        if more > 0:
+            console.print(f"  … and {more} more", markup=False, soft_wrap=True)
+        return
+    console.print(f"Imported {name}: {result.summary()}.", markup=False, soft_wrap=True)
+    if fmt in AI_FORMATS and result.added:
+        console.print(f"The new {noun} are unclassified; `aijournal classify` gives each a "
+                      "purpose with one key.", markup=False, soft_wrap=True)
+
+
+# --- classify ----------------------------------------------------------------------------------
+
+def classify() -> None:
+    """Give unclassified AI sessions a purpose, newest first, one key each.
+
+    Keys: l learn, a augment, t automate, c companion, s skip, q quit. Each answer is one undo step.
+    """
+    today = clock_now().date()
+    tally = queue.Tally()
+    read = _read_key if sys.stdin.isatty() else _read_line
+    with open_store() as store:
+        ids = queue.pending(store)
+        if not ids:
+            console.print("Nothing to classify: every AI session has a purpose.", soft_wrap=True)
+            return
+        console.print(f"{len(ids)} unclassified AI sessions, newest first. {queue.HINT}",
+                      markup=False, soft_wrap=True)
+        for number, session_id in enumerate(ids, 1):
+            entry = queue.session(store, session_id)
+            if entry is None:
+                continue
+            console.print(f"[{number}/{len(ids)}] {queue.card(entry, today)}", markup=False,
+                          soft_wrap=True)
+            key = _ask(read)
+            if key == queue.QUIT:
+                break
+            if key == queue.SKIP:
+                tally.skipped += 1
+                continue
+            tally.add(queue.answer(store, session_id, key))
+        left = len(queue.pending(store))
+    console.print(tally.summary(left), markup=False, soft_wrap=True)
+
+
+def _ask(read: Callable[[], str | None]) -> str:
+    """A valid key (q at the end of input or on Ctrl-C/Ctrl-D)."""
+    valid = set(queue.KEYS) | {queue.SKIP, queue.QUIT}
+    interactive = read is _read_key
+    while True:
+        if interactive:
+            sys.stdout.write("> ")
+            sys.stdout.flush()
+        try:
+            raw = read()
+        except (KeyboardInterrupt, EOFError):
+            raw = None
+        if raw is None:
+            sys.stdout.write("\n" if interactive else "")
+            return queue.QUIT
+        key = raw.strip().lower()[:1]
+        if key in valid:
+            sys.stdout.write(f"{key}\n" if interactive else "")
+            return key
+        if key:
+            sys.stdout.write(f"{key!r} is not a key here; {queue.HINT}\n")
+
+
+def _read_line() -> str | None:
+    """Piped input: one key per line; None at the end of input."""
+    line = sys.stdin.readline()
+    return None if line == "" else line
+
+
+def _read_key() -> str | None:
+    """One key press from the terminal, without Enter."""
+    try:
+        import termios
+        import tty
+    except ImportError:  # no termios (Windows): fall back to lines
+        return _read_line()
+    fd = sys.stdin.fileno()
+    saved = termios.tcgetattr(fd)
+    try:
+        tty.setraw(fd)
+        char = os.read(fd, 8).decode("utf-8", "ignore")
+    finally:
+        termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+    if char in ("\x03", "\x04", "\x1b"):  # Ctrl-C, Ctrl-D, Esc
+        return None
+    return char
+
+
+def register(app: typer.Typer) -> None:
+    app.command("import")(import_)
+    app.command("classify")(classify)

@@ -1,0 +1,120 @@
+"""Import Claude Code's local session logs: `~/.claude/projects/<project>/<session id>.jsonl`.
+
+Each line of a log is one JSON object; `user` and `assistant` lines carry an ISO `timestamp` and
+the `sessionId`, and a `summary` line may name the session. Every session becomes one or more AI
+sessions (tool "Claude Code", split at pauses over 30 minutes, like the chat exports), its note
+the summary or else the project folder. Subagent transcripts (in a session's own folder) are part
+of their session's time and are not read separately.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections.abc import Iterator
+from typing import Any
+
+from journal.errors import BadInput
+from journal.importers import ImportResult
+from journal.importers._chat import Conversation, add_sessions, iso_time, kind_of, text
+
+TOOL = "Claude Code"
+ROLES = ("user", "assistant")
+
+
+def run(store: Any, path: str, *, dry_run: bool = False, since: dt.datetime | None = None,
+        until: dt.datetime | None = None, **_options: Any) -> ImportResult:
+    """Add the sessions of Claude Code logs under path (~/.claude, its projects folder, one
+    project folder or one .jsonl file) that are not in the journal yet."""
+    files = session_files(path)
+    sessions: dict[str, dict[str, Any]] = {}
+    for file in files:
+        _read_log(file, os.path.relpath(file, os.path.dirname(os.path.abspath(path))), sessions)
+    label = os.path.basename(os.path.normpath(path)) or path
+    return add_sessions(store, _conversations(sessions), tool=TOOL,
+                        undo_label=f"import claude-code {label}", dry_run=dry_run, since=since,
+                        until=until)
+
+
+def session_files(path: str) -> list[str]:
+    """The session logs a path names, in a stable order."""
+    path = os.path.expanduser(path)
+    if os.path.isfile(path):
+        return [path]
+    if not os.path.isdir(path):
+        raise BadInput(f"{path}: does not exist; give Claude Code's folder (~/.claude), its "
+                       "projects folder, a project folder or a session .jsonl file")
+    if os.path.isdir(os.path.join(path, "projects")):
+        path = os.path.join(path, "projects")
+    found = [os.path.join(path, name) for name in _names(path) if name.endswith(".jsonl")]
+    for name in _names(path):
+        folder = os.path.join(path, name)
+        if os.path.isdir(folder) and not os.path.islink(folder):
+            found += [os.path.join(folder, f) for f in _names(folder) if f.endswith(".jsonl")]
+    if not found:
+        raise BadInput(f"{path}: holds no Claude Code session logs (*.jsonl); give ~/.claude or "
+                       "~/.claude/projects")
+    return found
+
+
+def _names(folder: str) -> list[str]:
+    try:
+        return sorted(os.listdir(folder))
+    except OSError as err:
+        raise BadInput(f"{folder}: cannot be read ({err.strerror})") from None
+
+
+def _read_log(file: str, name: str, sessions: dict[str, dict[str, Any]]) -> None:
+    """Gather each session's message times, summary and project from one log file."""
+    fallback = os.path.splitext(os.path.basename(file))[0]
+    for number, line, last in _lines(file, name):
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            if last:
+                continue  # a log still being written may end in half a line
+            raise BadInput(f"{name}: line {number} is not valid JSON ({err.msg}); accepted: a "
+                           "Claude Code session log, one JSON object per line") from None
+        if not isinstance(record, dict):
+            raise BadInput(f"{name}: line {number} is {kind_of(record)}, not an object")
+        key = text(record.get("sessionId"), 200) or fallback
+        session = sessions.setdefault(key, {"times": set(), "summary": None, "project": None})
+        kind = record.get("type")
+        if kind == "summary":
+            session["summary"] = text(record.get("summary")) or session["summary"]
+            continue
+        if kind not in ROLES or record.get("isSidechain") is True:
+            continue
+        moment = iso_time(record.get("timestamp"))
+        if moment is not None:
+            session["times"].add(moment)
+        cwd = text(record.get("cwd"), 1000)
+        if cwd and session["project"] is None:
+            session["project"] = os.path.basename(cwd.rstrip("/\\")) or cwd
+
+
+def _lines(file: str, name: str) -> Iterator[tuple[int, str, bool]]:
+    """(number, text, is the last line) of the non-blank lines of a file, read as a stream."""
+    try:
+        with open(file, encoding="utf-8") as handle:
+            previous: tuple[int, str] | None = None
+            for number, line in enumerate(handle, 1):
+                if not line.strip():
+                    continue
+                if previous is not None:
+                    yield previous[0], previous[1], False
+                previous = (number, line)
+            if previous is not None:
+                yield previous[0], previous[1], True
+    except UnicodeDecodeError:
+        raise BadInput(f"{name}: is not UTF-8 text; accepted: a Claude Code session log") from None
+    except OSError as err:
+        raise BadInput(f"{name}: cannot be read ({err.strerror})") from None
+
+
+def _conversations(sessions: dict[str, dict[str, Any]]) -> Iterator[Conversation]:
+    for key, session in sessions.items():
+        times = sorted(session["times"])
+        yield Conversation(id=key, title=session["summary"] or session["project"], times=times,
+                           messages=len(times))

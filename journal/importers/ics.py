@@ -1,0 +1,317 @@
+"""Import meetings from an iCalendar (.ics) file as interactions of kind `meeting`.
+
+Recurrences are expanded with recurring-ical-events over a window (default: the last 90 days up
+to now). An occurrence counts when it is timed, not cancelled, not declined by the user, already
+begun, and has at least one other human attendee. Which attendee is the user: `--me EMAIL`; else
+the calendar's X-WR-CALNAME when it is an email address (Google names a primary calendar so);
+else the one address present on every event that has attendees; else the import asks for --me.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from journal.errors import BadInput
+from journal.importers import ImportResult
+
+WINDOW_DAYS = 90
+MAX_MINUTES = 1440
+PREVIEW_LINES = 20
+DROPPED_CUTYPES = ("ROOM", "RESOURCE")
+# A LOCATION mentioning any of these is a video call; any other non-empty location is a place.
+VIDEO_WORDS = ("://", "zoom", "meet.google", "google meet", "teams", "webex", "whereby", "jitsi",
+               "skype", "hangout", "gotomeeting", "bluejeans", "chime", "online", "video",
+               "virtual")
+PHONE_WORDS = ("tel:", "phone")
+SKIP_REASONS = ("cancelled", "all-day", "declined", "with nobody else", "untimed or over a day",
+                "in the future", "already imported")
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    source: str
+    start: dt.datetime
+    minutes: int
+    people: tuple[str, ...]
+    channel: str
+    initiated: bool
+    title: str | None
+
+
+def run(store: Any, path: str, *, dry_run: bool = False, since: dt.datetime | None = None,
+        until: dt.datetime | None = None, me: str | None = None, **_options: Any) -> ImportResult:
+    """Add the meetings of an .ics file in [since, until] that are not in the journal yet."""
+    from journal.clock import now as clock_now
+
+    now = clock_now()
+    end = min(until, now) if until is not None else now
+    start = since if since is not None else now - dt.timedelta(days=WINDOW_DAYS)
+    name = os.path.basename(path) or path
+    calendars = _load(path, name)
+    mine = _my_addresses(calendars, me, name)
+    skipped: Counter[str] = Counter()
+    meetings: dict[str, Meeting] = {}
+    for calendar in calendars:
+        for event in _occurrences(calendar, start, end, name):
+            found = _meeting(event, mine, now, (start, end), name)
+            if isinstance(found, str):
+                skipped[found] += 1
+            elif found is not None:
+                meetings.setdefault(found.source, found)
+    present = store.interactions_by_source(list(meetings))
+    skipped["already imported"] += len(present)
+    new = sorted((m for m in meetings.values() if m.source not in present),
+                 key=lambda m: (m.start, m.source))
+    details = [_preview(m) for m in new[:PREVIEW_LINES]]
+    left_out = [f"{skipped[r]} {r}" for r in SKIP_REASONS if skipped[r]]
+    if left_out:
+        details.append("left out: " + ", ".join(left_out))
+    result = ImportResult(added=len(new), skipped=sum(skipped.values()), details=details)
+    if dry_run or not new:
+        return result
+    from journal.service import add_interaction, interaction_row
+
+    with store.write(f"import ics {name}"):
+        for meeting in new:
+            row = interaction_row(minutes=meeting.minutes, at=meeting.start, kind="meeting",
+                                  channel=meeting.channel, initiated=meeting.initiated,
+                                  note=meeting.title, source=meeting.source, now=now)
+            add_interaction(store, row, meeting.people)
+    return result
+
+
+# --- reading the file --------------------------------------------------------------------------
+
+def _load(path: str, name: str) -> list[Any]:
+    if os.path.isdir(path):
+        raise BadInput(f"{path}: is a folder; give an .ics calendar file")
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as err:
+        raise BadInput(f"{path}: cannot be read ({err.strerror}); give an .ics calendar "
+                       "file") from None
+    if not data.strip():
+        raise BadInput(f"{name}: is empty; accepted: an iCalendar (.ics) file")
+    if b"BEGIN:VCALENDAR" not in data[:4096].upper():
+        raise BadInput(f"{name}: is not an iCalendar file (no BEGIN:VCALENDAR at its start); "
+                       "accepted: an .ics export of a calendar")
+    if b"END:VCALENDAR" not in data[-4096:].upper():
+        raise BadInput(f"{name}: is not a valid iCalendar file (it ends before END:VCALENDAR: "
+                       "truncated?); export the calendar again")
+    import icalendar
+
+    try:
+        found = icalendar.Calendar.from_ical(data, multiple=True)
+    except Exception as err:  # icalendar raises ValueError and others on broken content
+        raise BadInput(f"{name}: is not a valid iCalendar file ({_short(err)})") from None
+    calendars = [c for c in found if getattr(c, "name", None) == "VCALENDAR"]
+    if not calendars:
+        raise BadInput(f"{name}: holds no VCALENDAR; accepted: an .ics export of a calendar")
+    return calendars
+
+
+def _occurrences(calendar: Any, start: dt.datetime, end: dt.datetime, name: str) -> list[Any]:
+    if start >= end:
+        return []
+    import recurring_ical_events
+
+    try:
+        return list(recurring_ical_events.of(calendar).between(start, end))
+    except Exception as err:  # a broken RRULE, DTSTART or time zone
+        where = _culprit(calendar)
+        raise BadInput(f"{name}: {where or 'the events'} cannot be read or expanded "
+                       f"({_short(err)})") from None
+
+
+def _culprit(calendar: Any) -> str | None:
+    """Which event has a time property that cannot be read (to name it in the error)."""
+    for event in calendar.walk("VEVENT"):
+        for prop in ("DTSTART", "DTEND", "DURATION", "RECURRENCE-ID"):
+            try:
+                if event.get(prop) is not None:
+                    _ = event[prop].dt
+            except Exception:
+                label = str(event.get("UID") or event.get("SUMMARY") or "?")[:80]
+                return f"event {label!r} ({prop})"
+    return None
+
+
+def _short(err: Exception) -> str:
+    return " ".join(str(err).split())[:200] or type(err).__name__
+
+
+# --- who is who --------------------------------------------------------------------------------
+
+def address(value: object) -> str:
+    """The lower-case email of a CAL-ADDRESS (`mailto:` stripped)."""
+    raw = str(value or "").strip()
+    if raw.lower().startswith("mailto:"):
+        raw = raw[7:]
+    return raw.strip().lower()
+
+
+def _listed(event: Any, prop: str) -> list[Any]:
+    value = event.get(prop)
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _param(value: Any, key: str) -> str:
+    params = getattr(value, "params", None) or {}
+    return str(params.get(key, "") or "").strip().strip('"')
+
+
+def _my_addresses(calendars: list[Any], me: str | None, name: str) -> set[str]:
+    if me:
+        return {address(part) for part in me.split(",") if address(part)}
+    for calendar in calendars:
+        label = address(calendar.get("X-WR-CALNAME"))
+        if "@" in label and " " not in label:
+            return {label}
+    everywhere: set[str] | None = None
+    for calendar in calendars:
+        for event in calendar.walk("VEVENT"):
+            attendees = _listed(event, "ATTENDEE")
+            if not attendees:
+                continue
+            present = {address(a) for a in attendees} | {address(event.get("ORGANIZER"))}
+            present.discard("")
+            everywhere = present if everywhere is None else everywhere & present
+    if everywhere is None:
+        return set()  # no event has attendees: nobody to tell apart
+    if len(everywhere) == 1:
+        return everywhere
+    raise BadInput(f"{name}: cannot tell which attendee is you; give your address, e.g. "
+                   "`aijournal import ics FILE --me you@example.com`")
+
+
+# --- one occurrence ----------------------------------------------------------------------------
+
+def _meeting(event: Any, mine: set[str], now: dt.datetime,
+             window: tuple[dt.datetime, dt.datetime], name: str) -> Meeting | str | None:
+    """The meeting of one occurrence, why it is left out, or None if it began outside the window
+    (the expansion also yields events that only overlap it)."""
+    uid = str(event.get("UID") or "").strip()
+    try:
+        return _read_meeting(event, uid, mine, now, window)
+    except (AttributeError, KeyError, TypeError, ValueError, OverflowError) as err:
+        label = uid or str(event.get("SUMMARY") or "?")
+        raise BadInput(f"{name}: event {label[:80]!r} cannot be read ({_short(err)})") from None
+
+
+def _read_meeting(event: Any, uid: str, mine: set[str], now: dt.datetime,
+                  window: tuple[dt.datetime, dt.datetime]) -> Meeting | str | None:
+    if event.get("DTSTART") is None:
+        return "untimed or over a day"
+    start = event["DTSTART"].dt
+    if isinstance(start, dt.datetime):
+        start = _aware(start)
+        if not window[0] <= start <= window[1]:
+            return None  # the window ends at now at the latest, so this also drops the future
+    if str(event.get("STATUS") or "").strip().upper() == "CANCELLED":
+        return "cancelled"
+    if not isinstance(start, dt.datetime):
+        return "all-day"
+    end = _end(event, start)
+    minutes = round((end - start).total_seconds() / 60) if end is not None else 0
+    if not 1 <= minutes <= MAX_MINUTES:
+        return "untimed or over a day"
+    if start > now:
+        return "in the future"
+    people: list[str] = []
+    seen: set[str] = set()
+    listed: set[str] = set()
+    for attendee in _listed(event, "ATTENDEE"):
+        email = address(attendee)
+        listed.add(email)
+        if email in mine:
+            if _param(attendee, "PARTSTAT").upper() == "DECLINED":
+                return "declined"
+            continue
+        if _param(attendee, "CUTYPE").upper() in DROPPED_CUTYPES:
+            continue
+        if _param(attendee, "ROLE").upper() == "NON-PARTICIPANT":
+            continue
+        if _param(attendee, "PARTSTAT").upper() == "DECLINED":
+            continue  # they did not come
+        _add_person(people, seen, attendee, email)
+    organizer = event.get("ORGANIZER")
+    initiated = address(organizer) in mine if organizer is not None else False
+    if organizer is not None and not initiated and address(organizer) not in listed and \
+            _param(organizer, "CUTYPE").upper() not in DROPPED_CUTYPES:
+        # an organizer not listed as an attendee still takes part in the meeting
+        _add_person(people, seen, organizer, address(organizer))
+    if not people:
+        return "with nobody else"
+    recurrence = event.get("RECURRENCE-ID")
+    slot = _aware(recurrence.dt) if recurrence is not None and \
+        isinstance(recurrence.dt, dt.datetime) else start
+    slot_iso = slot.astimezone(dt.UTC).isoformat()
+    seed = f"{event.get('SUMMARY')}|{slot_iso}".encode()
+    key = uid or "noid-" + hashlib.sha1(seed).hexdigest()[:16]
+    location = str(event.get("LOCATION") or "")
+    return Meeting(source=f"ics:{key}:{slot_iso}", start=start, minutes=minutes,
+                   people=tuple(people), channel=channel_for(location), initiated=initiated,
+                   title=_text(event.get("SUMMARY")))
+
+
+def _add_person(people: list[str], seen: set[str], who: Any, email: str) -> None:
+    person = _text(_param(who, "CN"), 80) or _text(email.split("@")[0], 80)
+    if person and person.casefold() not in seen and (email or person.casefold()) not in seen:
+        seen.add(person.casefold())
+        if email:
+            seen.add(email)
+        people.append(person)
+
+
+def _end(event: Any, start: dt.datetime) -> dt.datetime | None:
+    if event.get("DTEND") is not None:
+        end = event["DTEND"].dt
+        if isinstance(end, dt.datetime):
+            return _aware(end)
+        return None
+    if event.get("DURATION") is not None:
+        duration = event["DURATION"].dt
+        if isinstance(duration, dt.timedelta):
+            return start + duration
+    return None
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    """A floating (zone-less) time is the user's local time."""
+    if moment.tzinfo is None:
+        from journal.clock import localize
+
+        return localize(moment)
+    return moment
+
+
+def _text(value: object, limit: int = 500) -> str | None:
+    if value is None:
+        return None
+    clean = " ".join("".join(c if c.isprintable() else " " for c in str(value)).split())
+    return clean[:limit] or None
+
+
+def channel_for(location: str) -> str:
+    """`video` for no location or an online one, `call` for a phone, else `in_person`."""
+    place = location.strip().lower()
+    if not place or any(word in place for word in VIDEO_WORDS):
+        return "video"
+    if place.startswith("+") or any(word in place for word in PHONE_WORDS):
+        return "call"
+    return "in_person"
+
+
+def _preview(meeting: Meeting) -> str:
+    title = f"  {meeting.title}" if meeting.title else ""
+    local = meeting.start.astimezone()
+    return (f"{local:%Y-%m-%d %H:%M}  meeting  {meeting.minutes} min  "
+            f"{', '.join(meeting.people)}  ({meeting.channel.replace('_', ' ')}){title}")
