@@ -1,0 +1,256 @@
+"""Reflection commands on Typer: insights, review, act, intentions, done, dismiss.
+
+Thin: parse user text with journal.parse, call journal.insights, print with rich or as JSON.
+The engine is imported inside the commands, so other commands do not pay for it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+
+from journal import parse as p
+from journal.cli.common import open_store
+from journal.cli.output import console, print_json
+from journal.clock import now as clock_now
+from journal.errors import BadInput
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from journal.insights import Review
+    from journal.reflect.engine import Insight
+
+Json = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+AsOf = Annotated[str | None, typer.Option(
+    "--as-of", metavar="DAY", help="Reflect as of this day (default: today).")]
+
+# --- the words the user reads (kept together so the tone stays kind) ---------------------------
+
+SEVERITY_LABEL = {"act": "worth acting on", "watch": "worth watching", "info": "good to know"}
+SEVERITY_STYLE = {"act": "bold magenta", "watch": "yellow", "info": "cyan"}
+YOUNG = ("Nothing to reflect on yet: log a few more days of AI sessions, people and energy, and "
+         "insights will appear here.")
+QUIET = ("Nothing stands out as of {day}: no pattern crossed its threshold. Keep logging and "
+         "check back in a few days.")
+ACT_HINT = ("Accept a suggestion with `aijournal act ID`; `aijournal intentions` lists what you "
+            "accepted.")
+EVIDENCE_SHOWN = 6  # days listed before the rest is elided
+
+
+def _as_of(text: str | None) -> dt.date:
+    now = clock_now()
+    return p.filter_day(text, now) if text else now.date()
+
+
+# --- insights ----------------------------------------------------------------------------------
+
+def insights(as_of: AsOf = None, as_json: Json = False) -> None:
+    """What your journal shows lately, with the evidence and a next step for each."""
+    from journal import insights as svc
+
+    day = _as_of(as_of)
+    with open_store() as store:
+        found = svc.current(store, day)
+        young = not found and svc.is_young(store, day)
+    if as_json:
+        print_json([i.to_json() for i in found])
+        return
+    if not found:
+        console.print(YOUNG if young else QUIET.format(day=day.isoformat()), markup=False)
+        return
+    for insight in found:
+        _print_insight(insight, day)
+    console.print(f"[dim]{escape(ACT_HINT)}[/dim]")
+
+
+def evidence_text(insight: Insight, as_of: dt.date) -> str:
+    """ "on 5 days: 11-20, 11-21 … 11-26 (12 entries)" """
+    days = [e.day for e in insight.evidence]
+    if not days:
+        return ""
+    same_year = all(d.year == as_of.year for d in days)
+    labels = [d.strftime("%m-%d") if same_year else d.isoformat() for d in days]
+    if len(labels) > EVIDENCE_SHOWN + 1:  # eliding a single day would save nothing
+        labels = [*labels[:EVIDENCE_SHOWN - 2], "…", *labels[-2:]]
+    entries = sum(len(e.entry_ids) for e in insight.evidence)
+    count = f" ({entries} {'entry' if entries == 1 else 'entries'})" if entries else ""
+    where = "on 1 day" if len(days) == 1 else f"on {len(days)} days"
+    return f"{where}: {', '.join(labels)}{count}"
+
+
+def _print_insight(insight: Insight, as_of: dt.date) -> None:
+    style = SEVERITY_STYLE[insight.severity]
+    console.print(f"[{style}]● {SEVERITY_LABEL[insight.severity]}[/{style}]  "
+                  f"[bold]{escape(insight.title)}[/bold]")
+    console.print(f"  {escape(insight.detail)}")
+    evidence = evidence_text(insight, as_of)
+    if evidence:
+        console.print(f"  [dim]evidence {escape(evidence)}[/dim]")
+    for action in insight.actions:
+        console.print(f"  → [bold]{escape(action.id)}[/bold]  {escape(action.text)}")
+    console.print()
+
+
+# --- review ------------------------------------------------------------------------------------
+
+def review(
+    week: Annotated[bool, typer.Option("--week", help="The last 7 days (the default).")] = False,
+    month: Annotated[bool, typer.Option("--month", help="The last 30 days.")] = False,
+    as_of: AsOf = None,
+    as_json: Json = False,
+) -> None:
+    """Your week or month: balance, insights, and how your intentions went."""
+    if week and month:
+        raise BadInput("--week and --month exclude each other; give one of them")
+    from journal import insights as svc
+
+    period = "month" if month else "week"
+    day = _as_of(as_of)
+    with open_store() as store:
+        result = svc.review(store, period, day)
+    if as_json:
+        print_json(result.to_json())
+        return
+    _print_review(result.to_json(), result, day)
+
+
+def _pct(value: float | None) -> str:
+    return "–" if value is None else f"{round(value * 100)}%"
+
+
+def _print_review(data: dict[str, Any], result: Review, as_of: dt.date) -> None:
+    console.print(f"[bold]Your {data['period']}: {data['start']} to {data['end']}[/bold]")
+    ai = data["ai"]
+    if ai["total_minutes"]:
+        parts = ", ".join(f"{k} {v}" for k, v in ai["minutes_by_purpose"].items() if v)
+        console.print(f"AI: {ai['total_minutes']} min in {ai['sessions']} sessions ({parts}).",
+                      markup=False)
+        if ai["augmentation_share"] is not None:
+            side = "below" if ai["below_benchmark"] else "at or above"
+            console.print(f"  Learning and augmenting: {_pct(ai['augmentation_share'])} of "
+                          f"{ai['classified_minutes']} classified minutes, {side} the "
+                          f"{_pct(ai['benchmark'])} benchmark.", markup=False)
+    else:
+        console.print("AI: no sessions logged.", markup=False)
+    people = data["people"]
+    if people["interactions"]:
+        parts = ", ".join(f"{k} {v}" for k, v in people["minutes_by_kind"].items() if v)
+        console.print(f"People: {people['total_minutes']} min in {people['interactions']} "
+                      f"interactions ({parts}) with {', '.join(people['people'])}.", markup=False)
+    else:
+        console.print("People: no interactions logged.", markup=False)
+    energy = data["energy"]
+    if energy["readings"]:
+        line = f"Energy: {energy['mean']:.1f}/5 over {energy['readings']} readings"
+        if energy["previous_mean"] is not None:
+            line += (f", {energy['previous_mean']:.1f} over {energy['previous_readings']} in the "
+                     f"{data['period']} before")
+        line += f" ({energy['trend']})." if energy["trend"] else "."
+        if energy["trend"] is None and energy["previous_mean"] is not None:
+            line += " Too few readings to call a trend."
+        console.print(line, markup=False)
+    else:
+        console.print("Energy: no readings logged.", markup=False)
+    trust = data["trust"]
+    if trust["checkins"]:
+        console.print(f"Trust: AI {trust['ai_mean']:.1f} vs team {trust['team_mean']:.1f} over "
+                      f"{trust['checkins']} check-ins.", markup=False)
+    console.print()
+    if result.insights:
+        console.print("[bold]Insights[/bold]")
+        for insight in result.insights:
+            _print_insight(insight, as_of)
+    if result.intentions_done:
+        console.print("[bold]Intentions you followed through[/bold]")
+        for intention in result.intentions_done:
+            when = intention.done_at.astimezone().date().isoformat() if intention.done_at else ""
+            console.print(f"  ✓ {escape(intention.text)}  [dim]{when}[/dim]")
+    else:
+        console.print("No intentions marked done in this period.", markup=False)
+    after = data["energy_after_done"]
+    if after["enough"]:
+        console.print(f"Energy on days after a done intention: {after['after_mean']:.1f} "
+                      f"({after['n_after']} days) vs {after['other_mean']:.1f} on other days "
+                      f"({after['n_other']} days).", markup=False)
+    else:
+        console.print(f"Energy after done intentions: too few days to compare yet "
+                      f"({after['n_after']} days after a done intention vs {after['n_other']} "
+                      f"others; {after['min_days']} of each needed).", markup=False)
+
+
+# --- follow-through ----------------------------------------------------------------------------
+
+def act(
+    action_id: Annotated[str, typer.Argument(
+        metavar="ACTION_ID", help="An action id as `aijournal insights` shows it.")],
+) -> None:
+    """Accept a suggested action as an intention."""
+    from journal import insights as svc
+
+    day = clock_now().date()
+    with open_store() as store:
+        before = {i.id for i in svc.intentions(store)}
+        intention = svc.act(store, action_id, day)
+    verb = "Already on your list" if intention.id in before else "Noted as an intention"
+    console.print(f"{verb}: {intention.text}  (id {intention.id[:8]}; `aijournal done "
+                  f"{intention.id[:8]}` when it happened)", markup=False)
+
+
+def intentions(
+    show_all: Annotated[bool, typer.Option(
+        "--all", help="Include done and dismissed ones.")] = False,
+    as_json: Json = False,
+) -> None:
+    """The intentions you accepted and have not closed yet."""
+    from journal import insights as svc
+    from journal import models as m
+
+    with open_store() as store:
+        found = svc.intentions(store, open_only=not show_all)
+    if as_json:
+        print_json([m.to_record(i) for i in found])
+        return
+    if not found:
+        console.print("No open intentions. `aijournal insights` suggests a few next steps.",
+                      markup=False)
+        return
+    today = clock_now().date()
+    for intention in found:
+        age = (today - intention.created_at.astimezone().date()).days
+        state = ("done" if intention.done_at else "let go" if intention.dismissed_at else
+                 "accepted today" if age == 0 else
+                 "accepted yesterday" if age == 1 else f"accepted {age} days ago")
+        console.print(f"[dim]{intention.id[:8]}[/dim]  {escape(intention.text)}  "
+                      f"[dim]{state} · {escape(intention.action_id)}[/dim]")
+
+
+def done(
+    intention_id: Annotated[str, typer.Argument(
+        metavar="INTENTION_ID", help="An intention id or its first characters.")],
+) -> None:
+    """Mark an intention done."""
+    from journal import insights as svc
+
+    with open_store() as store:
+        intention = svc.done(store, intention_id)
+    console.print(f"Done: {intention.text}  Nice follow-through.", markup=False)
+
+
+def dismiss(
+    intention_id: Annotated[str, typer.Argument(
+        metavar="INTENTION_ID", help="An intention id or its first characters.")],
+) -> None:
+    """Let an intention go (it leaves the open list)."""
+    from journal import insights as svc
+
+    with open_store() as store:
+        intention = svc.dismiss(store, intention_id)
+    console.print(f"Let go: {intention.text}", markup=False)
+
+
+def register(app: typer.Typer) -> None:
+    for command in (insights, review, act, intentions, done, dismiss):
+        app.command(command.__name__)(command)

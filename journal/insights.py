@@ -1,0 +1,244 @@
+"""Reflection as a user does it: current insights, acting on one, intentions, and the review.
+
+Loads only the window the detectors need (rules.WINDOW_DAYS, plus the two runs that may reach
+further back) from the store and hands it to the pure engine in journal.reflect.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+from journal import models as m
+from journal.errors import BadInput, NotFound
+from journal.reflect import rules
+from journal.reflect.engine import Insight, Records, run
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from journal.store import JournalStore
+
+DAY = dt.timedelta(days=1)
+
+
+def _now() -> dt.datetime:
+    from journal.clock import now
+
+    return now()
+
+
+# --- insights ----------------------------------------------------------------------------------
+
+def load(store: JournalStore, as_of: dt.date) -> Records:
+    """The records the detectors need as of a day, and no more."""
+    first = store.first_day()
+    people = tuple(store.people())
+    if first is None:
+        return Records(people=people)  # type: ignore[arg-type]
+
+    def since(days: int) -> dt.date:
+        return as_of - dt.timedelta(days=days - 1)
+
+    # trust-streak and isolation-streak count back until their run breaks, which may lie before
+    # the windows: read check-ins and interactions back to that day (the journal start if none),
+    # and the ids of the logged days of that stretch that the windowed lists do not cover.
+    trust_break = store.last_checkin_day_not_trusting_ai(as_of) or first
+    connected = store.last_connected_day(rules.CONNECTED_QUALITY, as_of) or first
+    checkins_from = min(since(rules.CHECKIN_WINDOW_DAYS), trust_break)
+    interactions_from = min(since(rules.INTERACTION_WINDOW_DAYS), connected)
+    covered_from = max(since(rules.AI_WINDOW_DAYS), since(rules.ENERGY_WINDOW_DAYS), checkins_from)
+    older = (store.logged_day_ids(connected, covered_from - DAY) if connected < covered_from
+             else {})
+    return Records(
+        ai_sessions=tuple(store.reflect_entries("ai_session", since(rules.AI_WINDOW_DAYS), as_of)),  # type: ignore[arg-type]
+        interactions=tuple(store.reflect_entries("interaction", interactions_from, as_of)),  # type: ignore[arg-type]
+        energy=tuple(store.reflect_entries("energy", since(rules.ENERGY_WINDOW_DAYS), as_of)),  # type: ignore[arg-type]
+        checkins=tuple(store.reflect_entries("checkin", checkins_from, as_of)),  # type: ignore[arg-type]
+        people=people,  # type: ignore[arg-type]
+        first_day=first,
+        last_mentoring_day=store.last_interaction_day(rules.MENTORING_KINDS, as_of),
+        logged_days={day: tuple(ids) for day, ids in older.items()},
+    )
+
+
+def current(store: JournalStore, as_of: dt.date) -> list[Insight]:
+    """The insights as of a day, ordered act, watch, info, then by id."""
+    return run(load(store, as_of), as_of)
+
+
+def is_young(store: JournalStore, as_of: dt.date) -> bool:
+    """Too little journal to say much yet: empty, or spanning fewer than two weeks."""
+    first = store.first_day()
+    return first is None or (as_of - first).days + 1 < rules.MENTORING_SPAN_DAYS
+
+
+# --- intentions --------------------------------------------------------------------------------
+
+def act(store: JournalStore, action_id: str, as_of: dt.date) -> m.Intention:
+    """Turn one of the current actions into an intention (an open one for it is reused)."""
+    wanted = action_id.strip()
+    offered = {a.id: (insight, a) for insight in current(store, as_of) for a in insight.actions}
+    if wanted not in offered:
+        listed = ", ".join(offered) if offered else "none right now"
+        raise BadInput(f"action {action_id!r} is not among the current suggestions; accepted: "
+                       f"{listed}")
+    for intention in intentions(store, open_only=True):
+        if intention.action_id == wanted:
+            return intention
+    insight, action = offered[wanted]
+    from journal.service import base_row
+
+    row = {**base_row(_now()), "insight_id": insight.id, "action_id": action.id,
+           "text": action.text, "done_at": None, "dismissed_at": None}
+    with store.write(f"intend {action.id}"):
+        store.insert("intention", row)
+    return _intention(store, row["id"])
+
+
+def intentions(store: JournalStore, *, open_only: bool = True) -> list[m.Intention]:
+    return store.intentions(open_only=open_only)  # type: ignore[return-value]
+
+
+def done(store: JournalStore, intention_id_prefix: str) -> m.Intention:
+    """Mark an open intention done."""
+    return _close(store, intention_id_prefix, "done_at", "done")
+
+
+def dismiss(store: JournalStore, intention_id_prefix: str) -> m.Intention:
+    """Let an open intention go, without judgement."""
+    return _close(store, intention_id_prefix, "dismissed_at", "dismissed")
+
+
+def _close(store: JournalStore, prefix: str, column: str, verb: str) -> m.Intention:
+    try:
+        _, row_id = store.find(prefix, tables=("intention",))
+    except NotFound:
+        raise NotFound(f"intention {prefix!r} matches no intention; `aijournal intentions` "
+                       "lists them") from None
+    intention = _intention(store, row_id)
+    if intention.done_at is not None or intention.dismissed_at is not None:
+        state = "done" if intention.done_at is not None else "dismissed"
+        raise BadInput(f"intention {prefix!r} is already {state}; accepted: an open intention "
+                       "(`aijournal intentions` lists them)")
+    with store.write(f"intention {row_id[:8]} {verb}"):
+        store.update("intention", row_id, {column: _now().isoformat()})
+    return _intention(store, row_id)
+
+
+def _intention(store: JournalStore, row_id: str) -> m.Intention:
+    entry = store.entry("intention", row_id)
+    assert isinstance(entry, m.Intention)
+    return entry
+
+
+# --- review ------------------------------------------------------------------------------------
+
+def _mean(values: list[int] | list[Fraction]) -> Fraction | None:
+    return Fraction(sum(values), len(values)) if values else None  # type: ignore[arg-type]
+
+
+def _r(value: Fraction | None) -> float | None:
+    return None if value is None else round(float(value), rules.METRIC_DIGITS)
+
+
+@dataclass(frozen=True)
+class Review:
+    """The period's balance, its insights and the follow-through on intentions."""
+
+    period: str
+    start: dt.date
+    end: dt.date
+    ai: dict[str, Any]
+    people: dict[str, Any]
+    energy: dict[str, Any]
+    trust: dict[str, Any]
+    insights: list[Insight] = field(default_factory=list)
+    intentions_done: list[m.Intention] = field(default_factory=list)
+    energy_after_done: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "period": self.period, "start": self.start.isoformat(), "end": self.end.isoformat(),
+            "days": (self.end - self.start).days + 1,
+            "ai": self.ai, "people": self.people, "energy": self.energy, "trust": self.trust,
+            "insights": [i.to_json() for i in self.insights],
+            "intentions_done": [{"id": i.id, "insight_id": i.insight_id, "action_id": i.action_id,
+                                 "text": i.text,
+                                 "done_at": i.done_at.isoformat() if i.done_at else None}
+                                for i in self.intentions_done],
+            "energy_after_done": self.energy_after_done,
+        }
+
+
+def review(store: JournalStore, period: str, as_of: dt.date) -> Review:
+    """The week's or month's balance ending on `as_of`, with insights and intentions done."""
+    if period not in rules.REVIEW_DAYS:
+        raise BadInput(f"review period {period!r} is not accepted; use one of: "
+                       f"{', '.join(rules.REVIEW_DAYS)}")
+    days = rules.REVIEW_DAYS[period]
+    start = as_of - dt.timedelta(days=days - 1)
+    sessions: list[m.AISession] = store.entries_between("ai_session", start, as_of)  # type: ignore[assignment]
+    met: list[m.Interaction] = store.entries_between("interaction", start, as_of)  # type: ignore[assignment]
+    energy: list[m.Energy] = store.entries_between("energy", start, as_of)  # type: ignore[assignment]
+    previous: list[m.Energy] = store.entries_between(  # type: ignore[assignment]
+        "energy", start - dt.timedelta(days=days), start - DAY)
+    checkins: list[m.CheckIn] = store.entries_between("checkin", start, as_of)  # type: ignore[assignment]
+
+    by_purpose = {p.value: 0 for p in m.Purpose}
+    for s in sessions:
+        by_purpose[s.purpose.value] += s.minutes
+    classified = sum(v for k, v in by_purpose.items() if m.Purpose(k) in m.CLASSIFIED)
+    augmenting = sum(v for k, v in by_purpose.items() if m.Purpose(k) in m.AUGMENTATION)
+    share = Fraction(augmenting, classified) if classified else None
+    ai = {"minutes_by_purpose": by_purpose, "total_minutes": sum(by_purpose.values()),
+          "sessions": len(sessions), "classified_minutes": classified,
+          "augmentation_share": _r(share), "benchmark": _r(rules.AUGMENTATION_BENCHMARK),
+          "below_benchmark": None if share is None else share < rules.AUGMENTATION_BENCHMARK}
+
+    by_kind = {k.value: 0 for k in m.Kind}
+    for i in met:
+        by_kind[i.kind.value] += i.minutes
+    people = {"minutes_by_kind": by_kind, "total_minutes": sum(by_kind.values()),
+              "interactions": len(met),
+              "people": sorted({n for i in met for n in i.people}, key=str.casefold)}
+
+    mean_now = _mean([e.level for e in energy])
+    mean_before = _mean([e.level for e in previous])
+    change = trend = None
+    if mean_now is not None and mean_before is not None:
+        change = mean_now - mean_before
+        if len(energy) >= rules.REVIEW_MIN_READINGS and len(previous) >= rules.REVIEW_MIN_READINGS:
+            trend = ("rising" if change >= rules.REVIEW_TREND_STEP else
+                     "falling" if change <= -rules.REVIEW_TREND_STEP else "steady")
+    daily: dict[dt.date, list[int]] = {}
+    for e in energy:
+        daily.setdefault(e.day, []).append(e.level)
+    energy_part = {"mean": _r(mean_now), "readings": len(energy), "previous_mean": _r(mean_before),
+                   "previous_readings": len(previous), "change": _r(change), "trend": trend,
+                   "daily": [{"day": d.isoformat(), "mean": _r(_mean(v))}
+                             for d, v in sorted(daily.items())]}
+
+    last_per_day = {c.day: c for c in sorted(checkins, key=lambda c: (c.day, c.updated_at))}
+    trust = {"ai_mean": _r(_mean([c.trust_ai for c in last_per_day.values()])),
+             "team_mean": _r(_mean([c.trust_team for c in last_per_day.values()])),
+             "checkins": len(last_per_day)}
+
+    all_intentions = intentions(store, open_only=False)
+    done_days = {i.done_at.astimezone().date() for i in all_intentions if i.done_at is not None}
+    done_in_period = sorted((i for i in all_intentions if i.done_at is not None
+                             and start <= i.done_at.astimezone().date() <= as_of),
+                            key=lambda i: (i.done_at, i.id))
+    after = [d for d in daily if d - DAY in done_days]
+    other = [d for d in daily if d - DAY not in done_days]
+    after_mean = _mean([_mean(daily[d]) for d in after])  # type: ignore[misc]
+    other_mean = _mean([_mean(daily[d]) for d in other])  # type: ignore[misc]
+    enough = len(after) >= rules.REVIEW_MIN_DAYS and len(other) >= rules.REVIEW_MIN_DAYS
+    after_done = {"after_mean": _r(after_mean), "other_mean": _r(other_mean),
+                  "n_after": len(after), "n_other": len(other), "enough": enough,
+                  "min_days": rules.REVIEW_MIN_DAYS}
+
+    return Review(period=period, start=start, end=as_of, ai=ai, people=people, energy=energy_part,
+                  trust=trust, insights=current(store, as_of), intentions_done=done_in_period,
+                  energy_after_done=after_done)
