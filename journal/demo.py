@@ -74,6 +74,22 @@ PERSONA_SETTINGS = {
 PURPOSE_ORDER = ("learn", "augment", "automate", "companion")
 
 
+class _SeededIds:
+    """The store as the demo writes to it: each new row's id comes from the seed too, so the same
+    persona, seed, days and clock give the same journal, ids included."""
+
+    def __init__(self, store: JournalStore, seed: str):
+        self.store = store
+        self.rng = random.Random(f"{seed}-ids")
+
+    def insert(self, table: str, row: dict) -> str:
+        row["id"] = f"{self.rng.getrandbits(128):032x}"
+        return self.store.insert(table, row)
+
+    def set_people(self, interaction_id: str, person_ids: list[str]) -> None:
+        self.store.set_people(interaction_id, person_ids)
+
+
 def _mix(pair: tuple[float, float], drift: float) -> float:
     return pair[0] + (pair[1] - pair[0]) * drift
 
@@ -108,16 +124,17 @@ def fill(store: JournalStore, *, persona: str, days: int, seed: int, today: dt.d
         return moment if moment <= now else None
 
     with store.write(f"demo persona {persona}"):
+        writer = _SeededIds(store, f"{persona}-{seed}")
         ids = {}
         for name, relation in settings.people:
-            ids[name] = store.insert("person", service.person_row(name, relation, now=now,
-                                                                  source="demo"))
+            ids[name] = writer.insert("person", service.person_row(name, relation, now=now,
+                                                                   source="demo"))
         for index in range(days):
             day = first + dt.timedelta(days=index)
             drift = drift_at(days - 1 - index)
             workday = day.weekday() < 5
-            _ai_day(store, rng, settings, day, drift, workday, at, counts, now, density)
-            _people_day(store, rng, settings, day, drift, workday, at, counts, now, index,
+            _ai_day(writer, rng, settings, day, drift, workday, at, counts, now, density)
+            _people_day(writer, rng, settings, day, drift, workday, at, counts, now, index,
                         days, ids)
             for hour in ([9.5, 16.5] if rng.random() < 0.6 else [13.0]):
                 moment = at(day, hour + rng.uniform(-0.7, 0.7))
@@ -125,9 +142,9 @@ def fill(store: JournalStore, *, persona: str, days: int, seed: int, today: dt.d
                     continue
                 level = _clamp(rng.gauss(_mix(settings.energy, drift) - (0 if workday else -0.3),
                                          0.55), 1, 5)
-                store.insert("energy", {**service.base_row(now, source="demo"),
-                                        **service.timed(moment), "at": moment.isoformat(),
-                                        "level": level})
+                writer.insert("energy", {**service.base_row(now, source="demo"),
+                                         **service.timed(moment), "at": moment.isoformat(),
+                                         "level": level})
                 counts["energy"] += 1
             checkin_time = at(day, 18.0)
             if checkin_time is not None and rng.random() < 0.85:
@@ -137,18 +154,18 @@ def fill(store: JournalStore, *, persona: str, days: int, seed: int, today: dt.d
                     trust_team = min(trust_team, trust_ai - 1) if trust_ai > 1 else trust_team
                 if persona == "freelancer":
                     trust_ai = min(trust_ai, trust_team)
-                store.insert("checkin", {
+                writer.insert("checkin", {
                     **service.base_row(now, source="demo"), "day": day.isoformat(),
-                    "ts": checkin_time.timestamp(), "trust_ai": trust_ai,
+                    "ts": service.day_ts(day), "trust_ai": trust_ai,
                     "trust_team": max(1, trust_team),
                     "connection": _clamp(rng.gauss(_mix(settings.trust_team, drift), 0.6), 1, 5)})
                 counts["checkin"] += 1
             if (days - 1 - index) % 14 == 0 and at(day, 20.0) is not None:
                 base = _mix((3.8, 2.0) if persona == "drifting" else (3.6, 3.6), drift)
                 items = [_clamp(rng.gauss(base, 0.6), 0, 5) for _ in range(5)]
-                store.insert("who5", {**service.base_row(now, source="demo"), "day": day.isoformat(),
-                                      "ts": at(day, 20.0).timestamp(),  # type: ignore[union-attr]
-                                      "items": "[" + ", ".join(map(str, items)) + "]"})
+                writer.insert("who5", {**service.base_row(now, source="demo"),
+                                       "day": day.isoformat(), "ts": service.day_ts(day),
+                                       "items": "[" + ", ".join(map(str, items)) + "]"})
                 counts["who5"] += 1
     return (f"{counts['ai']} AI sessions, {counts['met']} interactions, {counts['energy']} energy "
             f"readings, {counts['checkin']} check-ins, {counts['who5']} WHO-5")

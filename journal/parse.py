@@ -15,6 +15,8 @@ WHEN_FORMS = ("a date or date-time (2026-11-20, 2026-11-20T14:30), today, yester
               "'yesterday 15:00', a weekday (mon), or '3 days ago'")
 MAX_MINUTES = 1440
 NOON = dt.time(12, 0)
+# Days a WHEN may name: outside them local-time arithmetic overflows (and no journal goes there).
+FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(9998, 12, 31)
 
 _WEEKDAYS = {name: i for i, names in enumerate(
     [("mon", "monday"), ("tue", "tues", "tuesday"), ("wed", "wednesday"),
@@ -37,19 +39,31 @@ def parse_duration(text: str) -> int:
     return minutes
 
 
+def _digits(text: str) -> bool:
+    """ASCII digits only: str.isdigit() also passes '²', which int() and float() refuse."""
+    return text.isascii() and text.isdigit()
+
+
 def _number(text: str) -> float | None:
-    if not text or not all(c.isdigit() or c == "." for c in text) or text.count(".") > 1:
+    if not text or not all(c in "0123456789." for c in text) or text.count(".") > 1:
+        return None
+    if len(text) > 12:  # no duration needs more digits; a megabyte of them would overflow float
         return None
     if text == ".":
         return None
     return float(text)
 
 
+def _round(value: float) -> int:
+    """Half up (2.5 -> 3), not Python's half to even."""
+    return int(value + 0.5)
+
+
 def _duration_minutes(raw: str) -> int | None:
     for suffix in ("minutes", "minute", "mins", "min", "m"):
         if raw.endswith(suffix) and "h" not in raw:
             value = _number(raw[: -len(suffix)])
-            return None if value is None else round(value)
+            return None if value is None else _round(value)
     if "h" in raw:
         hours_text, _, rest = raw.partition("h")
         for suffix in ("ours", "our", "rs", "r"):  # 1hour, 2hours, 2hrs
@@ -62,12 +76,12 @@ def _duration_minutes(raw: str) -> int | None:
         extra = 0.0
         if rest:
             rest = rest.removesuffix("min").removesuffix("m")
-            if not rest.isdigit() or "." in hours_text:
+            if not _digits(rest) or len(rest) > 2 or int(rest) > 59 or "." in hours_text:
                 return None
             extra = float(rest)
-        return round(hours * 60 + extra)
+        return _round(hours * 60 + extra)
     value = _number(raw)
-    return None if value is None else round(value)
+    return None if value is None else _round(value)
 
 
 # --- WHEN --------------------------------------------------------------------------------------
@@ -77,11 +91,17 @@ def parse_when(text: str, now: dt.datetime) -> tuple[dt.date, dt.time | None]:
     raw = " ".join(str(text).strip().lower().split())
     if not raw:
         raise BadInput(f"date {text!r} is empty; use {WHEN_FORMS}")
-    result = _simple_when(raw, now)
-    if result is None:
-        result = _iso_when(str(text).strip(), now) or _dateutil_when(raw, now)
+    try:
+        result = _simple_when(raw, now)
+        if result is None:
+            result = _iso_when(str(text).strip(), now) or _dateutil_when(raw, now)
+    except (OverflowError, ValueError):  # "999999999 days ago", 0001-01-01T00:00+14:00
+        result = (dt.date.min, None)
     if result is None:
         raise BadInput(f"date {text!r} is not understood; use {WHEN_FORMS}")
+    if not FIRST_DAY <= result[0] <= LAST_DAY:
+        raise BadInput(f"date {text!r} is out of range; accepted: days from "
+                       f"{FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}")
     return result
 
 
@@ -115,7 +135,7 @@ def _ago(amount: str, now: dt.datetime) -> tuple[dt.date, dt.time | None] | None
     if not unit:  # "3d ago"
         digits = number.rstrip("abcdefghijklmnopqrstuvwxyz")
         number, unit = digits, number[len(digits):]
-    if not number.isdigit() or unit not in _AGO_UNITS:
+    if not _digits(number) or unit not in _AGO_UNITS:
         return None
     minutes = int(number) * _AGO_UNITS[unit]
     if _AGO_UNITS[unit] >= 1440:
@@ -132,21 +152,21 @@ def _time_of_day(text: str) -> dt.time | None:
         offset = 12 if raw.endswith("pm") else 0
         raw = raw[:-2]
         hours_text, _, minutes_text = raw.partition(":")
-        if not hours_text.isdigit() or not 1 <= int(hours_text) <= 12:
+        if not _digits(hours_text) or not 1 <= int(hours_text) <= 12:
             return None
         hours = int(hours_text) % 12 + offset
     else:
         hours_text, sep, minutes_text = raw.partition(":")
         if not sep:
-            if raw.endswith("h") and raw[:-1].isdigit():
+            if raw.endswith("h") and _digits(raw[:-1]):
                 hours_text, minutes_text = raw[:-1], "0"
             else:
                 return None
-        if not hours_text.isdigit() or len(hours_text) > 2:
+        if not _digits(hours_text) or len(hours_text) > 2:
             return None
         hours = int(hours_text)
     minutes_text = minutes_text or "0"
-    if not minutes_text.isdigit() or len(minutes_text) > 2:
+    if not _digits(minutes_text) or len(minutes_text) > 2:
         return None
     if not (0 <= hours <= 23 and 0 <= int(minutes_text) <= 59):
         return None
@@ -163,8 +183,8 @@ def _iso_when(text: str, now: dt.datetime) -> tuple[dt.date, dt.time | None] | N
         value = dt.datetime.fromisoformat(text)
     except ValueError:
         return None
-    if value.tzinfo is not None:
-        value = value.astimezone(now.tzinfo).replace(tzinfo=None)
+    if value.tzinfo is not None:  # to local wall time in force then (now's offset may differ)
+        value = value.astimezone().replace(tzinfo=None)
     return value.date(), value.time()
 
 
@@ -173,15 +193,18 @@ def _dateutil_when(raw: str, now: dt.datetime) -> tuple[dt.date, dt.time | None]
         return None
     from dateutil import parser as du_parser
 
-    sentinel = dt.datetime.combine(now.date(), dt.time(0, 0, 0, 1))
+    midnight = dt.datetime.combine(now.date(), dt.time(0))
     try:
-        value = du_parser.parse(raw, default=sentinel)
+        value = du_parser.parse(raw, default=midnight)
+        # Parsed again with another default hour: the hour follows the default only when the
+        # text names no time of day (so "may 5 00:00" stays midnight and "may 5" means noon).
+        other = du_parser.parse(raw, default=midnight.replace(hour=13))
     except (ValueError, OverflowError):
         return None
-    if value.tzinfo is not None:
-        value = value.astimezone(now.tzinfo).replace(tzinfo=None)
-    if value.time() == sentinel.time():
+    if value.hour != other.hour:
         return value.date(), None
+    if value.tzinfo is not None:
+        value = value.astimezone().replace(tzinfo=None)
     return value.date(), value.time()
 
 
@@ -241,7 +264,10 @@ def filter_day(text: str, now: dt.datetime) -> dt.date:
 
 def parse_int(text: object, lo: int, hi: int, what: str) -> int:
     raw = str(text).strip()
-    if not (raw.isdigit() or (raw.startswith("-") and raw[1:].isdigit())) or not lo <= int(raw) <= hi:
+    if len(raw) > 20:  # int() refuses over 4,300 digits; no accepted number needs 20
+        raw = "x"
+    whole = _digits(raw) or (raw.startswith("-") and _digits(raw[1:]))
+    if not whole or not lo <= int(raw) <= hi:
         raise BadInput(f"{what} {text!r} is not accepted; use a whole number from {lo} to {hi}")
     return int(raw)
 
@@ -264,6 +290,7 @@ def parse_text(text: object, what: str, *, max_len: int = 200, required: bool = 
         return None
     if any(ord(c) < 32 or ord(c) == 127 for c in raw):
         raise BadInput(f"{what} {text!r} contains control characters; use plain text")
+    _check_utf8(raw, what)
     if len(raw) > max_len:
         raise BadInput(f"{what} is {len(raw)} characters long; accepted: at most {max_len}")
     return raw
@@ -274,9 +301,19 @@ def parse_note(text: str | None) -> str | None:
         return None
     if "\x00" in text:
         raise BadInput("note contains a NUL character; use plain text")
+    _check_utf8(text, "note")
     if len(text) > 10_000:
         raise BadInput(f"note is {len(text)} characters long; accepted: at most 10000")
     return text.strip() or None
+
+
+def _check_utf8(text: str, what: str) -> None:
+    """Refuse undecodable bytes from the command line (lone surrogates): SQLite cannot store them."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise BadInput(f"{what} {text!r} holds bytes that are not UTF-8 text; use plain "
+                       "text") from None
 
 
 def parse_people(text: str) -> list[str]:

@@ -23,6 +23,10 @@ def user_data_dir() -> str:
 
 def resolve_db(option: str | None = None) -> str:
     """The database path the user asked for, or the default one."""
+    if option is not None and not option.strip():
+        from journal.errors import NotAJournal
+
+        raise NotAJournal(f"--db {option!r} is empty; accepted: the path of a journal database")
     chosen = option or os.environ.get("AIJOURNAL_DB") or os.path.join(user_data_dir(), DB_NAME)
     return os.path.abspath(os.path.expanduser(chosen))
 

@@ -140,7 +140,8 @@ def log_energy(store: JournalStore, *, level: int, at: dt.datetime, note: str | 
     return row
 
 
-def _day_ts(day: dt.date) -> float:
+def day_ts(day: dt.date) -> float:
+    """The ordering instant of a day-only record (check-in, WHO-5): local noon."""
     from journal.clock import localize
 
     return localize(dt.datetime.combine(day, dt.time(12))).timestamp()
@@ -153,7 +154,7 @@ def checkin(store: JournalStore, *, day: dt.date, trust_ai: int, trust_team: int
     _check_range(trust_team, 1, 5, "trust in your team")
     if connection is not None:
         _check_range(connection, 1, 5, "connection")
-    values = {"day": day.isoformat(), "ts": _day_ts(day), "trust_ai": trust_ai,
+    values = {"day": day.isoformat(), "ts": day_ts(day), "trust_ai": trust_ai,
               "trust_team": trust_team, "connection": connection, "note": note}
     with store.write(f"check-in for {day.isoformat()}"):
         existing = store.checkin_on(day)
@@ -172,7 +173,7 @@ def log_who5(store: JournalStore, *, items: Sequence[int], day: dt.date) -> dict
         _check_range(item, 0, 5, f"WHO-5 answer {n}")
     import json
 
-    row = {**base_row(_clock()), "day": day.isoformat(), "ts": _day_ts(day),
+    row = {**base_row(_clock()), "day": day.isoformat(), "ts": day_ts(day),
            "items": json.dumps(list(items))}
     with store.write(f"WHO-5 for {day.isoformat()}"):
         store.insert("who5", row)
@@ -292,6 +293,9 @@ EDITABLE = {
     "who5": {"items", "note", "tags"},
 }
 
+ENTRY_NAMES = {"ai_session": "an AI session", "interaction": "an interaction",
+               "energy": "an energy reading", "checkin": "a check-in", "who5": "a WHO-5"}
+
 
 def edit_entry(store: JournalStore, id_prefix: str, changes: dict[str, Any]) -> Entry:
     """Change fields of one entry; values already parsed. Refuses fields the type lacks."""
@@ -301,7 +305,7 @@ def edit_entry(store: JournalStore, id_prefix: str, changes: dict[str, Any]) -> 
         raise BadInput("edit needs at least one field option, such as --minutes 30 or --note")
     wrong = sorted(set(changes) - EDITABLE[table])
     if wrong:
-        raise BadInput(f"a {table.replace('_', ' ')} has no field {wrong[0]!r}; editable: "
+        raise BadInput(f"{ENTRY_NAMES[table]} has no field {wrong[0]!r}; editable: "
                        f"{', '.join(sorted(EDITABLE[table]))}")
     values: dict[str, Any] = {}
     for name, value in changes.items():

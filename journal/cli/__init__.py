@@ -11,21 +11,41 @@ HELP_WORDS = {"-h", "--help", "--install-completion", "--show-completion", "--ve
 
 
 def _split_globals(argv: list[str]) -> tuple[str | None, list[str]]:
-    """Take a leading --db PATH (or --db=PATH) off the words; the rest is command and args."""
+    """Take --db PATH (or --db=PATH) off the words, wherever it stands before a `--`.
+
+    Users write `aijournal demo --db demo.db` as often as `aijournal --db demo.db demo`.
+    """
     db = None
-    words = list(argv)
-    while words and words[0].startswith("--db"):
-        word = words.pop(0)
-        if word == "--db" and words:
-            db = words.pop(0)
+    words: list[str] = []
+    rest = list(argv)
+    while rest:
+        word = rest.pop(0)
+        if word == "--":
+            words += [word, *rest]
+            break
+        if word == "--db" and rest:
+            db = rest.pop(0)
         elif word.startswith("--db="):
             db = word[5:]
         else:
-            return db, [word, *words]
+            words.append(word)
     return db, words
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except Exception as err:
+        # SQLite errors the store did not expect (a damaged file, a full disk) still get one line.
+        sqlite3 = sys.modules.get("sqlite3")
+        if sqlite3 is None or not isinstance(err, sqlite3.DatabaseError):
+            raise
+        from journal.cli.common import storage_error
+
+        return fail(storage_error(err))
+
+
+def _main(argv: list[str] | None) -> int:
     args = sys.argv[1:] if argv is None else list(argv)
     db, rest = _split_globals(args)
     if rest and not HELP_WORDS.intersection(rest):
@@ -46,4 +66,4 @@ def main(argv: list[str] | None = None) -> int:
         return run_tui()
     from journal.cli.app import run_typer
 
-    return run_typer(args)
+    return run_typer(["--db", db, *rest] if db is not None else rest)

@@ -72,9 +72,9 @@ def _hot_command(name: str, declaration: dict[str, Any]) -> None:
 for _name, _declaration in HOT.items():
     _hot_command(_name, _declaration)
 
-from journal.cli import core  # noqa: E402  (commands register themselves on `app`)
+from journal.cli import core, exports, imports, reflect  # noqa: E402  (commands register themselves on `app`)
 
-for _module in (core,):
+for _module in (core, exports, imports, reflect):
     _module.register(app)
 
 

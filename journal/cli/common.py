@@ -27,8 +27,26 @@ def open_store() -> JournalStore:
     return JournalStore.open(db_path())
 
 
+def storage_error(err: Exception) -> JournalError:
+    """A SQLite error that escaped the store, as the one line a user can act on."""
+    from journal.errors import NotAJournal
+
+    text, path = str(err), db_path()
+    if "locked" in text or "busy" in text:
+        return JournalError(f"the journal {path!r} stayed busy (another aijournal is writing); "
+                            "try again")
+    if "readonly" in text:
+        return NotAJournal(f"--db {path!r} is read-only; nothing was written")
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return NotAJournal(f"the journal {path!r} is damaged ({text}); restore a backup, or "
+                           "check it with `sqlite3 FILE 'PRAGMA integrity_check'`")
+    return JournalError(f"the journal {path!r} could not be read or written ({text})")
+
+
 def fail(err: JournalError) -> int:
     """Show a JournalError as the one line a user reads; return its exit code."""
-    message = str(err).replace("\n", " ")
+    message = " ".join(str(err).splitlines())  # one line, whatever the user's text held
+    if len(message) > 600:  # a megabyte of pasted text is not echoed back in full
+        message = f"{message[:300]} … {message[-300:]}"
     sys.stderr.write(f"aijournal: {message}\n")
     return err.exit_code

@@ -120,6 +120,8 @@ def log(
 ) -> None:
     """List entries in time order, filtered."""
     now = clock_now()
+    if person is not None:
+        person = p.parse_text(person, "--person", max_len=80)
     start_at = p.range_start(since, now) if since else None
     end_at = p.range_end(until, now) if until else None
     types = None
@@ -134,7 +136,11 @@ def log(
     count = p.parse_int(limit, 1, 10**9, "--limit") if limit else None
     if count is None and not as_json and since is None:
         count = 50
-    tag_value = p.parse_tags([tag])[0] if tag else None
+    tag_value = None
+    if tag:
+        tag_value = (p.parse_tags([tag]) or [None])[0]
+        if tag_value is None:
+            raise BadInput(f"--tag {tag!r} names no tag; give one such as 'work'")
     with open_store() as store:
         filters = {"since": start_at, "until": end_at, "types": types, "person": person,
                    "tag": tag_value}
@@ -235,6 +241,8 @@ def people(
 ) -> None:
     """The roster: relation, last contact, how often and how well you meet."""
     now = clock_now()
+    if name is not None:
+        name = p.parse_text(name, "person name", max_len=80)
     if relation is not None:
         if name is None:
             raise BadInput("--relation needs a NAME, e.g. `aijournal people Priya --relation mentor`")
@@ -271,7 +279,8 @@ def people(
         table.add_column(column, justify="right" if column in ("times", "hours", "quality") else "left")
     for row in sorted(rows, key=lambda r: (r["days_since"] is None, r["days_since"] or 0)):
         since = ("never" if row["days_since"] is None else
-                 "today" if row["days_since"] == 0 else f"{row['days_since']} days ago")
+                 "today" if row["days_since"] == 0 else
+                 "yesterday" if row["days_since"] == 1 else f"{row['days_since']} days ago")
         quality = f"{row['mean_quality']:.1f}" if row["mean_quality"] is not None else "–"
         table.add_row(_plain(row["name"]), row["relation"], since, str(row["interactions"]),
                       f"{row['minutes'] / 60:.1f}", quality)

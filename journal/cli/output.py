@@ -22,6 +22,14 @@ def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
+def day_text(day: dt.date, today: dt.date) -> str:
+    if day == today:
+        return "today"
+    if day == today - dt.timedelta(days=1):
+        return "yesterday"
+    return day.isoformat()
+
+
 def when_text(moment: dt.datetime, today: dt.date) -> str:
     day = moment.date()
     if day == today:
@@ -71,7 +79,9 @@ def entries_table(entries: list[m.Entry], today: dt.date, *, notes: bool = True)
         if entry.tags:
             text += "  [dim]" + " ".join(f"#{_escape(t)}" for t in entry.tags) + "[/dim]"
         style = PURPOSE_STYLE.get(getattr(getattr(entry, "purpose", None), "value", ""), "")
-        table.add_row(entry.id[:8], when_text(m.entry_time(entry), today),
+        day_only = isinstance(entry, (m.CheckIn, m.Who5))
+        when = day_text(entry.day, today) if day_only else when_text(m.entry_time(entry), today)
+        table.add_row(entry.id[:8], when,
                       f"[{style}]{label}[/{style}]" if style else label, text)
     return table
 
