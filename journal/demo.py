@@ -50,7 +50,7 @@ PERSONA_SETTINGS = {
                 ("Jordan", "manager"), ("Mei", "peer"), ("Lena", "friend")),
         tools=("ChatGPT", "Claude", "Copilot"), mentor="Priya",
         purposes_start=(0.35, 0.45, 0.15, 0.05), purposes_end=(0.05, 0.2, 0.45, 0.3),
-        ai_minutes=(80, 230), people_minutes=(110, 18), energy=(4.1, 2.1),
+        ai_minutes=(80, 230), people_minutes=(110, 18), energy=(4.1, 1.9),
         trust_ai=(2.8, 4.6), trust_team=(4.1, 2.2), instead_of_person=(0.04, 0.45),
         mentor_gap_days=30, feedback_every=6),
     "freelancer": Persona(
@@ -140,7 +140,7 @@ def fill(store: JournalStore, *, persona: str, days: int, seed: int, today: dt.d
                 moment = at(day, hour + rng.uniform(-0.7, 0.7))
                 if moment is None:
                     continue
-                level = _clamp(rng.gauss(_mix(settings.energy, drift) - (0 if workday else -0.3),
+                level = _clamp(rng.gauss(_mix(settings.energy, drift ** 2) - (0 if workday else -0.3),
                                          0.55), 1, 5)
                 writer.insert("energy", {**service.base_row(now, source="demo"),
                                          **service.timed(moment), "at": moment.isoformat(),
