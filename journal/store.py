@@ -85,18 +85,11 @@ class JournalStore:
 
     @classmethod
     def open(cls, path: str, *, create: bool = True) -> JournalStore:
-        exists = check_file(path)
-        if not exists:
+        if not check_file(path):
             if not create:
                 raise NotAJournal(f"--db {path!r} does not exist; accepted: an existing journal")
-            folder = os.path.dirname(path) or "."
-            try:
-                os.makedirs(folder, mode=0o700, exist_ok=True)
-                fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-                os.close(fd)
-            except OSError as err:
-                raise NotAJournal(f"--db {path!r} cannot be created ({err.strerror}); accepted: "
-                                  "a path in a folder you can write to") from None
+            cls._create(path)
+            check_file(path)
         try:
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None,
                                    check_same_thread=False)
@@ -106,21 +99,55 @@ class JournalStore:
                               "accepted: an aijournal database") from None
         store = cls(conn, path)
         try:
-            store._prepare(version, fresh=not exists)
+            store._prepare(version, fresh=False)
         except BaseException:
             conn.close()
-            if not exists:
-                _remove_quietly(path)
             raise
         return store
+
+    @classmethod
+    def _create(cls, path: str) -> None:
+        """Build a new journal under a temporary name, then link it into place in one step.
+
+        So a crash during the first run, or a second aijournal starting at the same moment,
+        never leaves a half-made file at `path` (which every later run would refuse): the path
+        either holds a whole journal or nothing.
+        """
+        temp = f"{path}.new-{os.getpid()}-{os.urandom(4).hex()}"
+        try:
+            os.makedirs(os.path.dirname(path) or ".", mode=0o700, exist_ok=True)
+            os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        except OSError as err:
+            raise NotAJournal(f"--db {path!r} cannot be created ({err.strerror}); accepted: "
+                              "a path in a folder you can write to") from None
+        try:
+            conn = sqlite3.connect(temp, isolation_level=None)
+            try:
+                cls(conn, temp)._prepare(0, fresh=True)
+            finally:
+                conn.close()  # the last connection folds the WAL back into the file
+            try:
+                os.link(temp, path)  # never replaces: if another run won the race, use its file
+            except FileExistsError:
+                pass
+            except OSError:  # a file system without hard links
+                if not os.path.lexists(path):
+                    os.rename(temp, path)
+        finally:
+            _remove_quietly(temp)
 
     def _prepare(self, version: int, *, fresh: bool) -> None:
         conn = self.conn
         if not fresh:
             try:
                 row = conn.execute("SELECT value FROM meta WHERE key = 'app'").fetchone()
-            except sqlite3.DatabaseError:
-                row = None
+            except sqlite3.OperationalError as err:
+                if "no such table" not in str(err):  # busy, I/O: not a verdict on the file
+                    raise self._write_error(err) from None
+                row = None  # no meta table: another program's database
+            except sqlite3.DatabaseError as err:
+                raise NotAJournal(f"--db {self.path!r} is damaged ({err}); restore a backup "
+                                  "(the file was left untouched)") from None
             if row is None or row[0] != "aijournal" or version == 0:
                 raise NotAJournal(f"--db {self.path!r} is a SQLite database of another program; "
                                   "accepted: an aijournal database (it was left untouched)")
@@ -227,7 +254,8 @@ class JournalStore:
                           (interaction_id,))
         self.conn.executemany(
             "INSERT INTO interaction_person (interaction_id, person_id, pos) VALUES (?, ?, ?)",
-            [(interaction_id, pid, pos) for pos, pid in enumerate(person_ids)])
+            [(interaction_id, pid, pos)  # a name given twice ("Sam, SAM") links once
+             for pos, pid in enumerate(dict.fromkeys(person_ids))])
 
     def ensure_people(self, names: Sequence[str], new_row: Any) -> list[str]:
         """Person ids for names (case-insensitive); unknown names join the roster via new_row(name)."""
@@ -398,11 +426,14 @@ class JournalStore:
             clauses.append("EXISTS (SELECT 1 FROM json_each(timeline.tags) WHERE value = ?)")
             params.append(tag)
         if text:
-            like = f"%{text}%"
+            # The user's % and _ are text to find, not LIKE wildcards.
+            escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            like = f"%{escaped}%"
             clauses.append(
-                "(note LIKE ? OR id IN (SELECT id FROM ai_session WHERE tool LIKE ? OR skill LIKE ?)"
-                " OR id IN (SELECT ip.interaction_id FROM interaction_person ip JOIN person p"
-                " ON p.id = ip.person_id WHERE p.name LIKE ?))")
+                "(note LIKE ? ESCAPE '\\' OR id IN (SELECT id FROM ai_session WHERE tool LIKE ? "
+                "ESCAPE '\\' OR skill LIKE ? ESCAPE '\\') OR id IN (SELECT ip.interaction_id "
+                "FROM interaction_person ip JOIN person p ON p.id = ip.person_id "
+                "WHERE p.name LIKE ? ESCAPE '\\'))")
             params += [like, like, like, like]
         return " AND ".join(clauses), params
 
@@ -474,9 +505,190 @@ class JournalStore:
 
     # --- reads for the reflection engine (journal/insights.py) ---------------------------------
 
+    def last_checkin_day_not_trusting_ai(self, on_or_before: dt.date) -> dt.date | None:
+        """The last day on or before a day whose check-in did not trust AI over the team."""
+        row = self.conn.execute(
+            "SELECT max(day) FROM checkin WHERE deleted_at IS NULL AND trust_ai <= trust_team "
+            "AND day <= ?", (on_or_before.isoformat(),)).fetchone()
+        return dt.date.fromisoformat(row[0]) if row and row[0] else None
+
+    def last_connected_day(self, min_quality: int, on_or_before: dt.date) -> dt.date | None:
+        """The last day on or before a day with an interaction of at least this quality."""
+        row = self.conn.execute(
+            "SELECT max(day) FROM interaction WHERE deleted_at IS NULL AND quality >= ? "
+            "AND day <= ?", (min_quality, on_or_before.isoformat())).fetchone()
+        return dt.date.fromisoformat(row[0]) if row and row[0] else None
+
+    def logged_day_ids(self, first_day: dt.date, last_day: dt.date) -> dict[dt.date, list[str]]:
+        """Per logged day in [first_day, last_day]: the ids of its AI sessions, interactions,
+        energy readings and check-ins (ids only: older days of a long run need no models)."""
+        days: dict[dt.date, list[str]] = {}
+        span = (first_day.isoformat(), last_day.isoformat())
+        sql = " UNION ALL ".join(
+            f"SELECT day, ts, id FROM {t} WHERE day >= ? AND day <= ? AND deleted_at IS NULL"
+            for t in ("ai_session", "interaction", "energy", "checkin"))
+        for day, _, row_id in self.conn.execute(f"{sql} ORDER BY day, ts, id", span * 4):
+            days.setdefault(dt.date.fromisoformat(day), []).append(row_id)
+        return days
+
+    def reflect_entries(self, table: str, first_day: dt.date, last_day: dt.date) -> list[Entry]:
+        """Live AI sessions, interactions, energy readings or check-ins of a day range, as models.
+
+        The engine reads thousands of rows a run, so this builds each model the way unpickling
+        does (fields set straight into a fresh instance) instead of through the frozen
+        dataclass's __init__, which would cost more than the query; unordered (the engine sorts).
+        """
+        import json
+
+        from journal import models as m
+
+        kind, columns = {  # the model, and the columns after the common ones (day first)
+            "ai_session": ("AISession", "day, started_at, minutes, tool, purpose, "
+                                        "instead_of_person, skill"),
+            "interaction": ("Interaction", "day, at, minutes, kind, channel, quality, initiated"),
+            "energy": ("Energy", "day, at, level"),
+            "checkin": ("CheckIn", "day, trust_ai, trust_team, connection"),
+        }[table]
+        extra = ", " + PEOPLE_SQL if table == "interaction" else ""
+        cur = self.conn.execute(
+            f"SELECT id, created_at, updated_at, note, tags, source, {columns}{extra} FROM {table} "
+            "WHERE day >= ? AND day <= ? AND deleted_at IS NULL",
+            (first_day.isoformat(), last_day.isoformat()))
+        cls = getattr(m, kind)
+        new, stamp, days = object.__new__, dt.datetime.fromisoformat, dict[str, dt.date]()
+        purposes = {p.value: p for p in m.Purpose}
+        kinds = {k.value: k for k in m.Kind}
+        channels = {c.value: c for c in m.Channel}
+        out: list[Entry] = []
+        for row in cur:
+            day = days.get(row[6]) or days.setdefault(row[6], dt.date.fromisoformat(row[6]))
+            fields: dict[str, Any] = {
+                "id": row[0], "created_at": stamp(row[1]), "updated_at": stamp(row[2]),
+                "deleted_at": None, "note": row[3],
+                "tags": () if row[4] in (None, "[]") else tuple(json.loads(row[4])),
+                "source": row[5], "day": day}
+            if table == "ai_session":
+                fields.update(started_at=stamp(row[7]), minutes=row[8], tool=row[9],
+                              purpose=purposes[row[10]], instead_of_person=bool(row[11]),
+                              skill=row[12])
+            elif table == "interaction":
+                fields.update(at=stamp(row[7]), minutes=row[8], kind=kinds[row[9]],
+                              channel=channels[row[10]], quality=row[11],
+                              initiated=bool(row[12]), people=tuple(json.loads(row[13] or "[]")))
+            elif table == "energy":
+                fields.update(at=stamp(row[7]), level=row[8])
+            else:
+                fields.update(trust_ai=row[7], trust_team=row[8], connection=row[9])
+            entry = new(cls)
+            entry.__dict__.update(fields)
+            out.append(entry)
+        return out
+
     # --- reads for the TUI ---------------------------------------------------------------------
 
+    def daily_ai_minutes(self, first_day: dt.date, last_day: dt.date) -> list[tuple[str, str, int]]:
+        """(day, purpose, minutes) of live AI sessions per local day and purpose, in a day range."""
+        return [(r[0], r[1], int(r[2])) for r in self.conn.execute(
+            "SELECT day, purpose, sum(minutes) FROM ai_session WHERE deleted_at IS NULL "
+            "AND day >= ? AND day <= ? GROUP BY day, purpose ORDER BY day",
+            (first_day.isoformat(), last_day.isoformat()))]
+
+    def daily_people(self, first_day: dt.date, last_day: dt.date
+                     ) -> list[tuple[str, int, int, float]]:
+        """(day, minutes, interactions, mean quality) of live interactions per local day."""
+        return [(r[0], int(r[1]), int(r[2]), float(r[3])) for r in self.conn.execute(
+            "SELECT day, sum(minutes), count(*), avg(quality) FROM interaction "
+            "WHERE deleted_at IS NULL AND day >= ? AND day <= ? GROUP BY day ORDER BY day",
+            (first_day.isoformat(), last_day.isoformat()))]
+
+    def daily_energy(self, first_day: dt.date, last_day: dt.date) -> list[tuple[str, float, int]]:
+        """(day, mean level, readings) of live energy readings per local day."""
+        return [(r[0], float(r[1]), int(r[2])) for r in self.conn.execute(
+            "SELECT day, avg(level), count(*) FROM energy WHERE deleted_at IS NULL "
+            "AND day >= ? AND day <= ? GROUP BY day ORDER BY day",
+            (first_day.isoformat(), last_day.isoformat()))]
+
+    def daily_checkins(self, first_day: dt.date, last_day: dt.date
+                       ) -> list[tuple[str, int, int, int | None]]:
+        """(day, trust_ai, trust_team, connection) of each day's live check-in (the latest)."""
+        rows = self.conn.execute(
+            "SELECT day, trust_ai, trust_team, connection FROM checkin WHERE deleted_at IS NULL "
+            "AND day >= ? AND day <= ? ORDER BY day, ts",
+            (first_day.isoformat(), last_day.isoformat())).fetchall()
+        latest = {r[0]: r for r in rows}
+        return [latest[day] for day in sorted(latest)]
+
+    def logged_days(self, first_day: dt.date | None = None) -> list[str]:
+        """The local days (ISO) holding any live timeline entry, oldest first."""
+        since = first_day.isoformat() if first_day else ""
+        return [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT day FROM timeline WHERE deleted_at IS NULL AND day >= ? "
+            "ORDER BY day", (since,))]
+
+    def monthly_contacts(self, first_day: dt.date) -> list[tuple[str, str, int, float]]:
+        """(person id, month YYYY-MM, interactions, mean quality) from first_day on."""
+        return [(r[0], r[1], int(r[2]), float(r[3])) for r in self.conn.execute(
+            "SELECT ip.person_id, substr(i.day, 1, 7), count(*), avg(i.quality) "
+            "FROM interaction_person ip JOIN interaction i ON i.id = ip.interaction_id "
+            "WHERE i.deleted_at IS NULL AND i.day >= ? GROUP BY ip.person_id, substr(i.day, 1, 7)",
+            (first_day.isoformat(),))]
+
+    def unclassified_count(self) -> int:
+        """Live AI sessions still waiting for a purpose (imports)."""
+        return int(self.conn.execute(
+            "SELECT count(*) FROM ai_session WHERE deleted_at IS NULL AND purpose = 'unclassified'"
+        ).fetchone()[0])
+
     # --- exports, JSONL merge and imports ------------------------------------------------------
+
+    def person_first_seen(self) -> dict[str, float]:
+        """Per person id: the instant of their first live interaction (export pseudonym order)."""
+        return {r[0]: r[1] for r in self.conn.execute(
+            "SELECT ip.person_id, min(i.ts) FROM interaction_person ip JOIN interaction i "
+            "ON i.id = ip.interaction_id WHERE i.deleted_at IS NULL GROUP BY ip.person_id")}
+
+    def live_person_id(self, name: str) -> str | None:
+        """The live person row of a name (case-insensitive), if any."""
+        found = self.conn.execute("SELECT id FROM person WHERE name_key = ? AND deleted_at IS NULL",
+                                  (name.casefold(),)).fetchone()
+        return None if found is None else str(found[0])
+
+    def live_checkin_ids(self, day: dt.date) -> list[str]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT id FROM checkin WHERE day = ? AND deleted_at IS NULL ORDER BY id",
+            (day.isoformat(),))]
+
+    def relink_person(self, old_id: str, new_id: str) -> int:
+        """Point every interaction of person old_id at new_id (a merged duplicate); undoable."""
+        self._require_write()
+        affected = [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT interaction_id FROM interaction_person WHERE person_id = ?",
+            (old_id,))]
+        for interaction_id in affected:
+            links = [r[0] for r in self.conn.execute(
+                "SELECT person_id FROM interaction_person WHERE interaction_id = ? ORDER BY pos",
+                (interaction_id,))]
+            merged = list(dict.fromkeys(new_id if pid == old_id else pid for pid in links))
+            self.update("interaction", interaction_id, {}, touch=False)  # records the links
+            self.set_people(interaction_id, merged)
+        return len(affected)
+
+    def interactions_by_source(self, sources: Sequence[str]) -> set[str]:
+        """Which of these import sources are already interactions (deleted ones too: an import
+        must not bring back what the user deleted)."""
+        found: set[str] = set()
+        for start in range(0, len(sources), 500):
+            chunk = list(sources[start:start + 500])
+            marks = ", ".join("?" for _ in chunk)
+            found |= {r[0] for r in self.conn.execute(
+                f"SELECT source FROM interaction WHERE source IN ({marks})", chunk)}
+        return found
+
+    def unclassified_ai_ids(self) -> list[str]:
+        """Ids of live AI sessions still `unclassified`, newest first (the classification queue)."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT id FROM ai_session WHERE deleted_at IS NULL AND purpose = 'unclassified' "
+            "ORDER BY ts DESC, id DESC")]
 
 
 class _Write:
@@ -506,9 +718,11 @@ class _Write:
             else:
                 store._step = 0
             store._ops = 0
-        except BaseException:
+        except BaseException as err:
             store.conn.execute("ROLLBACK")
             store._step = None
+            if isinstance(err, sqlite3.OperationalError):  # e.g. a read-only file
+                raise store._write_error(err) from None
             raise
         return store
 

@@ -1,0 +1,125 @@
+"""Time to first frame of the aijournal TUI on a 3-year dense journal (~100,000 entries),
+against the first frame of an empty Textual app.
+
+    python bench/tui_first_frame.py [--runs 9] [--db PATH]
+
+Two measures, each as the median of alternating runs:
+- whole process: from spawning `python -c ...` to the child printing that its first frame was
+  painted (imports, opening the journal, composing and the first refresh included);
+- headless in process: from App.run(headless=True) to the first frame, with imports done.
+
+A "first frame" is the first screen update the app hands to its driver (App._display with
+something to show) after Textual's own App._ready (the first screen composed and mounted),
+measured the same way for both apps; the app then exits at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+NOW = "2026-11-26T15:00:00"
+
+FIRST_FRAME = r"""
+import time as _time
+FRAME = []
+def exit_on_first_frame(app):
+    shown, ready = app._display, app._ready
+    state = []
+    async def on_ready():
+        await ready()
+        state.append(True)
+    def display(screen, renderable):
+        shown(screen, renderable)
+        if renderable is not None and state and not FRAME:
+            FRAME.append((_time.time(), _time.perf_counter()))
+            app.exit()
+    app._display, app._ready = display, on_ready
+"""
+
+CHILD = FIRST_FRAME + r"""
+import sys, time
+t0 = float(sys.argv[1]); kind = sys.argv[2]; db = sys.argv[3]
+from textual.app import App
+if kind == "empty":
+    app = App()
+else:
+    from journal.tui.app import make_app
+    app = make_app(db, welcome=False)
+exit_on_first_frame(app)
+app.run(headless=True)
+print(FRAME[0][0] - t0)
+"""
+
+HEADLESS = FIRST_FRAME + r"""
+import sys, time
+kind = sys.argv[1]; db = sys.argv[2]; n = int(sys.argv[3])
+from textual.app import App
+if kind != "empty":
+    from journal.tui.app import make_app
+    import journal.tui.screens.today  # imported by the first screen; keep import cost out here
+out = []
+for _ in range(n):
+    t0 = time.perf_counter()
+    app = App() if kind == "empty" else make_app(db, welcome=False)
+    FRAME.clear()
+    exit_on_first_frame(app)
+    app.run(headless=True)
+    out.append(FRAME[0][1] - t0)
+print(" ".join(map(str, out)))
+"""
+
+
+def build(path: str) -> int:
+    from journal import demo
+    from journal.store import JournalStore
+
+    with JournalStore.open(path) as store:
+        demo.fill(store, persona="drifting", days=1095, seed=7,
+                  today=dt.date.fromisoformat(NOW[:10]), density=52)
+        return store.count_timeline()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="TUI first frame vs an empty Textual app")
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--db", help="an existing big journal (default: build one)")
+    args = parser.parse_args()
+    env = {**os.environ, "AIJOURNAL_NOW": NOW, "TZ": "Europe/Berlin"}
+    os.environ.update(env)
+    time.tzset()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = args.db or os.path.join(tmp, "big.db")
+        if not args.db:
+            print(f"building the journal: {build(db):,} entries", flush=True)
+        samples: dict[str, list[float]] = {"empty": [], "aijournal": []}
+        for _ in range(args.runs):  # alternate, so drift hits both alike
+            for kind in ("empty", "aijournal"):
+                start = time.time()
+                out = subprocess.run([sys.executable, "-c", CHILD, str(start), kind, db],
+                                     env=env, capture_output=True, text=True, check=True)
+                samples[kind].append(float(out.stdout.strip().splitlines()[-1]))
+        whole = {k: statistics.median(v) for k, v in samples.items()}
+        inproc: dict[str, list[float]] = {"empty": [], "aijournal": []}
+        for _ in range(args.runs):
+            for kind in ("empty", "aijournal"):
+                out = subprocess.run([sys.executable, "-c", HEADLESS, kind, db, "1"], env=env,
+                                     capture_output=True, text=True, check=True)
+                inproc[kind] += [float(x) for x in out.stdout.split()]
+        head = {k: statistics.median(v) for k, v in inproc.items()}
+    print(f"whole process  empty {whole['empty'] * 1000:7.1f} ms   aijournal "
+          f"{whole['aijournal'] * 1000:7.1f} ms   ratio {whole['aijournal'] / whole['empty']:.2f}x")
+    print(f"headless       empty {head['empty'] * 1000:7.1f} ms   aijournal "
+          f"{head['aijournal'] * 1000:7.1f} ms   ratio {head['aijournal'] / head['empty']:.2f}x")
+    print(f"medians of {args.runs} alternating runs; target ratio <= 1.5x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

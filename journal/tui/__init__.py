@@ -1,0 +1,23 @@
+"""The terminal app. `run(db_path)` is all the CLI calls; Textual is imported only below here."""
+
+from __future__ import annotations
+
+
+def run(db_path: str) -> int:
+    """Open the journal at db_path in the Textual app; returns the exit code."""
+    import os
+
+    from journal.cli.common import fail
+    from journal.errors import JournalError
+    from journal.store import JournalStore
+
+    os.umask(0o077)  # WAL, shm and backup files of a private journal are private too
+    try:
+        store = JournalStore.open(db_path)
+    except JournalError as err:
+        return fail(err)
+    from journal.tui.app import make_app
+
+    app = make_app(db_path, store=store)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,281 @@
+"""The Textual app: five tabs as modes over one journal, app-wide keys and palette commands.
+
+`make_app` is the one factory: `journal.tui.run`, the tests, the screenshots and the benchmark
+all build the app through it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from textual import events, work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.theme import Theme
+
+from journal import service
+from journal.errors import JournalError
+from journal.store import JournalStore
+from journal.tui.text import DEMO_SUBTITLE, TABS
+
+DEMO_PERSONA = "drifting"
+DEMO_DAYS = 365
+DEMO_SEED = 7
+
+THEMES = (
+    Theme(name="aijournal", dark=True, primary="#5FB3A1", secondary="#8E7CC3",
+          accent="#D99A4E", warning="#E8B04B", error="#E06C75", success="#7BC47F",
+          foreground="#E4E0D7", background="#15191C", surface="#1C2125", panel="#242B30"),
+    Theme(name="aijournal-light", dark=False, primary="#2A7A6A", secondary="#6B59A8",
+          accent="#B0650F", warning="#A66A00", error="#C0392B", success="#2E7D32",
+          foreground="#23272A", background="#F6F3EC", surface="#FFFFFF", panel="#E9E4D9"),
+)
+
+
+def _mode(module: str, name: str) -> Callable[[], Screen[Any]]:
+    """A screen factory that imports its module on first use (keeps the first frame light)."""
+
+    def factory() -> Screen[Any]:
+        screen: Screen[Any] = getattr(importlib.import_module(module), name)()
+        return screen
+
+    return factory
+
+
+class JournalApp(App[int]):
+    """aijournal's terminal app."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "aijournal"
+    DEFAULT_MODE = "today"
+    MODES = {
+        "today": _mode("journal.tui.screens.today", "TodayScreen"),
+        "history": _mode("journal.tui.screens.history", "HistoryScreen"),
+        "dashboard": _mode("journal.tui.screens.dashboard", "DashboardScreen"),
+        "insights": _mode("journal.tui.screens.insights", "InsightsScreen"),
+        "people": _mode("journal.tui.screens.people", "PeopleScreen"),
+    }
+    BINDINGS = [
+        *(Binding(f"f{n}", f"app.tab('{name}')", label, priority=True, show=False)
+          for n, (name, label) in enumerate(TABS, 1)),
+        *(Binding(str(n), f"app.tab('{name}')", label, show=False)
+          for n, (name, label) in enumerate(TABS, 1)),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
+        Binding("ctrl+z", "app.undo", "Undo", show=False),
+        Binding("ctrl+p", "app.command_palette", "Commands", show=False),
+    ]
+
+    def __init__(self, db_path: str, *, store: JournalStore | None = None,
+                 welcome: bool = True) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.own_db_path = db_path
+        self._store = store
+        self.welcome = welcome
+        self.is_demo = False
+        self.version = 0  # bumped by every write; screens reload when theirs is older
+        self.pending_search: str | None = None  # a History filter to apply when it shows
+        self.known_tools: list[str] = []
+        self.known_people: list[str] = []
+        for theme in THEMES:
+            self.register_theme(theme)
+        # Set without the watcher: the stylesheet is not parsed yet, so it picks the theme's
+        # variables up on its first parse (the watcher would parse it all a second time).
+        self.set_reactive(App.theme, "aijournal")
+        self.update_classes({"-theme-textual-dark": False, "-theme-aijournal": True},
+                            update=False)
+
+    # --- the journal ---------------------------------------------------------------------------
+
+    @property
+    def store(self) -> JournalStore:
+        """The UI thread's connection: the writes (each one short transaction) go through it."""
+        if self._store is None:
+            self._store = JournalStore.open(self.db_path)
+        return self._store
+
+    @contextmanager
+    def reader(self) -> Iterator[JournalStore]:
+        """A connection of the calling worker thread's own, closed afterwards (WAL: reads never
+        wait for the UI thread's writes)."""
+        store = JournalStore.open(self.db_path, create=False)
+        try:
+            yield store
+        finally:
+            store.close()
+
+    def changed(self) -> None:
+        """Something was written: the visible screen reloads now, the others when shown."""
+        self.version += 1
+        from journal.tui.screens.base import JournalScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, JournalScreen):
+                screen.reload()
+
+    def write(self, action: Callable[[JournalStore], Any], done: str | None = None) -> Any:
+        """Run one service write; notify its JournalError instead of raising. Returns its
+        result, or None when it failed."""
+        try:
+            result = action(self.store)
+        except JournalError as err:
+            self.notify(str(err), severity="error", markup=False)
+            return None
+        if done:
+            self.notify(done, markup=False)
+        self.changed()
+        return result
+
+    def switch_journal(self, path: str, *, demo: bool) -> None:
+        """Point the app at another journal file (the demo, or back to the user's own)."""
+        if self._store is not None:
+            self._store.close()
+        self._store = None
+        self.db_path = path
+        self.is_demo = demo
+        self.sub_title = DEMO_SUBTITLE if demo else ""
+        self.known_tools, self.known_people = [], []
+        self.changed()
+
+    # --- lifecycle -----------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        if self.welcome:
+            self.check_first_run()
+
+    @work(thread=True, exclusive=True, group="first-run")
+    def check_first_run(self) -> None:
+        with self.reader() as store:
+            empty = service.is_empty(store)
+        if empty:
+            self.call_from_thread(self._welcome)
+
+    def _welcome(self) -> None:
+        from journal.tui.screens.welcome import WelcomeScreen
+
+        self.push_screen(WelcomeScreen())
+
+    @work(thread=True, exclusive=True, group="demo")
+    def open_demo(self) -> None:
+        """Fill the separate demo journal if it is empty, then switch to it."""
+        import datetime as dt
+
+        from journal import demo
+        from journal.clock import now
+        from journal.paths import demo_db
+
+        path = demo_db()
+        with JournalStore.open(path) as store:
+            if service.is_empty(store):
+                today: dt.date = now().date()
+                demo.fill(store, persona=DEMO_PERSONA, days=DEMO_DAYS, seed=DEMO_SEED,
+                          today=today)
+        self.call_from_thread(self._opened_demo, path)
+
+    def _opened_demo(self, path: str) -> None:
+        self.switch_journal(path, demo=True)
+        self.notify(f"Opened the demo journal ({path}). Your own journal is untouched; "
+                    "'Back to my journal' in the command palette returns to it.", markup=False)
+
+    # --- actions -------------------------------------------------------------------------------
+
+    def action_tab(self, name: str) -> None:
+        """Switch to one of the five tabs (closing the help or a dialog first)."""
+        while len(self.screen_stack) > 1 and not self._is_base(self.screen):
+            self.pop_screen()
+        if self.current_mode != name:
+            self.switch_mode(name)
+
+    def _is_base(self, screen: Screen[Any]) -> bool:
+        from journal.tui.screens.base import JournalScreen
+
+        return isinstance(screen, JournalScreen)
+
+    def show_history(self, search: str) -> None:
+        """Open History filtered by a search line (People's enter, Insights' evidence)."""
+        self.pending_search = search
+        if self.current_mode == "history":
+            self.screen.post_message(events.ScreenResume())
+        self.action_tab("history")
+
+    def action_help(self) -> None:
+        from journal.tui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()
+        else:
+            self.push_screen(HelpScreen())
+
+    def action_undo(self) -> None:
+        label = self.write(service.undo)
+        if label:
+            self.notify(f"Undone: {label}", markup=False)
+
+    def action_classify(self) -> None:
+        try:
+            module = importlib.import_module("journal.tui.screens.classify")
+        except ImportError:
+            self.notify("Classifying imported sessions is not available in this build yet; "
+                        "`aijournal classify` does it on the command line.", markup=False)
+            return
+        self.push_screen(module.ClassifyScreen(self.db_path), lambda _: self.changed())
+
+    def action_demo(self) -> None:
+        if self.is_demo:
+            self.notify("The demo journal is already open.")
+            return
+        self.open_demo()
+
+    def action_own_journal(self) -> None:
+        if not self.is_demo:
+            self.notify("Your own journal is already open.")
+            return
+        self.switch_journal(self.own_db_path, demo=False)
+        self.notify("Back in your own journal.")
+
+    def action_toggle_dark(self) -> None:
+        self.theme = "aijournal-light" if self.theme == "aijournal" else "aijournal"
+
+    def _today_form(self, form: str) -> None:
+        self.action_tab("today")
+        self.call_after_refresh(lambda: self.screen.run_action(f"form('{form}')"))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield SystemCommand("Log an AI session", "Tool, time, purpose; on Today (a)",
+                            lambda: self._today_form("ai"))
+        yield SystemCommand("Log time with people", "Who, how long, what kind; on Today (m)",
+                            lambda: self._today_form("met"))
+        yield SystemCommand("Log energy", "One key, 1 to 5; on Today (e)",
+                            lambda: self._today_form("energy"))
+        yield SystemCommand("Daily check-in", "Trust in AI and in your team, connection (k)",
+                            lambda: self._today_form("checkin"))
+        yield SystemCommand("Start or stop the timer", "A live AI session timer (t on Today)",
+                            lambda: self._today_form("timer"))
+        for n, (name, label) in enumerate(TABS, 1):
+            yield SystemCommand(f"Go to {label}", f"Switch tab (F{n} or {n})",
+                                lambda name=name: self.action_tab(name))  # type: ignore[misc]
+        yield SystemCommand("Undo", "Revert the last change (ctrl+z)", self.action_undo)
+        yield SystemCommand("Classify imported AI sessions", "Give each a purpose, one key each",
+                            self.action_classify)
+        if self.is_demo:
+            yield SystemCommand("Back to my journal", "Leave the demo journal",
+                                self.action_own_journal)
+        else:
+            yield SystemCommand("Load the demo journal",
+                                "A separate file with the 'drifting' persona; yours is untouched",
+                                self.action_demo)
+        yield SystemCommand("Toggle light and dark", "Switch between the two aijournal themes",
+                            self.action_toggle_dark)
+        yield SystemCommand("Keys", "Every key of aijournal (?)", self.action_help)
+        yield from super().get_system_commands(screen)
+
+
+def make_app(db_path: str, *, store: JournalStore | None = None,
+             welcome: bool = True) -> JournalApp:
+    """The app over the journal at db_path (created if missing). `welcome=False` skips the
+    first-run screen."""
+    return JournalApp(db_path, store=store or JournalStore.open(db_path), welcome=welcome)

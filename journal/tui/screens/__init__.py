@@ -1,0 +1,1 @@
+"""The app's screens: the five tabs, help, welcome and dialogs."""

@@ -1,0 +1,92 @@
+"""What the five tab screens share: header, tab bar, footer, and reloading when stale."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widget import Widget
+
+from journal.tui.widgets.navbar import NavBar, TitleBar
+
+if TYPE_CHECKING:
+    from journal.tui.app import JournalApp
+
+
+class JournalScreen(Screen[None]):
+    """A tab. Subclasses set TAB, compose their body in `body()` and read in `load()` (which
+    starts a worker)."""
+
+    TAB = ""
+    AUTO_FOCUS = ""  # nothing focused at first, so the one-letter keys and 1–5 work at once
+    BINDINGS = [Binding("escape", "leave_field", "Leave field", show=False)]
+
+    def __init__(self) -> None:
+        super().__init__(id=f"screen-{self.TAB}", classes="tab-screen")
+        self.loaded_version = -1
+        self.built = False
+        self._build_started = False
+
+    @property
+    def journal(self) -> JournalApp:
+        from journal.tui.app import JournalApp
+
+        assert isinstance(self.app, JournalApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar(id="title-bar")
+        yield NavBar(self.TAB)
+        yield from self.body()
+
+    def body(self) -> ComposeResult:
+        yield from ()
+
+    def late_body(self) -> list[Widget]:
+        """Widgets mounted right after the first frame (the heavy ones)."""
+        return []
+
+    def _compositor_refresh(self) -> None:
+        # The first frame shows the light part of the screen; the rest, and the footer, are
+        # mounted right after it has been painted, and only then does reading start.
+        super()._compositor_refresh()
+        # (while the app batches its start-up updates nothing reaches the terminal yet)
+        if not self._build_started and self is self.app.screen and not self.app._batch_count:
+            self._build_started = True
+            self.call_later(self._build)
+
+    async def _build(self) -> None:
+        from textual.widgets import Footer
+
+        if not self.is_attached or self.app._exit_renderables or not self.app.is_running:
+            return  # the app is closing before its second frame
+        await self.mount(*self.late_body(), Footer())
+        self.built = True
+        self.refresh_bindings()  # the footer, mounted just now, shows the keys
+        self.when_built()
+        self.resumed()
+
+    def when_built(self) -> None:
+        """Called once the late widgets are mounted."""
+
+    def on_screen_resume(self) -> None:
+        self.resumed()
+
+    def resumed(self) -> None:
+        """Shown again: read afresh if something was written since the last read."""
+        if self.built and self.loaded_version != self.journal.version:
+            self.reload()
+
+    def reload(self) -> None:
+        if not self.built:
+            return
+        self.loaded_version = self.journal.version
+        self.load()
+
+    def load(self) -> None:
+        """Start reading this screen's data (in a worker)."""
+
+    def action_leave_field(self) -> None:
+        self.set_focus(None)

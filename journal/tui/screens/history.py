@@ -1,0 +1,315 @@
+"""History: every entry, newest first, filtered by type and a search line; edit, delete, undo.
+
+Built for years of data: rows arrive a page at a time from a worker (limit/offset over the
+timeline), the next page when the cursor nears the end; the table never holds the whole journal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shlex
+from dataclasses import dataclass
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import DataTable, Input, Select, Static
+
+from journal import parse, service
+from journal.clock import now
+from journal.errors import BadInput
+from journal.models import Entry
+from journal.tui import format as fmt
+from journal.tui.screens.base import JournalScreen
+from journal.tui.text import HISTORY_EMPTY, HISTORY_PLACEHOLDER
+from journal.tui.widgets.dialogs import Confirm
+from journal.tui.widgets.tables import clip, set_columns
+
+PAGE = 200
+TYPES = (("all types", "all"), ("AI sessions", "ai_session"), ("people", "interaction"),
+         ("energy", "energy"), ("check-ins", "checkin"), ("WHO-5", "who5"))
+
+
+@dataclass(frozen=True)
+class Filter:
+    types: tuple[str, ...] | None = None
+    person: str | None = None
+    tag: str | None = None
+    text: str | None = None
+    since: dt.datetime | None = None
+    until: dt.datetime | None = None
+
+    def query(self) -> dict[str, Any]:
+        return {"types": self.types, "person": self.person, "tag": self.tag, "text": self.text,
+                "since": self.since, "until": self.until}
+
+
+def parse_search(line: str, types: str, moment: dt.datetime) -> Filter:
+    """`text @person #tag from:WHEN to:WHEN` (quotes group words: from:"3 days ago")."""
+    try:
+        words = shlex.split(line)
+    except ValueError:
+        words = line.split()
+    person = tag = None
+    since = until = None
+    text: list[str] = []
+    for word in words:
+        lower = word.lower()
+        if word.startswith("@") and len(word) > 1:
+            person = word[1:]
+        elif word.startswith("#") and len(word) > 1:
+            tag = word[1:]
+        elif lower.startswith(("from:", "since:")):
+            since = parse.range_start(word.split(":", 1)[1], moment)
+        elif lower.startswith(("to:", "until:")):
+            until = parse.range_end(word.split(":", 1)[1], moment)
+        else:
+            text.append(word)
+    return Filter(types=(types,) if types else None, person=person, tag=tag,
+                  text=" ".join(text) or None, since=since, until=until)
+
+
+class HistoryScreen(JournalScreen):
+    TAB = "history"
+    BINDINGS = [
+        Binding("slash", "search", "Search", key_display="/"),
+        Binding("y", "cycle_type", "Type"),
+        Binding("e", "edit", "Edit"),
+        Binding("d,delete", "delete", "Delete"),
+        Binding("u", "app.undo", "Undo"),
+        Binding("c", "app.classify", "Classify", show=False),
+        Binding("escape", "clear", "Clear search", show=False),
+    ]
+
+    @dataclass
+    class Page(Message):
+        """One page of rows read by the worker."""
+
+        generation: int
+        offset: int
+        entries: list[Entry]
+        total: int | None
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filter = Filter()
+        self.generation = 0
+        self.total = 0
+        self.loaded: dict[str, Entry] = {}
+        self.fetching = False
+        self.error: str | None = None
+
+    def body(self) -> ComposeResult:
+        with Horizontal(id="history-filters"):
+            yield Select(TYPES, value="all", allow_blank=False, id="history-type", compact=True)
+            yield Input(placeholder=HISTORY_PLACEHOLDER, id="history-search", compact=True)
+        yield Static("", id="history-summary")
+        yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        self._columns()
+        table = self.query_one("#history-table", DataTable)
+        table.focus()
+        self.watch(table, "scroll_y", self._scrolled, init=False)
+
+    def _scrolled(self, scroll_y: float) -> None:
+        """Mouse-wheel and page scrolling reach the end too: fetch the next page early."""
+        table = self.query_one("#history-table", DataTable)
+        if scroll_y >= table.max_scroll_y - 40:
+            self._more()
+
+    def _columns(self) -> None:
+        set_columns(self.query_one("#history-table", DataTable),
+                    [("When", "when", 16), ("Type", "type", 8), ("Min", "min", 5),
+                     ("What", "what", None), ("Tags, note", "extra", 18)], minimum=20)
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Start over from the first page (filters changed, or the journal did)."""
+        self.generation += 1
+        self.fetching = True
+        self._read(self.generation, self.filter, 0, True)
+
+    @work(thread=True, exclusive=True, group="history")
+    def _read(self, generation: int, flt: Filter, offset: int, count: bool) -> None:
+        with self.journal.reader() as store:
+            entries = service.entries(store, limit=PAGE, offset=offset, newest_first=True,
+                                      **flt.query())
+            total = None
+            if count:
+                query = flt.query()
+                total = store.count_timeline(
+                    since=query["since"].timestamp() if query["since"] else None,
+                    until=query["until"].timestamp() if query["until"] else None,
+                    types=query["types"] or service_types(), person=query["person"],
+                    tag=query["tag"], text=query["text"])
+        self.post_message(self.Page(generation, offset, entries, total))
+
+    def on_history_screen_page(self, page: Page) -> None:
+        if page.generation != self.generation:
+            return  # an older filter's page
+        table = self.query_one("#history-table", DataTable)
+        self.fetching = False
+        if page.offset == 0:
+            keep = self._current_id()
+            self.total = page.total or 0
+            self.loaded = {}
+            self._columns()
+        else:
+            keep = None
+        today = now().date()
+        width = table.columns["what"].width if "what" in table.columns else 40
+        rows = []
+        for entry in page.entries:
+            if entry.id in self.loaded:
+                continue
+            self.loaded[entry.id] = entry
+            rows.append((fmt.when(entry, today), fmt.TYPE_LABELS.get(entry.TYPE, entry.TYPE),
+                         fmt.entry_minutes(entry), clip(fmt.summary(entry), width),
+                         clip(fmt.extra(entry), 18), entry.id))
+        for *cells, key in rows:
+            table.add_row(*cells, key=key)
+        if keep and keep in self.loaded:
+            table.move_cursor(row=table.get_row_index(keep))
+        self._summary()
+
+    def _summary(self) -> None:
+        summary = self.query_one("#history-summary", Static)
+        summary.set_class(self.error is not None, "error")
+        if self.error:
+            summary.update(self.error)
+        elif not self.total:
+            summary.update(HISTORY_EMPTY)
+        else:
+            shown = len(self.loaded)
+            more = "  ·  scroll for more" if shown < self.total else ""
+            summary.update(f"{self.total:,} entries, newest first  ·  {shown:,} loaded{more}")
+
+    @on(DataTable.RowHighlighted, "#history-table")
+    def _near_end(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row >= event.data_table.row_count - 40:
+            self._more()
+
+    def _more(self) -> None:
+        if not self.fetching and len(self.loaded) < self.total:
+            self.fetching = True
+            self._read(self.generation, self.filter, len(self.loaded), False)
+
+    def _current_id(self) -> str | None:
+        table = self.query_one("#history-table", DataTable)
+        if not table.row_count:
+            return None
+        try:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        except Exception:  # noqa: BLE001  (no row under the cursor)
+            return None
+        return str(key.value) if key.value else None
+
+    def selected(self) -> Entry | None:
+        entry_id = self._current_id()
+        return self.loaded.get(entry_id) if entry_id else None
+
+    # --- filters -------------------------------------------------------------------------------
+
+    def resumed(self) -> None:
+        search, self.journal.pending_search = self.journal.pending_search, None
+        if search is not None:
+            self.loaded_version = self.journal.version
+            self.show_filter(search=search)
+        else:
+            super().resumed()
+
+    def show_filter(self, *, search: str = "", types: str = "all") -> None:
+        """Show History on a filter (People's enter and Insights' evidence use it)."""
+        self.query_one("#history-search", Input).value = search
+        self.query_one("#history-type", Select).value = types
+        self._pending = search
+        self._apply(force=True)
+        self.query_one("#history-table").focus()
+
+    @on(Input.Changed, "#history-search")
+    def _typed(self) -> None:
+        self.set_timer(0.25, self._apply_if_same, name="search-debounce")
+        self._pending = self.query_one("#history-search", Input).value
+
+    def _apply_if_same(self) -> None:
+        if getattr(self, "_pending", None) == self.query_one("#history-search", Input).value:
+            self._apply()
+
+    @on(Input.Submitted, "#history-search")
+    def _submitted(self) -> None:
+        self._apply()
+        self.query_one("#history-table").focus()
+
+    @on(Select.Changed, "#history-type")
+    def _type_changed(self) -> None:
+        self._apply()
+
+    def _apply(self, *, force: bool = False) -> None:
+        line = self.query_one("#history-search", Input).value
+        value = self.query_one("#history-type", Select).value
+        try:
+            flt = parse_search(line, "" if value in ("all", Select.NULL) else str(value), now())
+        except BadInput as err:
+            self.error = str(err)
+            self._summary()
+            return
+        self.error = None
+        if flt != self.filter or force:
+            self.filter = flt
+            self.load()
+        else:
+            self._summary()
+
+    def action_search(self) -> None:
+        self.query_one("#history-search", Input).focus()
+
+    def action_clear(self) -> None:
+        search = self.query_one("#history-search", Input)
+        if search.has_focus or search.value:
+            search.value = ""
+            self._apply()
+        self.query_one("#history-table").focus()
+
+    def action_cycle_type(self) -> None:
+        select = self.query_one("#history-type", Select)
+        values = [v for _, v in TYPES]
+        select.value = values[(values.index(str(select.value)) + 1) % len(values)]
+
+    # --- changing ------------------------------------------------------------------------------
+
+    @on(DataTable.RowSelected, "#history-table")
+    def _row_selected(self) -> None:
+        self.action_edit()
+
+    def action_edit(self) -> None:
+        entry = self.selected()
+        if entry is None:
+            return
+        from journal.tui.screens.edit import EditScreen
+
+        self.app.push_screen(EditScreen(entry))
+
+    def action_delete(self) -> None:
+        entry = self.selected()
+        if entry is None:
+            return
+        what = f"{fmt.TYPE_LABELS.get(entry.TYPE, entry.TYPE)} · {fmt.when(entry, now().date())}" \
+               f" · {fmt.summary(entry)}"
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.journal.write(lambda s: service.delete_entry(s, entry.id),
+                                   "Deleted. Press u to undo.")
+
+        self.app.push_screen(Confirm(f"Delete this entry?\n\n{what}", yes="Delete"), answered)
+
+
+def service_types() -> tuple[str, ...]:
+    from journal.models import TIMELINE_TYPES
+
+    return TIMELINE_TYPES

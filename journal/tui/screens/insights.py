@@ -1,0 +1,231 @@
+"""Insights: what the reflection engine sees, with its evidence; accept an action as an
+intention, and mark intentions done."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, VerticalScroll
+from textual.events import Resize
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from journal.clock import now
+from journal.errors import JournalError
+from journal.tui.screens.base import JournalScreen
+from journal.tui.text import INSIGHTS_EMPTY, INSIGHTS_MISSING
+
+WIDE = 110
+SEVERITY = {"act": ("ACT", "#E08A2C"), "watch": ("WATCH", "#D4B106"), "info": ("INFO", "#3B8FD9")}
+
+
+@dataclass
+class InsightsData:
+    as_of: dt.date
+    insights: list[Any] = field(default_factory=list)
+    intentions: list[Any] = field(default_factory=list)
+    error: str | None = None
+
+
+class InsightsScreen(JournalScreen):
+    TAB = "insights"
+    BINDINGS = [Binding("enter", "accept", "Accept / done", show=True, priority=False),
+                Binding("x", "done", "Mark done"),
+                Binding("v", "evidence", "Evidence in History")]
+
+    @dataclass
+    class Loaded(Message):
+        data: InsightsData
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.data: InsightsData | None = None
+        self.by_option: dict[str, tuple[str, Any, Any]] = {}
+
+    def body(self) -> ComposeResult:
+        with Container(id="insights-body"):
+            listing = OptionList(id="insights-list")
+            listing.border_title = "Insights and actions"
+            listing.border_subtitle = "enter accepts · x marks done"
+            yield listing
+            with VerticalScroll(id="insights-detail") as detail:
+                detail.border_title = "Evidence"
+                yield Static("", id="insight-text")
+
+    def on_mount(self) -> None:
+        self.set_class(self.size.width >= WIDE, "-wide")
+        self.query_one("#insights-list").focus()
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width >= WIDE, "-wide")
+
+    # --- data ----------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        self._read()
+
+    @work(thread=True, exclusive=True, group="insights")
+    def _read(self) -> None:
+        as_of = now().date()
+        data = InsightsData(as_of=as_of)
+        try:
+            from journal import insights
+        except ImportError:
+            data.error = INSIGHTS_MISSING
+        else:
+            with self.journal.reader() as store:
+                data.insights = insights.current(store, as_of)
+                data.intentions = insights.intentions(store, open_only=True)
+        self.post_message(self.Loaded(data))
+
+    def on_insights_screen_loaded(self, message: Loaded) -> None:
+        data = self.data = message.data
+        listing = self.query_one("#insights-list", OptionList)
+        keep = listing.highlighted_option.id if listing.highlighted_option else None
+        listing.clear_options()
+        self.by_option = {}
+        options: list[Option | None] = []
+        for n, insight in enumerate(data.insights):
+            label, color = SEVERITY.get(insight.severity, ("", "white"))
+            head = Text()
+            head.append(f" {label} ", style=f"bold reverse {color}")
+            head.append(f" {insight.title}", style="bold")
+            options.append(Option(head, id=f"insight:{n}", disabled=True))
+            for action in insight.actions:
+                text = Text("  → ", style=f"bold {color}")
+                text.append(action.text, style="default")
+                option_id = f"action:{action.id}"
+                self.by_option[option_id] = ("action", insight, action)
+                options.append(Option(text, id=option_id))
+            options.append(None)
+        if data.intentions:
+            options.append(Option(Text("Your intentions", style="bold underline"),
+                                  id="intentions", disabled=True))
+            for intention in data.intentions:
+                text = Text("   ○ ", style="bold")
+                text.append(intention.text)
+                text.append(f"  since {intention.created_at.astimezone():%a %d %b}",
+                            style="dim")
+                option_id = f"intention:{intention.id}"
+                self.by_option[option_id] = ("intention", None, intention)
+                options.append(Option(text, id=option_id))
+        if not data.insights and not data.intentions:
+            options.append(Option(Text(data.error or INSIGHTS_EMPTY, style="italic"),
+                                  id="empty", disabled=True))
+        while options and options[-1] is None:
+            options.pop()
+        listing.add_options(options)
+        if keep and keep in self.by_option:
+            listing.highlighted = listing.get_option_index(keep)
+        elif self.by_option:
+            listing.highlighted = listing.get_option_index(next(iter(self.by_option)))
+        self._show_detail()
+
+    @on(OptionList.OptionHighlighted, "#insights-list")
+    def _highlighted(self) -> None:
+        self._show_detail()
+
+    def _current(self) -> tuple[str, Any, Any] | None:
+        listing = self.query_one("#insights-list", OptionList)
+        option = listing.highlighted_option
+        return self.by_option.get(option.id or "") if option else None
+
+    def _show_detail(self) -> None:
+        target = self.query_one("#insight-text", Static)
+        current = self._current()
+        if current is None:
+            target.update("")
+            return
+        kind, insight, item = current
+        if kind == "intention":
+            target.update(Text.assemble(
+                ("Intention\n\n", "bold"), (item.text + "\n\n",),
+                (f"From the insight {item.insight_id} · accepted "
+                 f"{item.created_at.astimezone():%A %d %B}.\n", "dim"),
+                ("Press enter or x when you have done it.", "dim")))
+            return
+        label, color = SEVERITY.get(insight.severity, ("", "white"))
+        text = Text()
+        text.append(f" {label} ", style=f"bold reverse {color}")
+        text.append(f" {insight.title}\n\n", style="bold")
+        text.append(insight.detail + "\n\n")
+        if insight.metrics:
+            text.append("Numbers  ", style="bold")
+            text.append(" · ".join(f"{k.replace('_', ' ')} {_metric(v)}"
+                                   for k, v in insight.metrics.items()) + "\n\n", style="dim")
+        if insight.evidence:
+            days = [e.day for e in insight.evidence]
+            entries = sum(len(e.entry_ids) for e in insight.evidence)
+            text.append("Evidence  ", style="bold")
+            text.append(f"{len(days)} day{'s' if len(days) != 1 else ''}, {entries} entries: ",
+                        style="dim")
+            text.append(", ".join(d.strftime("%a %d %b") for d in days[:12])
+                        + (" …" if len(days) > 12 else "") + "\n", style="dim")
+            text.append("v shows them in History\n\n", style="dim italic")
+        text.append("Accept ", style="bold")
+        text.append(f"(enter): “{item.text}” becomes an intention you can tick off later.",
+                    style="dim")
+        target.update(text)
+
+    # --- keys ----------------------------------------------------------------------------------
+
+    @on(OptionList.OptionSelected, "#insights-list")
+    def _selected(self) -> None:
+        self.action_accept()
+
+    def action_accept(self) -> None:
+        current = self._current()
+        if current is None:
+            return
+        kind, _, item = current
+        if kind == "intention":
+            self.action_done()
+            return
+        from journal import insights
+
+        as_of = now().date()
+        try:
+            intention = insights.act(self.journal.store, item.id, as_of)
+        except JournalError as err:
+            self.notify(str(err), severity="error", markup=False)
+            return
+        self.notify(f"Intention added: {intention.text}", markup=False)
+        self.journal.changed()
+
+    def action_done(self) -> None:
+        current = self._current()
+        if current is None or current[0] != "intention":
+            self.notify("Highlight one of your intentions (below the insights) to mark it done.")
+            return
+        from journal import insights
+
+        intention = current[2]
+        try:
+            insights.done(self.journal.store, intention.id)
+        except JournalError as err:
+            self.notify(str(err), severity="error", markup=False)
+            return
+        self.notify(f"Done: {intention.text}. Well done.", markup=False)
+        self.journal.changed()
+
+    def action_evidence(self) -> None:
+        current = self._current()
+        if current is None or current[1] is None or not current[1].evidence:
+            return
+        days = [e.day for e in current[1].evidence]
+        self.journal.show_history(f"from:{min(days).isoformat()} to:{max(days).isoformat()}")
+
+
+def _metric(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.2f}".rstrip("0").rstrip(".")
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value) or "–"
+    return "–" if value is None else str(value)

@@ -1,0 +1,100 @@
+"""Every user-facing sentence of the TUI in one place, so the tone stays kind and consistent."""
+
+from __future__ import annotations
+
+TABS = (("today", "Today"), ("history", "History"), ("dashboard", "Dashboard"),
+        ("insights", "Insights"), ("people", "People"))
+
+PURPOSE_HELP = {
+    "learn": "learn: AI as a tutor",
+    "augment": "augment: co-create",
+    "automate": "automate: hand work off",
+    "companion": "companion: company, chat",
+    "unclassified": "unclassified",
+}
+KIND_LABELS = {"mentoring": "mentoring", "feedback": "feedback", "collaboration": "collaboration",
+               "help": "help", "social": "social", "meeting": "meeting"}
+CHANNEL_LABELS = {"in_person": "in person", "call": "call", "video": "video", "chat": "chat",
+                  "email": "email"}
+ENERGY_WORDS = {1: "drained", 2: "low", 3: "okay", 4: "good", 5: "great"}
+QUALITY_WORDS = {1: "distant", 2: "a little", 3: "connected", 4: "close", 5: "deeply"}
+
+WELCOME_TITLE = "Welcome to aijournal"
+WELCOME_BODY = """\
+A private journal of how you work with AI and with people. It stays in one file on this \
+machine; nothing is ever sent anywhere. Three things to log, each in a few keystrokes:
+
+[b]1. AI sessions, and why.[/b]  Was the AI a [b]learning[/b] partner, did you [b]augment[/b] \
+your work, [b]automate[/b] a chore, or keep it as [b]company[/b]? Did you ask it \
+[i]instead of a person[/i]?
+[b]2. Time with people.[/b]  Who, how long, what kind, and how connected it felt.
+[b]3. Your energy.[/b]  One keypress, 1 to 5, as often as you like.
+
+And once a day a short check-in: whose help did you trust today, AI's or your team's? \
+From that, aijournal shows your balance and, when the evidence is there, gentle suggestions."""
+WELCOME_DEMO = "Explore a demo journal"
+WELCOME_EMPTY = "Start my own journal"
+WELCOME_DEMO_HINT = "The demo is a separate file with a year of the 'drifting' persona."
+
+DEMO_SUBTITLE = "demo journal: drifting persona (your own journal is untouched)"
+
+NOTHING_TODAY = "Nothing logged today yet. Press a, m or e to start."
+CHECKIN_PROMPT = "check-in due (k)"
+CHECKIN_DONE = "check-in ✓"
+TIMER_HINT = "t stops it"
+
+HISTORY_PLACEHOLDER = "search text  @person  #tag  from:mon  to:yesterday"
+HISTORY_EMPTY = "No entries match. Clear the search (escape) or change the type."
+
+DASH_EMPTY = ("Nothing to chart yet. Log a few days of AI sessions, people time and energy, "
+              "or open the demo journal from the command palette (ctrl+p).")
+PEOPLE_EMPTY = "Nobody on your roster yet. Log time with someone on Today (press m)."
+INSIGHTS_EMPTY = ("No insights yet. They appear once there is enough evidence: log a few more "
+                  "days of AI sessions, people time, energy and check-ins.")
+INSIGHTS_MISSING = "The reflection engine is not installed in this build."
+
+HELP_INTRO = "Every key of aijournal. Press escape or ? to close."
+HELP_SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    ("Everywhere", (
+        ("F1 … F5", "Today, History, Dashboard, Insights, People"),
+        ("1 … 5", "the same tabs, when no text field has focus"),
+        ("?", "this help"),
+        ("ctrl+p", "command palette: every action by name"),
+        ("ctrl+z", "undo the last change"),
+        ("escape", "leave a text field (so 1 … 5 switch tabs again) or close a dialog"),
+        ("tab / shift+tab", "next / previous field"),
+        ("ctrl+q", "quit"),
+    )),
+    ("Today", (
+        ("a", "log an AI session: tool, time, purpose, instead of a person, skill"),
+        ("m", "log time with people: names, time, kind, channel, how connected"),
+        ("e", "log your energy, then 1 … 5"),
+        ("k", "the daily check-in: trust in AI, trust in your team, connection (1 … 5 each)"),
+        ("enter", "save the form"),
+        ("1 … 5", "on a focused scale (energy, check-in, felt): pick the value"),
+        ("t, ctrl+t", "start a live timer for the tool in the AI form, or stop the running one"),
+        ("→ or tab", "accept the suggested tool or name"),
+        ("u", "undo the last change"),
+        ("c", "classify imported AI sessions (when there are any)"),
+    )),
+    ("History", (
+        ("/", "search: text, @person, #tag, from:WHEN, to:WHEN"),
+        ("y", "cycle the type filter (all, AI, people, energy, check-in, WHO-5)"),
+        ("enter or e", "edit the selected entry"),
+        ("d or delete", "delete the selected entry (asks first)"),
+        ("u", "undo the last change"),
+        ("escape", "clear the search"),
+    )),
+    ("Dashboard", (
+        ("w", "4, 8 or 12 weeks"),
+        ("h", "year in pixels: energy or connection"),
+    )),
+    ("Insights", (
+        ("enter", "accept the highlighted action: it becomes an intention"),
+        ("x", "mark the highlighted intention done"),
+    )),
+    ("People", (
+        ("enter", "show this person's entries in History"),
+        ("r", "change the relation (mentor, teammate, friend...)"),
+    )),
+)

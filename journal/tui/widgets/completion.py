@@ -1,0 +1,46 @@
+"""Text inputs that suggest from what the journal already knows: past tools, the roster."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.binding import Binding
+from textual.suggester import Suggester
+from textual.widgets import Input
+
+
+class KnownValues(Suggester):
+    """Suggests a known value (case-insensitive prefix). With `comma_list`, completes the last
+    name of a comma list ("Sam, Pr" -> "Sam, Priya")."""
+
+    def __init__(self, values: Callable[[], list[str]], *, comma_list: bool = False) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.values = values
+        self.comma_list = comma_list
+
+    async def get_suggestion(self, value: str) -> str | None:
+        head, last = "", value
+        if self.comma_list and "," in value:
+            cut = value.rindex(",") + 1
+            head, last = value[:cut], value[cut:]
+        stem = last.lstrip()
+        if not stem:
+            return None
+        lead = last[: len(last) - len(stem)]
+        for known in self.values():
+            if known.casefold().startswith(stem.casefold()) and len(known) > len(stem):
+                return head + lead + known  # the known spelling wins on accept
+        return None
+
+
+class CompletingInput(Input):
+    """An Input whose tab accepts a visible suggestion before moving on."""
+
+    BINDINGS = [Binding("tab", "complete_or_next", "Complete", show=False)]
+
+    def action_complete_or_next(self) -> None:
+        if self._suggestion and self._suggestion != self.value:
+            self.value = self._suggestion
+            self.cursor_position = len(self.value)
+        else:
+            self.screen.focus_next()

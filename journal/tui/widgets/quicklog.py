@@ -1,0 +1,281 @@
+"""The Today screen's quick log: forms for an AI session, time with people, energy and the
+daily check-in, and the live timer's start and stop. Validated with journal.parse; a BadInput
+shows inline in one line and nothing is written."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Checkbox, ContentSwitcher, Input, Label, Select, Static
+
+from journal import parse, service, vocab
+from journal.clock import localize, now
+from journal.errors import BadInput, JournalError
+from journal.models import Entry
+from journal.tui import format as fmt
+from journal.tui.text import CHANNEL_LABELS, ENERGY_WORDS, PURPOSE_HELP, QUALITY_WORDS
+from journal.tui.widgets.completion import CompletingInput, KnownValues
+from journal.tui.widgets.scale import Scale
+
+if TYPE_CHECKING:
+    from journal.tui.screens.today import TodayScreen
+
+FORMS = (("ai", "a", "AI session"), ("met", "m", "People"), ("energy", "e", "Energy"),
+         ("checkin", "k", "Check-in"))
+LOGGED_PURPOSES = [(PURPOSE_HELP[p], p) for p in vocab.PURPOSES if p != "unclassified"]
+
+
+class QuickLog(Vertical):
+    """Four small forms, one shown at a time; its screen is the TodayScreen."""
+
+    def __init__(self, today: TodayScreen) -> None:
+        super().__init__(id="quick")
+        self.today = today
+        self.form = "ai"
+        self.border_title = "Quick log"
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="form-pills")
+        with ContentSwitcher(initial="form-ai", id="forms"):
+            yield from self._ai_form()
+            yield from self._met_form()
+            yield from self._energy_form()
+            yield from self._checkin_form()
+        yield Static("", id="form-msg")
+
+    def on_mount(self) -> None:
+        self.show_pills()
+
+    def _ai_form(self) -> ComposeResult:
+        app = self.today.journal
+        with Vertical(id="form-ai", classes="form"):
+            with Horizontal(classes="row"):
+                yield Label("Tool", classes="lbl")
+                yield CompletingInput(placeholder="ChatGPT", id="ai-tool", compact=True,
+                                      suggester=KnownValues(lambda: app.known_tools))
+                yield Label("Time", classes="lbl")
+                yield Input(placeholder="45m", id="ai-minutes", compact=True, classes="short")
+                yield Label("Purpose", classes="lbl")
+                yield Select(LOGGED_PURPOSES, prompt="choose…", id="ai-purpose", compact=True)
+            with Horizontal(classes="row"):
+                yield Checkbox("instead of a person", id="ai-instead", compact=True)
+                yield Label("Skill", classes="lbl")
+                yield Input(placeholder="what I learned (optional)", id="ai-skill", compact=True)
+                yield Button("Log", id="ai-log", compact=True, variant="primary")
+                yield Button("Timer", id="ai-timer", compact=True)
+
+    def _met_form(self) -> ComposeResult:
+        app = self.today.journal
+        with Vertical(id="form-met", classes="form"):
+            with Horizontal(classes="row"):
+                yield Label("With", classes="lbl")
+                yield CompletingInput(placeholder="Sam, Priya", id="met-people", compact=True,
+                                      suggester=KnownValues(lambda: app.known_people,
+                                                            comma_list=True))
+                yield Label("Time", classes="lbl")
+                yield Input(placeholder="30m", id="met-minutes", compact=True, classes="short")
+                yield Label("Kind", classes="lbl")
+                yield Select([(k, k) for k in vocab.KINDS], value="collaboration",
+                             allow_blank=False, id="met-kind", compact=True)
+            with Horizontal(classes="row"):
+                yield Label("Via", classes="lbl")
+                yield Select([(CHANNEL_LABELS[c], c) for c in vocab.CHANNELS], value="in_person",
+                             allow_blank=False, id="met-channel", compact=True)
+                yield Label("Felt", classes="lbl")
+                yield Scale(3, words=QUALITY_WORDS, id="met-quality")
+                yield Checkbox("I reached out", id="met-initiated", compact=True)
+                yield Button("Log", id="met-log", compact=True, variant="primary")
+
+    def _energy_form(self) -> ComposeResult:
+        with Vertical(id="form-energy", classes="form"):
+            with Horizontal(classes="row"):
+                yield Label("How is your energy right now?", classes="lbl")
+                yield Scale(words=ENERGY_WORDS, id="energy-scale")
+            yield Static("Press 1 to 5 (or click): it is logged at once.", classes="hint")
+
+    def _checkin_form(self) -> ComposeResult:
+        with Vertical(id="form-checkin", classes="form"):
+            with Horizontal(classes="row"):
+                yield Label("Whose help did you trust today?  AI", classes="lbl")
+                yield Scale(id="ci-ai")
+                yield Label("Team", classes="lbl")
+                yield Scale(id="ci-team")
+            with Horizontal(classes="row"):
+                yield Label("How connected to your team did you feel?", classes="lbl")
+                yield Scale(id="ci-connection")
+                yield Button("Save", id="ci-save", compact=True, variant="primary")
+
+    def show_pills(self) -> None:
+        pills = []
+        data = self.today.data
+        for name, key, label in FORMS:
+            mark = ""
+            if name == "checkin" and data is not None:
+                mark = " [$success]✓[/]" if data.checkin is not None else " [$warning]•[/]"
+            if name == self.form:
+                pill = f"[reverse $accent] {key} [/][b $accent] {label}[/]{mark}"
+            else:
+                pill = f"[$text-muted][reverse] {key} [/] {label}[/]{mark}"
+            pills.append(f"[@click=screen.form('{name}')]{pill}[/]")
+        self.query_one("#form-pills", Static).update("   ".join(pills))
+
+    def action_form(self, name: str) -> None:
+        if name == "timer":
+            self.action_timer()
+            return
+        self.form = name
+        self.query_one("#forms", ContentSwitcher).current = f"form-{name}"
+        self._say("")
+        self.show_pills()
+        first = {"ai": "#ai-tool", "met": "#met-people", "energy": "#energy-scale",
+                 "checkin": "#ci-ai"}[name]
+        done = self.today.data.checkin if self.today.data is not None else None
+        if name == "checkin" and done is not None:
+            self._fill_checkin(done)
+            self._say("Today's check-in is done; saving again replaces it.", ok=True)
+        self.query_one(first).focus()
+
+    def _fill_checkin(self, entry: Entry) -> None:
+        self.query_one("#ci-ai", Scale).value = entry.trust_ai  # type: ignore[attr-defined]
+        self.query_one("#ci-team", Scale).value = entry.trust_team  # type: ignore[attr-defined]
+        self.query_one("#ci-connection", Scale).value = entry.connection  # type: ignore[attr-defined]
+
+    def _say(self, text: str, *, ok: bool = False) -> None:
+        msg = self.query_one("#form-msg", Static)
+        msg.set_class(bool(text) and not ok, "error")
+        msg.set_class(bool(text) and ok, "ok")
+        msg.update(text)
+
+    def _write(self, action: Any, done: str) -> bool:
+        try:
+            action(self.today.journal.store)
+        except JournalError as err:
+            self._say(str(err))
+            return False
+        self._say(done, ok=True)
+        self.today.journal.changed()
+        return True
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._submit()
+
+    @on(Button.Pressed, "#ai-log, #met-log, #ci-save")
+    def _pressed(self) -> None:
+        self._submit()
+
+    @on(Button.Pressed, "#ai-timer")
+    def _timer_pressed(self) -> None:
+        self.action_timer()
+
+    def _submit(self) -> None:
+        {"ai": self.log_ai, "met": self.log_met, "checkin": self.save_checkin,
+         "energy": lambda: None}[self.form]()
+
+    def log_ai(self) -> None:
+        moment = now()
+        try:
+            tool = parse.parse_text(self.query_one("#ai-tool", Input).value, "tool", max_len=80)
+            minutes = parse.parse_duration(self.query_one("#ai-minutes", Input).value or "")
+            purpose = self.query_one("#ai-purpose", Select).value
+            if purpose is Select.NULL:
+                raise BadInput("purpose is not chosen; pick learn, augment, automate or companion")
+            skill = parse.parse_text(self.query_one("#ai-skill", Input).value, "skill",
+                                     required=False)
+        except BadInput as err:
+            self._say(str(err))
+            return
+        instead = self.query_one("#ai-instead", Checkbox).value
+        # Logged now, so the session is taken to have started `minutes` ago (never before today's
+        # midnight: a quick-add belongs to today).
+        start = max(moment - dt.timedelta(minutes=minutes),
+                    localize(dt.datetime.combine(moment.date(), dt.time(0))))
+        if self._write(lambda s: service.log_ai(s, tool=tool, minutes=minutes, at=start,
+                                                purpose=str(purpose), instead_of_person=instead,
+                                                skill=skill),
+                       f"Logged {fmt.minutes(minutes)} of {tool} ({purpose})."):
+            for wid in ("#ai-tool", "#ai-minutes", "#ai-skill"):
+                self.query_one(wid, Input).value = ""
+            self.query_one("#ai-purpose", Select).clear()
+            self.query_one("#ai-instead", Checkbox).value = False
+            self.query_one("#ai-tool", Input).focus()
+
+    def log_met(self) -> None:
+        moment = now()
+        try:
+            people = parse.parse_people(self.query_one("#met-people", Input).value)
+            minutes = parse.parse_duration(self.query_one("#met-minutes", Input).value or "")
+        except BadInput as err:
+            self._say(str(err))
+            return
+        kind = str(self.query_one("#met-kind", Select).value)
+        channel = str(self.query_one("#met-channel", Select).value)
+        quality = self.query_one("#met-quality", Scale).value or 3
+        initiated = self.query_one("#met-initiated", Checkbox).value
+        start = max(moment - dt.timedelta(minutes=minutes),
+                    localize(dt.datetime.combine(moment.date(), dt.time(0))))
+        if self._write(lambda s: service.log_interaction(
+                s, people=people, minutes=minutes, at=start, kind=kind, channel=channel,
+                quality=quality, initiated=initiated),
+                f"Logged {fmt.minutes(minutes)} with {', '.join(people)} ({kind})."):
+            for wid in ("#met-people", "#met-minutes"):
+                self.query_one(wid, Input).value = ""
+            self.query_one("#met-initiated", Checkbox).value = False
+            self.query_one("#met-people", Input).focus()
+
+    @on(Scale.Picked, "#energy-scale")
+    def log_energy(self, event: Scale.Picked) -> None:
+        level = event.value
+        self._write(lambda s: service.log_energy(s, level=level, at=now()),
+                    f"Logged energy {level} ({ENERGY_WORDS[level]}).")
+
+    @on(Scale.Picked, "#ci-ai, #ci-team, #ci-connection, #met-quality")
+    def _picked(self, event: Scale.Picked) -> None:
+        """One key per answer: picking moves on; the last answer of the check-in saves it."""
+        if event.scale.id == "ci-connection":
+            if (self.query_one("#ci-ai", Scale).value and self.query_one("#ci-team", Scale).value):
+                self.save_checkin()
+                return
+        self.screen.focus_next()
+
+    def save_checkin(self) -> None:
+        trust_ai = self.query_one("#ci-ai", Scale).value
+        trust_team = self.query_one("#ci-team", Scale).value
+        connection = self.query_one("#ci-connection", Scale).value
+        if not trust_ai or not trust_team:
+            self._say("check-in needs trust in AI and trust in your team, 1 to 5 each")
+            return
+        self._write(lambda s: service.checkin(s, day=now().date(), trust_ai=trust_ai,
+                                              trust_team=trust_team, connection=connection),
+                    "Check-in saved. Thank you.")
+        self.screen.set_focus(None)
+
+    def action_timer(self) -> None:
+        """Start a timer for the AI form's tool, or stop the running one (logging it)."""
+        running = self.today.data.timer if self.today.data else None
+        if running is not None:
+            if self._write(lambda s: service.stop_timer(s),
+                           f"Timer stopped: {running['tool']} logged."):
+                self.today.data.timer = None  # type: ignore[union-attr]
+                self.today.tick()
+            return
+        if self.form != "ai":
+            self.action_form("ai")
+        try:
+            tool = parse.parse_text(self.query_one("#ai-tool", Input).value, "tool", max_len=80)
+        except BadInput:
+            self._say("type the tool first (and the purpose, if you know it), then press "
+                      "ctrl+t or the Timer button")
+            self.query_one("#ai-tool").focus()
+            return
+        value = self.query_one("#ai-purpose", Select).value
+        purpose = "unclassified" if value is Select.NULL else str(value)
+        if self._write(lambda s: service.start_timer(s, tool=tool, purpose=purpose),
+                       f"Timer started for {tool}. Press t (outside a text field) to stop it."):
+            self.query_one("#ai-tool", Input).value = ""
+            self.screen.set_focus(None)

@@ -1,0 +1,319 @@
+"""Behaviour of the TUI through App.run_test(): logging, navigation, History, Insights, welcome."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+
+from journal import service
+from journal.store import JournalStore
+from journal.tui.app import make_app
+
+
+def aio(test):
+    """Run an async test body with asyncio.run (no async pytest plugin needed)."""
+
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        return asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+async def settle(pilot) -> None:
+    """Let workers finish and their messages land."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def rows(db_path: str, **query):
+    with JournalStore.open(db_path) as store:
+        return service.entries(store, **query)
+
+
+async def type_text(pilot, text: str) -> None:
+    await pilot.press(*[{" ": "space", ",": "comma"}.get(c, c) for c in text])
+
+
+async def history_has(pilot, text: str) -> bool:
+    await pilot.press("f2")
+    await settle(pilot)
+    table = pilot.app.screen.query_one("#history-table")
+    return any(text in str(cell) for row in range(table.row_count)
+               for cell in table.get_row_at(row))
+
+
+@aio
+async def test_log_ai_session_through_the_form(db_path):
+    app = make_app(db_path, welcome=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        assert app.focused.id == "ai-tool"
+        await type_text(pilot, "Claude")
+        await pilot.press("tab")
+        await type_text(pilot, "45m")
+        await pilot.press("tab", "enter", "down", "enter")  # purpose: the first, learn
+        await pilot.press("tab", "space", "tab")  # instead of a person
+        await type_text(pilot, "regex")
+        await pilot.press("enter")
+        await settle(pilot)
+        [entry] = rows(db_path, types=["ai_session"])
+        assert (entry.tool, entry.minutes, entry.purpose.value, entry.instead_of_person,
+                entry.skill) == ("Claude", 45, "learn", True, "regex")
+        assert "Logged 45m of Claude" in str(app.screen.query_one("#form-msg").render())
+        assert await history_has(pilot, "Claude · learn")
+
+
+@aio
+async def test_bad_input_is_shown_inline_and_nothing_is_written(db_path):
+    app = make_app(db_path, welcome=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await type_text(pilot, "Claude")
+        await pilot.press("tab")
+        await type_text(pilot, "lots")
+        await pilot.press("enter")
+        await settle(pilot)
+        message = str(app.screen.query_one("#form-msg").render())
+        assert "duration 'lots' is not understood" in message
+        assert rows(db_path) == []
+
+
+@aio
+async def test_log_people_energy_and_checkin(db_path):
+    app = make_app(db_path, welcome=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await type_text(pilot, "Sam, Priya")
+        await pilot.press("tab")
+        await type_text(pilot, "30")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("escape", "e", "4")
+        await settle(pilot)
+        await pilot.press("escape", "k", "4", "2", "3")
+        await settle(pilot)
+        [met] = rows(db_path, types=["interaction"])
+        assert met.people == ("Sam", "Priya") and met.minutes == 30
+        [energy] = rows(db_path, types=["energy"])
+        assert energy.level == 4
+        [checkin] = rows(db_path, types=["checkin"])
+        assert (checkin.trust_ai, checkin.trust_team, checkin.connection) == (4, 2, 3)
+        assert "✓" in str(app.screen.query_one("#today-status").render())
+        assert await history_has(pilot, "Sam, Priya")
+        assert await history_has(pilot, "energy 4/5")
+        assert await history_has(pilot, "trust AI 4 · team 2 · connection 3")
+
+
+@aio
+async def test_roster_and_tools_complete(demo_db):
+    app = make_app(demo_db, welcome=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await type_text(pilot, "Sam, pri")
+        await pilot.pause(0.2)
+        await pilot.press("tab")
+        assert app.focused.value == "Sam, Priya"
+        await pilot.press("escape", "a")
+        await type_text(pilot, "cl")
+        await pilot.pause(0.2)
+        await pilot.press("tab")
+        assert app.screen.query_one("#ai-tool").value == "Claude"
+
+
+@aio
+async def test_every_screen_by_f_keys_and_digits(demo_db):
+    app = make_app(demo_db, welcome=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        names = ["today", "history", "dashboard", "insights", "people"]
+        for n, name in enumerate(names, 1):
+            await pilot.press(f"f{n}")
+            await settle(pilot)
+            assert app.current_mode == name
+        for n, name in reversed(list(enumerate(names, 1))):
+            await pilot.press(str(n))
+            await settle(pilot)
+            assert app.current_mode == name
+        # A digit typed into a text field stays there.
+        await pilot.press("a")
+        await pilot.press("tab", "3")
+        assert app.current_mode == "today"
+        assert app.screen.query_one("#ai-minutes").value == "3"
+        # F-keys work from inside a text field too.
+        await pilot.press("f3")
+        assert app.current_mode == "dashboard"
+        await pilot.press("question_mark")
+        assert type(app.screen).__name__ == "HelpScreen"
+        await pilot.press("escape")
+        assert app.current_mode == "dashboard" and type(app.screen).__name__ != "HelpScreen"
+
+
+@aio
+async def test_delete_with_confirmation_then_undo(demo_db):
+    app = make_app(demo_db, welcome=False)
+    before = len(rows(demo_db))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f2")
+        await settle(pilot)
+        first = app.screen.selected()
+        await pilot.press("d")
+        assert type(app.screen).__name__ == "Confirm"
+        await pilot.press("y")
+        await settle(pilot)
+        assert len(rows(demo_db)) == before - 1
+        assert first.id not in {e.id for e in rows(demo_db)}
+        await pilot.press("u")
+        await settle(pilot)
+        assert len(rows(demo_db)) == before
+        assert first.id in app.screen.loaded  # back in the table
+
+
+@aio
+async def test_edit_an_entry_in_the_dialog(demo_db):
+    app = make_app(demo_db, welcome=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f2")
+        await settle(pilot)
+        await pilot.press("y")  # type filter: AI sessions
+        await settle(pilot)
+        entry = app.screen.selected()
+        assert entry.TYPE == "ai_session"
+        await pilot.press("enter")
+        assert type(app.screen).__name__ == "EditScreen"
+        app.screen.query_one("#f-minutes").value = "1h30"
+        app.screen.query_one("#f-note").value = "pairing on the parser"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        [edited] = [e for e in rows(demo_db, types=["ai_session"]) if e.id == entry.id]
+        assert edited.minutes == 90 and edited.note == "pairing on the parser"
+
+
+@aio
+async def test_history_filters(demo_db):
+    app = make_app(demo_db, welcome=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f2")
+        await settle(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "@Sam from:2026-11-01")
+        await pilot.press("enter")
+        await settle(pilot)
+        shown = list(app.screen.loaded.values())
+        assert shown and all("Sam" in e.people for e in shown)
+        assert all(e.day.isoformat() >= "2026-11-01" for e in shown)
+        assert app.screen.total == len(rows(demo_db, person="Sam", since=shown[-1].at))
+
+
+@aio
+async def test_accept_an_insight_action_and_mark_it_done(demo_db):
+    app = make_app(demo_db, welcome=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f4")
+        await settle(pilot)
+        assert app.screen.by_option, "the drifting persona gives insights with actions"
+        kind, insight, action = app.screen._current()
+        assert kind == "action"
+        await pilot.press("enter")
+        await settle(pilot)
+        with JournalStore.open(demo_db) as store:
+            [intention] = store.intentions(open_only=True)
+        assert intention.action_id == action.id
+        listing = app.screen.query_one("#insights-list")
+        listing.highlighted = listing.get_option_index(f"intention:{intention.id}")
+        await pilot.press("x")
+        await settle(pilot)
+        with JournalStore.open(demo_db) as store:
+            assert store.intentions(open_only=True) == []
+
+
+@aio
+async def test_welcome_opens_the_demo_journal(db_path):
+    from journal.paths import demo_db
+
+    app = make_app(db_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert type(app.screen).__name__ == "WelcomeScreen"
+        await pilot.press("d")
+        await settle(pilot)
+        assert app.is_demo and app.db_path == demo_db()
+        assert "demo" in app.sub_title
+        assert rows(demo_db())
+        assert rows(db_path) == []  # the user's own journal is untouched
+        assert "nothing logged" not in str(app.screen.query_one("#timeline").get_row_at(0))
+
+
+@aio
+async def test_welcome_start_empty(db_path):
+    app = make_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        assert app.current_mode == "today" and not app.is_demo
+        assert type(app.screen).__name__ == "TodayScreen"
+
+
+@aio
+async def test_command_palette_logs_energy(db_path):
+    app = make_app(db_path, welcome=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("f3", "ctrl+p")
+        await type_text(pilot, "Log energy")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.current_mode == "today"
+        await pilot.press("5")
+        await settle(pilot)
+        [energy] = rows(db_path, types=["energy"])
+        assert energy.level == 5
+
+
+@aio
+async def test_timer_starts_ticks_and_stops(db_path):
+    app = make_app(db_path, welcome=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await type_text(pilot, "Copilot")
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        with JournalStore.open(db_path) as store:
+            assert service.timer(store)["tool"] == "Copilot"
+        assert app.screen.query_one("#timer").display
+        await pilot.press("t")
+        await settle(pilot)
+        [entry] = rows(db_path, types=["ai_session"])
+        assert entry.tool == "Copilot"
+
+
+@aio
+async def test_a_100k_journal_renders_and_pages(big_db):
+    app = make_app(big_db, welcome=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one("#timeline").row_count > 0
+        await pilot.press("f2")
+        await settle(pilot)
+        screen = app.screen
+        table = screen.query_one("#history-table")
+        assert screen.total > 95_000
+        assert table.row_count == 200  # a page, never the whole journal
+        await pilot.press("pagedown", "pagedown", "pagedown", "pagedown", "pagedown", "pagedown")
+        await settle(pilot)
+        assert 200 < table.row_count <= 400
+        for key in ("f3", "f4", "f5"):
+            await pilot.press(key)
+            await settle(pilot)
+        assert "Last 8 weeks" in str(app.screen_stack and
+                                     app._screen_stacks["dashboard"][0].query_one("#dash-head").render())
