@@ -243,6 +243,8 @@ class _ArrayReader:
                     raise self._fail("the file ends in the middle of a conversation (truncated?)",
                                      err.pos) from None
                 raise self._fail(f"not valid JSON ({err.msg})", err.pos) from None
+            except RecursionError:
+                raise self._fail("nested too deeply to be a conversation", self.pos) from None
             # A number can be cut by the buffer end and still decode: make sure it is complete.
             if end == len(self.buf) and not self.eof:
                 self._more()

@@ -227,6 +227,9 @@ def read(path: str) -> list[Incoming]:
         except json.JSONDecodeError as err:
             raise BadInput(f"{label}:{number}: not valid JSON ({err.msg} at column "
                            f"{err.colno}); nothing was imported") from None
+        except RecursionError:
+            raise BadInput(f"{label}:{number}: nested too deeply to be a journal record; "
+                           "nothing was imported") from None
         try:
             entry, dated = parse_record(obj, now)
         except ValueError as err:

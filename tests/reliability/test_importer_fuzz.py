@@ -172,15 +172,7 @@ def test_oversized_files(journal, capsys, tmp_path):
     assert import_checked(capsys, journal, "ics", ics, tmp_path) in (0, 2)
 
 
-# Known bug, reported to the importers' owners (their modules are outside this suite's remit):
-# json's RecursionError escapes _chat.py's _value() and jsonl.py's line parser. Strict xfail, so
-# the fix turns these red until the marks are removed.
-NESTING_BUG = pytest.mark.xfail(strict=True, raises=RecursionError,
-                                reason="importers let json's RecursionError escape (reported)")
-
-
-@pytest.mark.parametrize("fmt", [pytest.param(f, marks=NESTING_BUG)
-                                 for f in ("chatgpt", "claude", "jsonl")])
+@pytest.mark.parametrize("fmt", ["chatgpt", "claude", "jsonl"])
 def test_deeply_nested_json(journal, capsys, tmp_path, fmt):
     deep = ("[" * 100_000 + "]" * 100_000).encode()  # nesting deeper than the parser's stack
     assert import_checked(capsys, journal, fmt, deep, tmp_path) == 2
