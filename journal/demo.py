@@ -140,7 +140,8 @@ def fill(store: JournalStore, *, persona: str, days: int, seed: int, today: dt.d
                 moment = at(day, hour + rng.uniform(-0.7, 0.7))
                 if moment is None:
                     continue
-                level = _clamp(rng.gauss(_mix(settings.energy, drift ** 2) - (0 if workday else -0.3),
+                weekend_lift = 0 if workday else 0.3
+                level = _clamp(rng.gauss(_mix(settings.energy, drift ** 2) + weekend_lift,
                                          0.55), 1, 5)
                 writer.insert("energy", {**service.base_row(now, source="demo"),
                                          **service.timed(moment), "at": moment.isoformat(),

@@ -1,4 +1,4 @@
-"""The only place the schema changes: numbered steps under PRAGMA user_version, a backup before each.
+"""The only place the schema changes: numbered steps under PRAGMA user_version, backup first.
 
 Imported only when a database needs creating or upgrading, so the quick-add path never pays for
 sqlite-utils.

@@ -163,7 +163,8 @@ WHO5_ITEMS = (
 )
 WHO5_SCALE = ("At no time", "Some of the time", "Less than half of the time",
               "More than half of the time", "Most of the time", "All of the time")
-WHO5_CITATION = "WHO-5 Well-Being Index, Psychiatric Research Unit, Mental Health Centre North Zealand"
+WHO5_CITATION = ("WHO-5 Well-Being Index, Psychiatric Research Unit, "
+                 "Mental Health Centre North Zealand")
 WHO5_DISCLAIMER = "The WHO-5 is a wellbeing screen, not a diagnosis."
 
 

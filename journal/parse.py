@@ -230,7 +230,8 @@ def entry_time(text: str | None, now: dt.datetime, option: str = "--at") -> dt.d
     else:
         moment = _local(day, time)
     if moment > now + dt.timedelta(minutes=1):
-        raise BadInput(f"{option} {text!r} is in the future; entries can be logged for now or earlier")
+        raise BadInput(f"{option} {text!r} is in the future; "
+                       "entries can be logged for now or earlier")
     return moment
 
 
@@ -308,7 +309,7 @@ def parse_note(text: str | None) -> str | None:
 
 
 def _check_utf8(text: str, what: str) -> None:
-    """Refuse undecodable bytes from the command line (lone surrogates): SQLite cannot store them."""
+    """Refuse undecodable bytes from the command line (lone surrogates): SQLite can't store them."""
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
@@ -326,7 +327,8 @@ def parse_people(text: str) -> list[str]:
             seen.add(name.casefold())
             names.append(name)
     if not names:
-        raise BadInput(f"people {text!r} names nobody; give a name or a comma list like 'Sam, Priya'")
+        raise BadInput(f"people {text!r} names nobody; "
+                       "give a name or a comma list like 'Sam, Priya'")
     return names
 
 

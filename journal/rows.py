@@ -1,4 +1,10 @@
-"""Conversion between stored column values and journal.models records (no SQL here)."""
+"""Conversion between stored column values and journal.models records (no SQL here).
+
+The engine and History read thousands of rows at a time, so records are built the way unpickling
+builds them (fields set straight into a new instance) rather than through each frozen dataclass's
+__init__, which would cost more than the query. Every field is set here, so nothing relies on
+the dataclass defaults.
+"""
 
 from __future__ import annotations
 
@@ -8,50 +14,67 @@ from typing import Any
 
 from journal import models as m
 
+_PURPOSES = {p.value: p for p in m.Purpose}
+_KINDS = {k.value: k for k in m.Kind}
+_CHANNELS = {c.value: c for c in m.Channel}
+_RELATIONS = {r.value: r for r in m.Relation}
+_time = dt.datetime.fromisoformat
 
-def _time(value: str | None) -> dt.datetime | None:
-    return dt.datetime.fromisoformat(value) if value else None
+
+def _maybe_time(value: str | None) -> dt.datetime | None:
+    return _time(value) if value else None
 
 
 def _day(value: str | None) -> dt.date:
     return dt.date.fromisoformat(value) if value else dt.date.min
 
 
+def _build(cls: type[m.Entry], fields: dict[str, Any]) -> m.Entry:
+    entry = object.__new__(cls)
+    entry.__dict__.update(fields)
+    return entry
+
+
 def to_model(table: str, row: dict[str, Any]) -> m.Entry:
-    common = {
+    tags = row.get("tags")
+    fields: dict[str, Any] = {
         "id": row["id"],
         "created_at": _time(row["created_at"]),
         "updated_at": _time(row["updated_at"]),
-        "deleted_at": _time(row.get("deleted_at")),
+        "deleted_at": _maybe_time(row.get("deleted_at")),
         "note": row.get("note"),
-        "tags": tuple(json.loads(row.get("tags") or "[]")),
+        "tags": () if tags in (None, "[]") else tuple(json.loads(tags)),
         "source": row.get("source"),
     }
     if table == "ai_session":
-        return m.AISession(**common, started_at=_time(row["started_at"]), minutes=row["minutes"],
-                           tool=row["tool"], purpose=m.Purpose(row["purpose"]),
-                           instead_of_person=bool(row["instead_of_person"]), skill=row["skill"],
-                           day=_day(row["day"]))
+        fields.update(started_at=_time(row["started_at"]), minutes=row["minutes"],
+                      tool=row["tool"], purpose=_PURPOSES[row["purpose"]],
+                      instead_of_person=bool(row["instead_of_person"]), skill=row["skill"],
+                      day=_day(row["day"]))
+        return _build(m.AISession, fields)
     if table == "interaction":
-        return m.Interaction(**common, at=_time(row["at"]), minutes=row["minutes"],
-                             people=tuple(json.loads(row.get("people") or "[]")),
-                             kind=m.Kind(row["kind"]), channel=m.Channel(row["channel"]),
-                             quality=row["quality"], initiated=bool(row["initiated"]),
-                             day=_day(row["day"]))
+        fields.update(at=_time(row["at"]), minutes=row["minutes"],
+                      people=tuple(json.loads(row.get("people") or "[]")),
+                      kind=_KINDS[row["kind"]], channel=_CHANNELS[row["channel"]],
+                      quality=row["quality"], initiated=bool(row["initiated"]),
+                      day=_day(row["day"]))
+        return _build(m.Interaction, fields)
     if table == "person":
-        return m.Person(**common, name=row["name"], relation=m.Relation(row["relation"]))
+        fields.update(name=row["name"], relation=_RELATIONS[row["relation"]])
+        return _build(m.Person, fields)
     if table == "energy":
-        return m.Energy(**common, at=_time(row["at"]), level=row["level"], day=_day(row["day"]))
+        fields.update(at=_time(row["at"]), level=row["level"], day=_day(row["day"]))
+        return _build(m.Energy, fields)
     if table == "checkin":
-        return m.CheckIn(**common, day=_day(row["day"]), trust_ai=row["trust_ai"],
-                         trust_team=row["trust_team"], connection=row["connection"])
+        fields.update(day=_day(row["day"]), trust_ai=row["trust_ai"],
+                      trust_team=row["trust_team"], connection=row["connection"])
+        return _build(m.CheckIn, fields)
     if table == "who5":
-        items = tuple(json.loads(row["items"]))
-        return m.Who5(**common, day=_day(row["day"]), items=items)  # type: ignore[arg-type]
+        fields.update(day=_day(row["day"]), items=tuple(json.loads(row["items"])))
+        return _build(m.Who5, fields)
     if table == "intention":
-        return m.Intention(**common, insight_id=row["insight_id"], action_id=row["action_id"],
-                           text=row["text"], done_at=_time(row["done_at"]),
-                           dismissed_at=_time(row["dismissed_at"]))
+        fields.update(insight_id=row["insight_id"], action_id=row["action_id"], text=row["text"],
+                      done_at=_maybe_time(row["done_at"]),
+                      dismissed_at=_maybe_time(row["dismissed_at"]))
+        return _build(m.Intention, fields)
     raise ValueError(f"unknown table {table!r}")
-
-

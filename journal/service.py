@@ -133,7 +133,8 @@ def log_interaction(store: JournalStore, *, people: Sequence[str], **fields: Any
 def log_energy(store: JournalStore, *, level: int, at: dt.datetime, note: str | None = None,
                tags: Sequence[str] = ()) -> dict[str, Any]:
     _check_range(level, 1, 5, "energy level")
-    row = {**base_row(_clock(), note=note, tags=tags), **timed(at), "at": at.astimezone().isoformat(),
+    row = {**base_row(_clock(), note=note, tags=tags), **timed(at),
+           "at": at.astimezone().isoformat(),
            "level": level}
     with store.write("log energy"):
         store.insert("energy", row)

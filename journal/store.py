@@ -1,4 +1,4 @@
-"""JournalStore: the only module with SQL. Opens and guards the file, writes with undo, reads models.
+"""JournalStore: the only module with SQL. Guards the file, writes with undo, reads models.
 
 Writes go through `with store.write("label"):`, one IMMEDIATE transaction that also records what
 each row looked like before, so `undo` can put it back. Rows are plain dicts of column values; the
@@ -39,7 +39,8 @@ COLUMNS = {
     "intention": COMMON + ("insight_id", "action_id", "text", "done_at", "dismissed_at"),
 }
 # An interaction's people, read with the row: names in the order they were given.
-PEOPLE_SQL = ("(SELECT json_group_array(name) FROM (SELECT p.name AS name FROM interaction_person ip"
+PEOPLE_SQL = ("(SELECT json_group_array(name) FROM (SELECT p.name AS name"
+              " FROM interaction_person ip"
               " JOIN person p ON p.id = ip.person_id WHERE ip.interaction_id = interaction.id"
               " ORDER BY ip.pos)) AS people")
 
@@ -258,7 +259,7 @@ class JournalStore:
              for pos, pid in enumerate(dict.fromkeys(person_ids))])
 
     def ensure_people(self, names: Sequence[str], new_row: Any) -> list[str]:
-        """Person ids for names (case-insensitive); unknown names join the roster via new_row(name)."""
+        """Person ids for names (case-insensitive); unknown names join via new_row(name)."""
         ids = []
         for name in names:
             found = self.conn.execute(
@@ -354,7 +355,8 @@ class JournalStore:
         rows = self._select(table, "id = ?", (row_id,), include_deleted=True)
         return rows[0] if rows else None
 
-    def _select(self, table: str, where: str, params: Sequence[Any], *, include_deleted: bool = False,
+    def _select(self, table: str, where: str, params: Sequence[Any], *,
+                include_deleted: bool = False,
                 order: str = "", limit: int | None = None) -> list[Entry]:
         from journal.rows import to_model
 
@@ -532,57 +534,9 @@ class JournalStore:
         return days
 
     def reflect_entries(self, table: str, first_day: dt.date, last_day: dt.date) -> list[Entry]:
-        """Live AI sessions, interactions, energy readings or check-ins of a day range, as models.
-
-        The engine reads thousands of rows a run, so this builds each model the way unpickling
-        does (fields set straight into a fresh instance) instead of through the frozen
-        dataclass's __init__, which would cost more than the query; unordered (the engine sorts).
-        """
-        import json
-
-        from journal import models as m
-
-        kind, columns = {  # the model, and the columns after the common ones (day first)
-            "ai_session": ("AISession", "day, started_at, minutes, tool, purpose, "
-                                        "instead_of_person, skill"),
-            "interaction": ("Interaction", "day, at, minutes, kind, channel, quality, initiated"),
-            "energy": ("Energy", "day, at, level"),
-            "checkin": ("CheckIn", "day, trust_ai, trust_team, connection"),
-        }[table]
-        extra = ", " + PEOPLE_SQL if table == "interaction" else ""
-        cur = self.conn.execute(
-            f"SELECT id, created_at, updated_at, note, tags, source, {columns}{extra} FROM {table} "
-            "WHERE day >= ? AND day <= ? AND deleted_at IS NULL",
-            (first_day.isoformat(), last_day.isoformat()))
-        cls = getattr(m, kind)
-        new, stamp, days = object.__new__, dt.datetime.fromisoformat, dict[str, dt.date]()
-        purposes = {p.value: p for p in m.Purpose}
-        kinds = {k.value: k for k in m.Kind}
-        channels = {c.value: c for c in m.Channel}
-        out: list[Entry] = []
-        for row in cur:
-            day = days.get(row[6]) or days.setdefault(row[6], dt.date.fromisoformat(row[6]))
-            fields: dict[str, Any] = {
-                "id": row[0], "created_at": stamp(row[1]), "updated_at": stamp(row[2]),
-                "deleted_at": None, "note": row[3],
-                "tags": () if row[4] in (None, "[]") else tuple(json.loads(row[4])),
-                "source": row[5], "day": day}
-            if table == "ai_session":
-                fields.update(started_at=stamp(row[7]), minutes=row[8], tool=row[9],
-                              purpose=purposes[row[10]], instead_of_person=bool(row[11]),
-                              skill=row[12])
-            elif table == "interaction":
-                fields.update(at=stamp(row[7]), minutes=row[8], kind=kinds[row[9]],
-                              channel=channels[row[10]], quality=row[11],
-                              initiated=bool(row[12]), people=tuple(json.loads(row[13] or "[]")))
-            elif table == "energy":
-                fields.update(at=stamp(row[7]), level=row[8])
-            else:
-                fields.update(trust_ai=row[7], trust_team=row[8], connection=row[9])
-            entry = new(cls)
-            entry.__dict__.update(fields)
-            out.append(entry)
-        return out
+        """Live entries of one timeline table in a day range, unordered (the engine sorts)."""
+        return self._select(table, "day >= ? AND day <= ?",
+                            (first_day.isoformat(), last_day.isoformat()))
 
     # --- reads for the TUI ---------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""Shared fixtures: every test gets its own journal path and home, a fixed zone, and a pinned now."""
+"""Shared fixtures: each test gets its own journal path and home, a fixed zone, a pinned now."""
 
 from __future__ import annotations
 

@@ -17,12 +17,15 @@ from journal.clock import now as clock_now
 from journal.errors import BadInput
 
 Json = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+Note = Annotated[str | None, typer.Option("--note", metavar="TEXT", help="A private note.")]
+Day = Annotated[str | None, typer.Option("--day", metavar="WHEN", help="Default: today.")]
 
 
 def start(
     tool: Annotated[str, typer.Argument(metavar="TOOL", help="The AI tool, such as Claude.")],
     purpose: Annotated[str | None, typer.Option("--purpose", metavar="P",
-                                                help="learn, augment, automate, companion.")] = None,
+                                                help="learn, augment, automate, companion.")
+                       ] = None,
 ) -> None:
     """Start a live timer for an AI session; `aijournal stop` logs it."""
     name = p.parse_text(tool, "tool")
@@ -34,7 +37,7 @@ def start(
 
 
 def stop(
-    note: Annotated[str | None, typer.Option("--note", metavar="TEXT", help="A private note.")] = None,
+    note: Note = None,
 ) -> None:
     """Stop the live timer and log the AI session."""
     text = p.parse_note(note)
@@ -53,9 +56,10 @@ def checkin(
     trust_team: Annotated[str, typer.Option("--trust-team", metavar="N",
                                             help="...and your team, 1 to 5.")],
     connection: Annotated[str | None, typer.Option(
-        "--connection", metavar="N", help="How connected to your team did you feel, 1 to 5.")] = None,
-    day: Annotated[str | None, typer.Option("--day", metavar="WHEN", help="Default: today.")] = None,
-    note: Annotated[str | None, typer.Option("--note", metavar="TEXT", help="A private note.")] = None,
+        "--connection", metavar="N", help="How connected to your team did you feel, 1 to 5.")
+    ] = None,
+    day: Day = None,
+    note: Note = None,
 ) -> None:
     """The daily check-in: whose help you trusted, and how connected you felt."""
     now = clock_now()
@@ -71,13 +75,14 @@ def checkin(
     verb = "Replaced" if replaced else "Saved"
     console.print(f"{verb} the check-in for {row['day']}: trust AI {row['trust_ai']}, "
                   f"trust team {row['trust_team']}"
-                  + (f", connection {row['connection']}" if row["connection"] else ""), markup=False)
+                  + (f", connection {row['connection']}" if row["connection"] else ""),
+                  markup=False)
 
 
 def who5(
     answers: Annotated[list[str], typer.Argument(
         metavar="A B C D E", help="Five answers, 0 (at no time) to 5 (all of the time).")],
-    day: Annotated[str | None, typer.Option("--day", metavar="WHEN", help="Default: today.")] = None,
+    day: Day = None,
     as_json: Json = False,
 ) -> None:
     """The WHO-5 wellbeing index: five answers about the last two weeks, 0 to 5 each."""
@@ -107,7 +112,8 @@ TYPE_CHOICES = {**m.SHORT_TYPES, **{t: t for t in m.TIMELINE_TYPES}}
 
 
 def log(
-    since: Annotated[str | None, typer.Option("--since", metavar="WHEN", help="From this day.")] = None,
+    since: Annotated[str | None, typer.Option("--since", metavar="WHEN",
+                                              help="From this day.")] = None,
     until: Annotated[str | None, typer.Option("--until", metavar="WHEN",
                                               help="Up to and including this day.")] = None,
     kind: Annotated[str | None, typer.Option("--type", metavar="TYPE",
@@ -166,7 +172,8 @@ def log(
 def edit(
     entry_id: Annotated[str, typer.Argument(metavar="ID", help="An id or its first characters.")],
     tool: Annotated[str | None, typer.Option("--tool")] = None,
-    duration: Annotated[str | None, typer.Option("--duration", "--minutes", metavar="DURATION")] = None,
+    duration: Annotated[str | None, typer.Option("--duration", "--minutes",
+                                                 metavar="DURATION")] = None,
     purpose: Annotated[str | None, typer.Option("--purpose", metavar="P")] = None,
     instead_of_person: Annotated[bool | None, typer.Option(
         "--instead-of-person/--not-instead-of-person")] = None,
@@ -174,7 +181,8 @@ def edit(
     at: Annotated[str | None, typer.Option("--at", metavar="WHEN")] = None,
     note: Annotated[str | None, typer.Option("--note", metavar="TEXT")] = None,
     tags: Annotated[list[str] | None, typer.Option("--tag", metavar="T",
-                                                   help="Replaces the tags; repeat for more.")] = None,
+                                                   help="Replaces the tags; repeat for more.")
+                          ] = None,
     people: Annotated[str | None, typer.Option("--people", metavar="PEOPLE")] = None,
     kind: Annotated[str | None, typer.Option("--kind", metavar="K")] = None,
     channel: Annotated[str | None, typer.Option("--channel", metavar="C")] = None,
@@ -245,7 +253,8 @@ def people(
         name = p.parse_text(name, "person name", max_len=80)
     if relation is not None:
         if name is None:
-            raise BadInput("--relation needs a NAME, e.g. `aijournal people Priya --relation mentor`")
+            raise BadInput("--relation needs a NAME, e.g. "
+                           "`aijournal people Priya --relation mentor`")
         chosen = p.parse_choice(vocab.RELATIONS, relation, "--relation")
         with open_store() as store:
             person = service.set_relation(store, name, chosen)
@@ -276,7 +285,8 @@ def people(
 
     table = Table(box=None, header_style="bold", pad_edge=False)
     for column in ("name", "relation", "last contact", "times", "hours", "quality"):
-        table.add_column(column, justify="right" if column in ("times", "hours", "quality") else "left")
+        numeric = column in ("times", "hours", "quality")
+        table.add_column(column, justify="right" if numeric else "left")
     for row in sorted(rows, key=lambda r: (r["days_since"] is None, r["days_since"] or 0)):
         since = ("never" if row["days_since"] is None else
                  "today" if row["days_since"] == 0 else
@@ -306,7 +316,8 @@ def backup(
 def demo(
     persona: Annotated[str, typer.Option(
         "--persona", metavar="NAME", help="drifting, freelancer or balanced.")] = "drifting",
-    days: Annotated[str, typer.Option("--days", metavar="N", help="How many days, 7 to 1500.")] = "60",
+    days: Annotated[str, typer.Option("--days", metavar="N",
+                                      help="How many days, 7 to 1500.")] = "60",
     seed: Annotated[str, typer.Option("--seed", metavar="N", help="Random seed.")] = "7",
 ) -> None:
     """Fill an empty journal with a realistic, reproducible demo persona."""

@@ -29,7 +29,8 @@ def ai(*, tool: str, duration: str, purpose: str | None = None, instead_of_perso
     fields = {
         "tool": p.parse_text(tool, "tool"),
         "minutes": p.parse_duration(duration),
-        "purpose": p.parse_choice(vocab.PURPOSES, purpose, "purpose") if purpose else "unclassified",
+        "purpose": (p.parse_choice(vocab.PURPOSES, purpose, "purpose") if purpose
+                    else "unclassified"),
         "instead_of_person": instead_of_person,
         "skill": p.parse_text(skill, "skill", required=False) if skill is not None else None,
         "at": p.entry_time(at, now),
