@@ -57,7 +57,8 @@ async def test_log_ai_session_through_the_form(db_path):
         await pilot.press("tab")
         await type_text(pilot, "45m")
         await pilot.press("tab", "enter", "down", "enter")  # purpose: the first, learn
-        await pilot.press("tab", "space", "tab")  # instead of a person
+        assert app.focused.id == "ai-skill"  # choosing the purpose moves on to the skill
+        await pilot.press("shift+tab", "space", "tab")  # instead of a person
         await type_text(pilot, "regex")
         await pilot.press("enter")
         await settle(pilot)
@@ -66,6 +67,23 @@ async def test_log_ai_session_through_the_form(db_path):
                 entry.skill) == ("Claude", 45, "learn", True, "regex")
         assert "Logged 45m of Claude" in str(app.screen.query_one("#form-msg").render())
         assert await history_has(pilot, "Claude · learn")
+
+
+@aio
+async def test_ctrl_s_logs_the_form_from_a_select(db_path):
+    app = make_app(db_path, welcome=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await type_text(pilot, "ChatGPT")
+        await pilot.press("tab")
+        await type_text(pilot, "20")
+        await pilot.press("tab", "enter", "down", "down", "enter", "shift+tab", "shift+tab")
+        assert app.focused.id == "ai-purpose"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        [entry] = rows(db_path, types=["ai_session"])
+        assert (entry.tool, entry.minutes, entry.purpose.value) == ("ChatGPT", 20, "augment")
 
 
 @aio

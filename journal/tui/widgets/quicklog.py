@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, ContentSwitcher, Input, Label, Select, Static
 
@@ -31,6 +32,10 @@ LOGGED_PURPOSES = [(PURPOSE_HELP[p], p) for p in vocab.PURPOSES if p != "unclass
 
 class QuickLog(Vertical):
     """Four small forms, one shown at a time; its screen is the TodayScreen."""
+
+    # Enter in a text field logs too; ctrl+s logs from anywhere in the form (a Select or a
+    # checkbox keeps Enter for itself).
+    BINDINGS = [Binding("ctrl+s", "submit", "Log", priority=True)]
 
     def __init__(self, today: TodayScreen) -> None:
         super().__init__(id="quick")
@@ -57,7 +62,7 @@ class QuickLog(Vertical):
                 yield Label("Tool", classes="lbl")
                 yield CompletingInput(placeholder="ChatGPT", id="ai-tool", compact=True,
                                       suggester=KnownValues(lambda: app.known_tools))
-                yield Label("Time", classes="lbl")
+                yield Label("How long", classes="lbl")
                 yield Input(placeholder="45m", id="ai-minutes", compact=True, classes="short")
                 yield Label("Purpose", classes="lbl")
                 yield Select(LOGGED_PURPOSES, prompt="choose…", id="ai-purpose", compact=True)
@@ -76,7 +81,7 @@ class QuickLog(Vertical):
                 yield CompletingInput(placeholder="Sam, Priya", id="met-people", compact=True,
                                       suggester=KnownValues(lambda: app.known_people,
                                                             comma_list=True))
-                yield Label("Time", classes="lbl")
+                yield Label("How long", classes="lbl")
                 yield Input(placeholder="30m", id="met-minutes", compact=True, classes="short")
                 yield Label("Kind", classes="lbl")
                 yield Select([(k, k) for k in vocab.KINDS], value="collaboration",
@@ -168,6 +173,15 @@ class QuickLog(Vertical):
     @on(Button.Pressed, "#ai-log, #met-log, #ci-save")
     def _pressed(self) -> None:
         self._submit()
+
+    def action_submit(self) -> None:
+        self._submit()
+
+    @on(Select.Changed, "#ai-purpose")
+    def _purpose_chosen(self, event: Select.Changed) -> None:
+        # After the purpose the next useful stop is the skill, where Enter logs the session.
+        if event.value is not Select.NULL:
+            self.query_one("#ai-skill", Input).focus()
 
     @on(Button.Pressed, "#ai-timer")
     def _timer_pressed(self) -> None:
