@@ -123,11 +123,12 @@ def add_interaction(store: JournalStore, row: dict[str, Any], people: Sequence[s
 
 
 def log_interaction(store: JournalStore, *, people: Sequence[str], **fields: Any) -> dict[str, Any]:
-    """Log time with people; names not on the roster join it. Returns the row (with people)."""
+    """Log time with people; names not on the roster join it. Returns the row, with its people
+    as the roster spells them."""
     row = interaction_row(**fields)
     with store.write(f"log interaction with {', '.join(people)}"):
         add_interaction(store, row, people)
-    return {**row, "people": list(people)}
+    return {**row, "people": store.interaction_people(row["id"])}
 
 
 def log_energy(store: JournalStore, *, level: int, at: dt.datetime, note: str | None = None,

@@ -268,6 +268,12 @@ class JournalStore:
             ids.append(found[0] if found else self.insert("person", new_row(name)))
         return ids
 
+    def interaction_people(self, interaction_id: str) -> list[str]:
+        """An interaction's people as the roster spells them, in the order given."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT p.name FROM interaction_person ip JOIN person p ON p.id = ip.person_id "
+            "WHERE ip.interaction_id = ? ORDER BY ip.pos", (interaction_id,))]
+
     def _snapshot(self, table: str, row_id: str) -> dict[str, Any] | None:
         row = self.row(table, row_id)
         if row is not None and table == "interaction":

@@ -64,7 +64,7 @@ def met(*, people: str, duration: str, kind: str | None = None, channel: str | N
     }
     with open_store() as store:
         row = service.log_interaction(store, people=names, **fields)
-    print(f"Logged {row['minutes']} min with {', '.join(names)} ({row['kind']}, "
+    print(f"Logged {row['minutes']} min with {', '.join(row['people'])} ({row['kind']}, "
           f"{row['channel'].replace('_', ' ')}, quality {row['quality']}) "
           f"{row['at'][:16].replace('T', ' ')}  id {row['id'][:8]}")
     return 0

@@ -92,7 +92,7 @@ def test_met_one_and_several_people(cli):
     ok(cli("met", "Sam", "30m"))
     result = ok(cli("met", "priya, SAM", "1h", "--kind", "feedback", "--channel", "video",
                     "--quality", "5", "--initiated", "--note", "n", "--tag", "x", "--at", "mon"))
-    assert "with priya, SAM (feedback, video, quality 5)" in result.out
+    assert "with priya, Sam (feedback, video, quality 5)" in result.out  # as the roster spells
     first, second = log_json(cli)
     assert first["people"] == ["priya", "Sam"]  # Monday's entry comes first; the roster's casing
     assert (first["kind"], first["channel"], first["quality"], first["initiated"]) == (
