@@ -123,20 +123,26 @@ def coach(
     console.print(_coach_table(ranked))
     first = ranked[0]
     if first.score > 0:
-        console.print(f"Talk to [bold]{_esc(first.label)}[/bold] first: "
-                      f"{_esc('; '.join(first.reasons))}.")
+        console.print(f"\nTalk to [bold]{_esc(first.label)}[/bold] first.")
     else:
-        console.print("No one stands out: nothing in these summaries asks for a conversation.")
+        console.print("\nNo one stands out: nothing in these summaries asks for a conversation.")
+    for n, c in enumerate(ranked, 1):
+        if not (c.reasons or c.act_insights):
+            continue
+        console.print(f"\n[bold]{n}. {_esc(c.label)}[/bold]"
+                      + (f": {_esc('; '.join(c.reasons))}." if c.reasons else ""))
+        for title in c.act_insights:
+            console.print(f"   [red]●[/red] {_esc(title)}")
 
 
 def _coach_table(ranked: list[Client]) -> Table:
+    """One compact row a client (fits 80 columns); the reasons follow the table."""
     from rich.table import Table
 
     table = Table(box=None, header_style="bold", pad_edge=False)
     for column, justify in (("#", "right"), ("client", "left"), ("period", "left"),
-                            ("AI h", "right"), ("augment.", "right"), ("people h", "right"),
-                            ("energy", "right"), ("act-level insights", "left"),
-                            ("why", "left")):
+                            ("AI h", "right"), ("augm.", "right"), ("people h", "right"),
+                            ("energy", "right"), ("act", "right")):
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
     arrows = {"rising": " ↗", "falling": " ↘", "steady": " →"}
     for n, c in enumerate(ranked, 1):
@@ -144,12 +150,11 @@ def _coach_table(ranked: list[Client]) -> Table:
         share = t["ai"]["augmentation_share"]
         energy = t["energy"]
         table.add_row(
-            str(n), _esc(c.label), c.period.replace(" to ", " – "), f"{c.ai_hours:.1f}",
+            str(n), _esc(c.label), c.period.replace(" to ", "–"), f"{c.ai_hours:.1f}",
             "–" if share is None else f"{share * 100:.0f}%", f"{c.people_hours:.1f}",
             ("–" if energy["mean"] is None else f"{energy['mean']:.1f}")
             + arrows.get(energy["trend"] or "", ""),
-            _esc("\n".join(c.act_insights)) or "–",
-            _esc("; ".join(c.reasons)) or "nothing stands out")
+            str(len(c.act_insights)))
     return table
 
 
