@@ -492,14 +492,15 @@ class JournalStore:
             "AND day <= ?", [*kinds, on_or_before.isoformat()]).fetchone()
         return dt.date.fromisoformat(row[0]) if row and row[0] else None
 
-    def ai_sessions_by_source(self, sources: Sequence[str]) -> set[str]:
-        """Which of these import sources are already in the journal (deleted ones too)."""
+    def known_sources(self, table: str, sources: Sequence[str]) -> set[str]:
+        """Which of these import sources a table holds already, deleted rows too: a re-import
+        adds only what is new, and never brings back what the user deleted."""
         found: set[str] = set()
         for start in range(0, len(sources), 500):
             chunk = list(sources[start:start + 500])
             marks = ", ".join("?" for _ in chunk)
             found |= {r[0] for r in self.conn.execute(
-                f"SELECT source FROM ai_session WHERE source IN ({marks})", chunk)}
+                f"SELECT source FROM {table} WHERE source IN ({marks})", chunk)}
         return found
 
     def intentions(self, *, open_only: bool = False) -> list[Entry]:
@@ -632,17 +633,6 @@ class JournalStore:
             self.update("interaction", interaction_id, {}, touch=False)  # records the links
             self.set_people(interaction_id, merged)
         return len(affected)
-
-    def interactions_by_source(self, sources: Sequence[str]) -> set[str]:
-        """Which of these import sources are already interactions (deleted ones too: an import
-        must not bring back what the user deleted)."""
-        found: set[str] = set()
-        for start in range(0, len(sources), 500):
-            chunk = list(sources[start:start + 500])
-            marks = ", ".join("?" for _ in chunk)
-            found |= {r[0] for r in self.conn.execute(
-                f"SELECT source FROM interaction WHERE source IN ({marks})", chunk)}
-        return found
 
     def unclassified_ai_ids(self) -> list[str]:
         """Ids of live AI sessions still `unclassified`, newest first (the classification queue)."""

@@ -377,7 +377,7 @@ def add_sessions(store: Any, conversations: Iterable[Conversation], *, tool: str
                 continue
             parts.setdefault(part.source, part)  # a conversation listed twice counts once
     found = list(parts.values())
-    present = store.ai_sessions_by_source([p.source for p in found])
+    present = store.known_sources("ai_session", [p.source for p in found])
     new = sorted((p for p in found if p.source not in present), key=lambda p: (p.start, p.source))
     result = ImportResult(added=len(new), skipped=len(found) - len(new) + filtered,
                           details=[preview(p, tool) for p in new[:PREVIEW_LINES]])

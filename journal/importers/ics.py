@@ -63,7 +63,7 @@ def run(store: Any, path: str, *, dry_run: bool = False, since: dt.datetime | No
                 skipped[found] += 1
             elif found is not None:
                 meetings.setdefault(found.source, found)
-    present = store.interactions_by_source(list(meetings))
+    present = store.known_sources("interaction", list(meetings))
     skipped["already imported"] += len(present)
     new = sorted((m for m in meetings.values() if m.source not in present),
                  key=lambda m: (m.start, m.source))
