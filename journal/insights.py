@@ -18,6 +18,8 @@ from journal.reflect.engine import Insight, Records, run
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from journal.store import JournalStore
 
 DAY = dt.timedelta(days=1)
@@ -135,8 +137,13 @@ def _intention(store: JournalStore, row_id: str) -> m.Intention:
 
 # --- review ------------------------------------------------------------------------------------
 
-def _mean(values: list[int] | list[Fraction]) -> Fraction | None:
-    return Fraction(sum(values), len(values)) if values else None  # type: ignore[arg-type]
+def _mean(values: Sequence[int | Fraction]) -> Fraction | None:
+    return _mean_of(values) if values else None
+
+
+def _mean_of(values: Sequence[int | Fraction]) -> Fraction:
+    """The mean of values known to be there (a day in a `daily` map has at least one reading)."""
+    return Fraction(sum(values), len(values))
 
 
 def _r(value: Fraction | None) -> float | None:
@@ -232,8 +239,8 @@ def review(store: JournalStore, period: str, as_of: dt.date) -> Review:
                             key=lambda i: (i.done_at, i.id))
     after = [d for d in daily if d - DAY in done_days]
     other = [d for d in daily if d - DAY not in done_days]
-    after_mean = _mean([_mean(daily[d]) for d in after])  # type: ignore[misc]
-    other_mean = _mean([_mean(daily[d]) for d in other])  # type: ignore[misc]
+    after_mean = _mean([_mean_of(daily[d]) for d in after])
+    other_mean = _mean([_mean_of(daily[d]) for d in other])
     enough = len(after) >= rules.REVIEW_MIN_DAYS and len(other) >= rules.REVIEW_MIN_DAYS
     after_done = {"after_mean": _r(after_mean), "other_mean": _r(other_mean),
                   "n_after": len(after), "n_other": len(other), "enough": enough,

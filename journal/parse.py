@@ -10,6 +10,10 @@ import datetime as dt
 
 from journal.errors import BadInput
 
+TYPE_CHECKING = False  # typing is not loaded on the quick-add path; mypy still sees the block
+if TYPE_CHECKING:
+    from typing import Literal, overload
+
 DURATION_FORMS = "minutes such as 45 or 45m, hours such as 1h, 1h30 or 1.5h (1 minute to 24 hours)"
 WHEN_FORMS = ("a date or date-time (2026-11-20, 2026-11-20T14:30), today, yesterday, 14:30, "
               "'yesterday 15:00', a weekday (mon), or '3 days ago'")
@@ -282,7 +286,18 @@ def parse_choice(values: tuple[str, ...], text: object, what: str) -> str:
     raise BadInput(f"{what} {text!r} is not accepted; use one of: {', '.join(values)}")
 
 
-def parse_text(text: object, what: str, *, max_len: int = 200, required: bool = True) -> str | None:
+if TYPE_CHECKING:  # overloads for mypy only; at run time parse_text is the plain function below
+    @overload
+    def parse_text(text: object, what: str, *, max_len: int = ...,
+                   required: Literal[True] = ...) -> str: ...
+
+    @overload
+    def parse_text(text: object, what: str, *, max_len: int = ...,
+                   required: bool) -> str | None: ...
+
+
+def parse_text(text: object, what: str, *, max_len: int = 200,
+               required: bool = True) -> str | None:
     """Free text such as a tool or a name: trimmed, no control characters, not too long."""
     raw = " ".join(str(text if text is not None else "").split())
     if not raw:

@@ -16,7 +16,7 @@ from journal.errors import BadInput, JournalError, NotAJournal, NotFound, Nothin
 TYPE_CHECKING = False  # typing costs a quick-add more than its insert; mypy still sees the block
 if TYPE_CHECKING:
     from collections.abc import Sequence
-    from typing import Any
+    from typing import Any, Literal
 
     from journal.models import Entry
 
@@ -676,7 +676,8 @@ class _Write:
             raise
         return store
 
-    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> bool:
+    def __exit__(self, exc_type: object, exc: BaseException | None,
+                 tb: object) -> Literal[False]:
         if self.outer:
             return False
         store, step = self.store, self.store._step

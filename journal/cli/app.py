@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import inspect
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
 
 from journal.cli import common, quick
 from journal.cli.spec import HOT, option_key
 from journal.errors import JournalError
+
+if TYPE_CHECKING:
+    from typer._click.exceptions import UsageError
 
 app = typer.Typer(
     name="aijournal",
@@ -102,7 +105,9 @@ def run_typer(args: list[str]) -> int:
 
 
 # Typer 0.29 vendors click; its UsageError is reachable through BadParameter's bases either way.
-_USAGE_ERROR = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+# mypy learns the class from Typer's own (private) module; at run time it is found as before.
+_USAGE_ERROR = cast("type[UsageError]",
+                    next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError"))
 
 
 class _Usage(JournalError):

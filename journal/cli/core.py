@@ -144,13 +144,13 @@ def log(
         count = 50
     tag_value = None
     if tag:
-        tag_value = (p.parse_tags([tag]) or [None])[0]
+        tags = p.parse_tags([tag])
+        tag_value = tags[0] if tags else None
         if tag_value is None:
             raise BadInput(f"--tag {tag!r} names no tag; give one such as 'work'")
     with open_store() as store:
-        filters = {"since": start_at, "until": end_at, "types": types, "person": person,
-                   "tag": tag_value}
-        found = service.entries(store, **filters, limit=count, newest_first=count is not None)
+        found = service.entries(store, since=start_at, until=end_at, types=types, person=person,
+                                tag=tag_value, limit=count, newest_first=count is not None)
         found.reverse() if count is not None else None
         total = store.count_timeline(
             since=start_at.timestamp() if start_at else None,
@@ -258,7 +258,7 @@ def people(
         chosen = p.parse_choice(vocab.RELATIONS, relation, "--relation")
         with open_store() as store:
             person = service.set_relation(store, name, chosen)
-        console.print(f"{person.name} is now {chosen}.", markup=False)  # type: ignore[attr-defined]
+        console.print(f"{person.name} is now {chosen}.", markup=False)
         return
     with open_store() as store:
         roster = service.people(store)

@@ -79,8 +79,10 @@ def entries_table(entries: list[m.Entry], today: dt.date, *, notes: bool = True)
         if entry.tags:
             text += "  [dim]" + " ".join(f"#{_escape(t)}" for t in entry.tags) + "[/dim]"
         style = PURPOSE_STYLE.get(getattr(getattr(entry, "purpose", None), "value", ""), "")
-        day_only = isinstance(entry, (m.CheckIn, m.Who5))
-        when = day_text(entry.day, today) if day_only else when_text(m.entry_time(entry), today)
+        if isinstance(entry, (m.CheckIn, m.Who5)):  # day-only records
+            when = day_text(entry.day, today)
+        else:
+            when = when_text(m.entry_time(entry), today)
         table.add_row(entry.id[:8], when,
                       f"[{style}]{label}[/{style}]" if style else label, text)
     return table

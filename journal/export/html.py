@@ -72,9 +72,9 @@ def _nice_max(value: float) -> tuple[float, float]:
     """A round axis maximum at or above value, and its tick step (4 ticks)."""
     if value <= 0:
         return 4.0, 1.0
-    for step in (1, 2, 5, 10, 15, 30, 60, 120, 180, 300, 600, 1200, 3000, 6000):
-        if step * 4 >= value:
-            return step * 4.0, float(step)
+    for tick in (1, 2, 5, 10, 15, 30, 60, 120, 180, 300, 600, 1200, 3000, 6000):
+        if tick * 4 >= value:
+            return tick * 4.0, float(tick)
     step = float(int(value / 4) + 1)
     return step * 4, step
 
@@ -104,7 +104,7 @@ def bar_chart(columns: list[tuple[str, list[tuple[str, float]]]], title: str) ->
     every = max(1, round(n / 12))
     for index, (label, stack) in enumerate(columns):
         x = left + slot * index + (slot - bar) / 2
-        base = top + inner_h
+        base: float = top + inner_h
         for colour, value in stack:
             if value <= 0:
                 continue

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any
+from typing import Any, overload
 
 from journal import models as m
 from journal.clock import now as clock_now
@@ -35,6 +35,8 @@ CSV_COLUMNS = ("type", "id", "day", "time", "minutes", "tool", "purpose", "inste
                "skill", "people", "kind", "channel", "quality", "initiated", "level", "trust_ai",
                "trust_team", "connection", "who5_percent", "tags", "note")
 
+# Records with a local `day` (Person and Intention have none).
+Dated = m.AISession | m.Interaction | m.Energy | m.CheckIn | m.Who5
 # (insights as Insight.to_json() dicts, intentions) for a journal as of a day.
 Reflect = Callable[[JournalStore, dt.date], tuple[list[dict[str, Any]], list[m.Intention]]]
 
@@ -124,6 +126,12 @@ class Names:
         if self.real:
             return name
         return self.labels.get(name.casefold()) or self.scrub(name)
+
+    @overload
+    def scrub(self, text: str) -> str: ...
+
+    @overload
+    def scrub(self, text: str | None) -> str | None: ...
 
     def scrub(self, text: str | None) -> str | None:
         if text is None or self.real or self._text is None:
@@ -234,8 +242,8 @@ def build(store: JournalStore, options: Options = Options(), *,
                        if _in_period(i, since, until)],
     }
     data["days"] = _days(ai, met, energy, checkins, who5s, names, notes)
-    data["period"]["logged_days"] = len({d for d in (e.day for e in [*ai, *met, *energy,
-                                                                        *checkins])})
+    logged: list[Dated] = [*ai, *met, *energy, *checkins]
+    data["period"]["logged_days"] = len({d for d in (e.day for e in logged)})
     timeline = sorted([*ai, *met, *energy, *checkins, *who5s],
                       key=lambda e: (m.entry_time(e).timestamp(), e.id))
     return Summary(data=data, entries=[_csv_row(e, names, notes) for e in timeline])
@@ -340,7 +348,8 @@ def _weeks(since: dt.date, until: dt.date, ai: list[m.AISession], met: list[m.In
            energy: list[m.Energy]) -> list[dict[str, Any]]:
     """One row per Monday-to-Sunday week touching the period (empty weeks too, for charts)."""
     grouped: dict[dt.date, dict[str, list[Any]]] = {}
-    for entry in [*ai, *met, *energy]:
+    timed: list[Dated] = [*ai, *met, *energy]
+    for entry in timed:
         bucket = grouped.setdefault(week_start(entry.day), {})
         bucket.setdefault(entry.TYPE, []).append(entry)
     out = []
@@ -363,10 +372,10 @@ def _days(ai: list[m.AISession], met: list[m.Interaction], energy: list[m.Energy
           checkins: list[m.CheckIn], who5s: list[m.Who5], names: Names,
           notes: bool) -> list[dict[str, Any]]:
     """One row per logged day (a day with any entry) in the period."""
-    every: list[m.Entry] = [*ai, *met, *energy, *checkins, *who5s]
+    every: list[Dated] = [*ai, *met, *energy, *checkins, *who5s]
     by_day: dict[dt.date, dict[str, list[Any]]] = {}
     for entry in every:  # one pass, so years of entries stay fast
-        bucket = by_day.setdefault(entry.day, {})  # type: ignore[attr-defined]
+        bucket = by_day.setdefault(entry.day, {})
         bucket.setdefault(entry.TYPE, []).append(entry)
     rows = []
     for day in sorted(by_day):
