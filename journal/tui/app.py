@@ -83,11 +83,13 @@ class JournalApp(App[int]):
         self.known_people: list[str] = []
         for theme in THEMES:
             self.register_theme(theme)
-        # Set without the watcher: the stylesheet is not parsed yet, so it picks the theme's
-        # variables up on its first parse (the watcher would parse it all a second time).
+        # Set without the watcher (it would parse the whole stylesheet again): the stylesheet,
+        # not parsed yet, takes the theme's variables now and uses them on its first parse.
         self.set_reactive(App.theme, "aijournal")
         self.update_classes({"-theme-textual-dark": False, "-theme-aijournal": True},
                             update=False)
+        self.stylesheet.set_variables(self.get_css_variables())
+        self.starting = True  # until on_mount: see refresh_css
 
     # --- the journal ---------------------------------------------------------------------------
 
@@ -143,7 +145,17 @@ class JournalApp(App[int]):
 
     # --- lifecycle -----------------------------------------------------------------------------
 
+    def refresh_css(self, animate: bool = True) -> None:
+        # Mounting the first tab, Textual refreshes the CSS: it would parse the whole stylesheet
+        # a second time, with the same variables (the theme's, set in __init__). While the app
+        # starts on its own theme only the styles are applied; every later refresh runs in full.
+        if self.starting and self.theme == "aijournal":
+            self.stylesheet.update(self, animate=animate)
+            return
+        super().refresh_css(animate)
+
     def on_mount(self) -> None:
+        self.starting = False
         if self.welcome:
             self.check_first_run()
 

@@ -26,6 +26,7 @@ WIDE = 110
 
 class DashboardScreen(JournalScreen):
     TAB = "dashboard"
+    CSS_PATH = "dashboard.tcss"
     BINDINGS = [Binding("w", "weeks", "4/8/12 weeks"),
                 Binding("h", "heat", "Energy/connection")]
 

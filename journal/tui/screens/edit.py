@@ -82,6 +82,7 @@ def parsed(kind: str, text: Any, label: str) -> Any:
 class EditScreen(ModalScreen[bool]):
     """Dismisses True when something was saved."""
 
+    CSS_PATH = "dialogs.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
 
     def __init__(self, entry: Entry) -> None:

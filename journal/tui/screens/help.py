@@ -28,6 +28,7 @@ def keys_table() -> Table:
 class HelpScreen(ModalScreen[None]):
     """`?` opens it; escape, q or ? closes it."""
 
+    CSS_PATH = "dialogs.tcss"
     BINDINGS = [Binding("escape,q,question_mark", "close", "Close")]
 
     def compose(self) -> ComposeResult:

@@ -74,6 +74,7 @@ def parse_search(line: str, types: str, moment: dt.datetime) -> Filter:
 
 class HistoryScreen(JournalScreen):
     TAB = "history"
+    CSS_PATH = "history.tcss"
     BINDINGS = [
         Binding("slash", "search", "Search", key_display="/"),
         Binding("y", "cycle_type", "Type"),

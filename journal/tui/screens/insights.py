@@ -36,6 +36,7 @@ class InsightsData:
 
 class InsightsScreen(JournalScreen):
     TAB = "insights"
+    CSS_PATH = "insights.tcss"
     BINDINGS = [Binding("enter", "accept", "Accept / done", show=True, priority=False),
                 Binding("x", "done", "Mark done"),
                 Binding("v", "evidence", "Evidence in History")]

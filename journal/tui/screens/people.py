@@ -63,6 +63,7 @@ def trend_text(trend: list[float | None]) -> Text:
 class RelationScreen(ModalScreen[str | None]):
     """Pick a relation for one person."""
 
+    CSS_PATH = "dialogs.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, name: str, current: str) -> None:
@@ -89,6 +90,7 @@ class RelationScreen(ModalScreen[str | None]):
 
 class PeopleScreen(JournalScreen):
     TAB = "people"
+    CSS_PATH = "people.tcss"
     BINDINGS = [Binding("enter", "history", "Their entries", show=True),
                 Binding("r", "relation", "Relation")]
 

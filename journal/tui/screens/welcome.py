@@ -18,6 +18,7 @@ from journal.tui.text import (
 
 
 class WelcomeScreen(ModalScreen[None]):
+    CSS_PATH = "dialogs.tcss"
     BINDINGS = [Binding("d", "demo", "Demo journal"), Binding("s,escape", "start", "Start empty")]
 
     def compose(self) -> ComposeResult:
