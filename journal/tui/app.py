@@ -90,6 +90,7 @@ class JournalApp(App[int]):
                             update=False)
         self.stylesheet.set_variables(self.get_css_variables())
         self.starting = True  # until on_mount: see refresh_css
+        self.ready = False  # until the first frame is on screen: see on_ready
 
     # --- the journal ---------------------------------------------------------------------------
 
@@ -153,6 +154,14 @@ class JournalApp(App[int]):
             self.stylesheet.update(self, animate=animate)
             return
         super().refresh_css(animate)
+
+    def on_ready(self) -> None:
+        # The first frame is painted: now the current tab mounts its heavy widgets and reads.
+        from journal.tui.screens.base import JournalScreen
+
+        self.ready = True
+        if isinstance(self.screen, JournalScreen):
+            self.screen.start_build()
 
     def on_mount(self) -> None:
         self.starting = False

@@ -48,19 +48,21 @@ class JournalScreen(Screen[None]):
         """Widgets mounted right after the first frame (the heavy ones)."""
         return []
 
-    def _compositor_refresh(self) -> None:
-        # The first frame shows the light part of the screen; the rest, and the footer, are
-        # mounted right after it has been painted, and only then does reading start.
-        super()._compositor_refresh()
-        # (while the app batches its start-up updates nothing reaches the terminal yet)
-        if not self._build_started and self is self.app.screen and not self.app._batch_count:
+    def start_build(self) -> None:
+        """Mount the heavy part of the screen (and the footer), then start reading.
+
+        The first frame shows only the light part: for the first tab the app calls this on its
+        Ready event (sent once the first frame is on screen); a tab shown later builds when it
+        is first resumed.
+        """
+        if not self._build_started:
             self._build_started = True
             self.call_later(self._build)
 
     async def _build(self) -> None:
         from textual.widgets import Footer
 
-        if not self.is_attached or self.app._exit_renderables or not self.app.is_running:
+        if not self.is_attached or self.app.return_code is not None or not self.app.is_running:
             return  # the app is closing before its second frame
         await self.mount(*self.late_body(), Footer())
         self.built = True
@@ -72,6 +74,8 @@ class JournalScreen(Screen[None]):
         """Called once the late widgets are mounted."""
 
     def on_screen_resume(self) -> None:
+        if self.journal.ready:
+            self.start_build()
         self.resumed()
 
     def resumed(self) -> None:

@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets.data_table import ColumnKey
 
 from journal import parse, service
 from journal.clock import now
@@ -163,7 +164,8 @@ class HistoryScreen(JournalScreen):
         else:
             keep = None
         today = now().date()
-        width = table.columns["what"].width if "what" in table.columns else 40
+        what = ColumnKey("what")
+        width = table.columns[what].width if what in table.columns else 40
         rows = []
         for entry in page.entries:
             if entry.id in self.loaded:

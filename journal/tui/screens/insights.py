@@ -147,7 +147,7 @@ class InsightsScreen(JournalScreen):
         kind, insight, item = current
         if kind == "intention":
             target.update(Text.assemble(
-                ("Intention\n\n", "bold"), (item.text + "\n\n",),
+                ("Intention\n\n", "bold"), item.text + "\n\n",
                 (f"From the insight {item.insight_id} · accepted "
                  f"{item.created_at.astimezone():%A %d %B}.\n", "dim"),
                 ("Press enter or x when you have done it.", "dim")))
