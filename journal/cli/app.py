@@ -32,7 +32,14 @@ def _root(
     db: Annotated[str | None, typer.Option(
         "--db", metavar="PATH",
         help="The journal database (default: $AIJOURNAL_DB, else your user data folder).")] = None,
+    version: Annotated[bool, typer.Option(
+        "--version", is_eager=True, help="Show the version and exit.")] = False,
 ) -> None:
+    if version:
+        from journal import __version__
+
+        typer.echo(f"aijournal {__version__}")
+        raise typer.Exit(0)
     common.DB_OPTION["path"] = db
     if ctx.invoked_subcommand is None:
         raise typer.Exit(run_tui())

@@ -596,3 +596,10 @@ def test_entries_across_dst_changes_keep_the_offset_of_their_day(cli, args, stam
     entry = only(cli)
     assert entry.get("started_at", entry.get("at")) == stamp
     assert [e["id"] for e in log_json(cli, "--since", day, "--until", day)] == [entry["id"]]
+
+
+def test_version(cli):
+    from journal import __version__
+
+    result = cli("--version")
+    assert (result.code, result.out.strip()) == (0, f"aijournal {__version__}")
