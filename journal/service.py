@@ -264,23 +264,30 @@ def set_relation(store: JournalStore, name: str, relation: str) -> Person:
     return found  # type: ignore[return-value]
 
 
-def status_line(store: JournalStore, now: dt.datetime) -> str:
-    """One short line for a shell prompt: what is not logged yet today."""
+def today_status(store: JournalStore, now: dt.datetime) -> dict[str, Any]:
+    """Today's counts per entry type, the running timer, and what is not logged yet."""
     counts = store.counts_on(now.date().isoformat())
     missing = [label for table, label in (("ai_session", "ai"), ("interaction", "people"),
                                           ("energy", "energy"), ("checkin", "check-in"))
                if not counts.get(table)]
-    running = store.meta(TIMER_KEY)
-    timer_part = ""
-    if running is not None:
-        import json
+    return {"day": now.date().isoformat(), "counts": counts, "timer": timer(store),
+            "missing": missing}
 
-        state = json.loads(running)
+
+def prompt_line(status: dict[str, Any], now: dt.datetime) -> str:
+    """One short line for a shell prompt: what is not logged yet today."""
+    timer_part = ""
+    if status["timer"] is not None:
+        state = status["timer"]
         minutes = int((now - dt.datetime.fromisoformat(state["started_at"])).total_seconds() // 60)
         timer_part = f"⏱ {state['tool']} {minutes}m "
-    if not missing:
+    if not status["missing"]:
         return f"{timer_part}aij ✓".strip()
-    return f"{timer_part}aij: {' '.join(missing)}?"
+    return f"{timer_part}aij: {' '.join(status['missing'])}?"
+
+
+def status_line(store: JournalStore, now: dt.datetime) -> str:
+    return prompt_line(today_status(store, now), now)
 
 
 # --- editing -----------------------------------------------------------------------------------

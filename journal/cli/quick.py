@@ -88,16 +88,15 @@ def energy(*, level: str, at: str | None = None, note: str | None = None) -> int
 def status(*, prompt: bool = False, json: bool = False) -> int:
     now = _now()
     with open_store() as store:
-        if prompt:
-            print(service.status_line(store, now))
-            return 0
-        counts = store.counts_on(now.date().isoformat())
-        running = service.timer(store)
-        line = service.status_line(store, now)
+        today = service.today_status(store, now)
+    if prompt:
+        print(service.prompt_line(today, now))
+        return 0
+    counts, running = today["counts"], today["timer"]
     if json:
         import json as js
 
-        print(js.dumps({"day": now.date().isoformat(), "counts": counts, "timer": running}))
+        print(js.dumps({k: today[k] for k in ("day", "counts", "timer")}))
         return 0
     labels = {"ai_session": "AI sessions", "interaction": "interactions", "energy": "energy",
               "checkin": "check-in", "who5": "WHO-5"}
@@ -105,8 +104,8 @@ def status(*, prompt: bool = False, json: bool = False) -> int:
     print(f"Today ({now.date().isoformat()}): " + ", ".join(parts))
     if running:
         print(f"Timer running: {running['tool']} since {running['started_at'][11:16]}")
-    if "?" in line:
-        print("Not logged yet: " + line.split(":", 1)[1].strip().rstrip("?"))
+    if today["missing"]:
+        print("Not logged yet: " + " ".join(today["missing"]))
     sys.stdout.flush()
     return 0
 
