@@ -258,15 +258,16 @@ class JournalStore:
             [(interaction_id, pid, pos)  # a name given twice ("Sam, SAM") links once
              for pos, pid in enumerate(dict.fromkeys(person_ids))])
 
+    def live_person_id(self, name: str) -> str | None:
+        """The live person row of a name (case-insensitive), if any."""
+        found = self.conn.execute("SELECT id FROM person WHERE name_key = ? AND deleted_at IS NULL",
+                                  (name.casefold(),)).fetchone()
+        return None if found is None else str(found[0])
+
     def ensure_people(self, names: Sequence[str], new_row: Any) -> list[str]:
         """Person ids for names (case-insensitive); unknown names join via new_row(name)."""
-        ids = []
-        for name in names:
-            found = self.conn.execute(
-                "SELECT id FROM person WHERE name_key = ? AND deleted_at IS NULL",
-                (name.casefold(),)).fetchone()
-            ids.append(found[0] if found else self.insert("person", new_row(name)))
-        return ids
+        return [self.live_person_id(name) or self.insert("person", new_row(name))
+                for name in names]
 
     def interaction_people(self, interaction_id: str) -> list[str]:
         """An interaction's people as the roster spells them, in the order given."""
@@ -607,12 +608,6 @@ class JournalStore:
         return {r[0]: r[1] for r in self.conn.execute(
             "SELECT ip.person_id, min(i.ts) FROM interaction_person ip JOIN interaction i "
             "ON i.id = ip.interaction_id WHERE i.deleted_at IS NULL GROUP BY ip.person_id")}
-
-    def live_person_id(self, name: str) -> str | None:
-        """The live person row of a name (case-insensitive), if any."""
-        found = self.conn.execute("SELECT id FROM person WHERE name_key = ? AND deleted_at IS NULL",
-                                  (name.casefold(),)).fetchone()
-        return None if found is None else str(found[0])
 
     def live_checkin_ids(self, day: dt.date) -> list[str]:
         return [r[0] for r in self.conn.execute(

@@ -51,7 +51,6 @@ DASH_EMPTY = ("Nothing to chart yet. Log a few days of AI sessions, people time 
 PEOPLE_EMPTY = "Nobody on your roster yet. Log time with someone on Today (press m)."
 INSIGHTS_EMPTY = ("No insights yet. They appear once there is enough evidence: log a few more "
                   "days of AI sessions, people time, energy and check-ins.")
-INSIGHTS_MISSING = "The reflection engine is not installed in this build."
 
 HELP_INTRO = "Every key of aijournal. Press escape or ? to close."
 HELP_SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (

@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 from journal.clock import now
 from journal.errors import JournalError
 from journal.tui.screens.base import JournalScreen
-from journal.tui.text import INSIGHTS_EMPTY, INSIGHTS_MISSING
+from journal.tui.text import INSIGHTS_EMPTY
 
 WIDE = 110
 SEVERITY = {"act": ("ACT", "#E08A2C"), "watch": ("WATCH", "#D4B106"), "info": ("INFO", "#3B8FD9")}
@@ -31,7 +31,6 @@ class InsightsData:
     as_of: dt.date
     insights: list[Any] = field(default_factory=list)
     intentions: list[Any] = field(default_factory=list)
-    error: str | None = None
 
 
 class InsightsScreen(JournalScreen):
@@ -76,14 +75,11 @@ class InsightsScreen(JournalScreen):
     def _read(self) -> None:
         as_of = now().date()
         data = InsightsData(as_of=as_of)
-        try:
-            from journal import insights
-        except ImportError:
-            data.error = INSIGHTS_MISSING
-        else:
-            with self.journal.reader() as store:
-                data.insights = insights.current(store, as_of)
-                data.intentions = insights.intentions(store, open_only=True)
+        from journal import insights
+
+        with self.journal.reader() as store:
+            data.insights = insights.current(store, as_of)
+            data.intentions = insights.intentions(store, open_only=True)
         self.post_message(self.Loaded(data))
 
     def on_insights_screen_loaded(self, message: Loaded) -> None:
@@ -118,7 +114,7 @@ class InsightsScreen(JournalScreen):
                 self.by_option[option_id] = ("intention", None, intention)
                 options.append(Option(text, id=option_id))
         if not data.insights and not data.intentions:
-            options.append(Option(Text(data.error or INSIGHTS_EMPTY, style="italic"),
+            options.append(Option(Text(INSIGHTS_EMPTY, style="italic"),
                                   id="empty", disabled=True))
         while options and options[-1] is None:
             options.pop()
