@@ -73,6 +73,23 @@ def check_file(path: str) -> bool:
     return True
 
 
+def storage_error(path: str, err: Exception, *, writing: bool = True) -> JournalError:
+    """A SQLite error as the one line a user can act on: read-only, busy, damaged, or other."""
+    text = str(err)
+    if "readonly" in text or "read-only" in text:
+        return NotAJournal(f"--db {path!r} is read-only; nothing was written")
+    if "locked" in text or "busy" in text:
+        return JournalError(f"the journal {path!r} stayed busy for {BUSY_TIMEOUT_S:.0f} s "
+                            "(another aijournal is writing); nothing was written, try again")
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return NotAJournal(f"the journal {path!r} is damaged ({text}); restore a backup, or "
+                           "check it with `sqlite3 FILE 'PRAGMA integrity_check'`")
+    if writing:
+        return JournalError(f"the journal {path!r} could not be written ({text}); "
+                            "nothing was written")
+    return JournalError(f"the journal {path!r} could not be read or written ({text})")
+
+
 class JournalStore:
     """One open journal database."""
 
@@ -185,14 +202,7 @@ class JournalStore:
         return _Write(self, label, undoable)
 
     def _write_error(self, err: sqlite3.OperationalError) -> JournalError:
-        text = str(err)
-        if "readonly" in text or "read-only" in text:
-            return NotAJournal(f"--db {self.path!r} is read-only; nothing was written")
-        if "locked" in text or "busy" in text:
-            return JournalError(f"the journal {self.path!r} stayed busy for {BUSY_TIMEOUT_S:.0f} s "
-                                "(another aijournal is writing); nothing was written, try again")
-        return JournalError(f"the journal {self.path!r} could not be written ({text}); "
-                            "nothing was written")
+        return storage_error(self.path, err)
 
     def _record(self, table: str, row_id: str, before: dict[str, Any] | None) -> None:
         if not self._step:

@@ -29,18 +29,9 @@ def open_store() -> JournalStore:
 
 def storage_error(err: Exception) -> JournalError:
     """A SQLite error that escaped the store, as the one line a user can act on."""
-    from journal.errors import NotAJournal
+    from journal.store import storage_error as describe
 
-    text, path = str(err), db_path()
-    if "locked" in text or "busy" in text:
-        return JournalError(f"the journal {path!r} stayed busy (another aijournal is writing); "
-                            "try again")
-    if "readonly" in text:
-        return NotAJournal(f"--db {path!r} is read-only; nothing was written")
-    if "malformed" in text or "not a database" in text or "corrupt" in text:
-        return NotAJournal(f"the journal {path!r} is damaged ({text}); restore a backup, or "
-                           "check it with `sqlite3 FILE 'PRAGMA integrity_check'`")
-    return JournalError(f"the journal {path!r} could not be read or written ({text})")
+    return describe(db_path(), err, writing=False)
 
 
 def fail(err: JournalError) -> int:
