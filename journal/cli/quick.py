@@ -23,10 +23,6 @@ def _now() -> dt.datetime:
     return now()
 
 
-def _when(text: str | None) -> str:
-    return "" if text is None else f" at {text}"
-
-
 def ai(*, tool: str, duration: str, purpose: str | None = None, instead_of_person: bool = False,
        skill: str | None = None, at: str | None = None, note: str | None = None,
        tag: list[str] | None = None) -> int:
