@@ -18,8 +18,8 @@ from journal.cli.common import open_store
 from journal.cli.output import console, print_json
 from journal.clock import now as clock_now
 from journal.errors import BadInput
+from journal.importers import FORMATS
 
-FORMATS = ("chatgpt", "claude", "ics", "jsonl", "claude_code")  # claude-code is read as claude_code
 AI_FORMATS = ("chatgpt", "claude", "claude_code")
 STREAMED = ("chatgpt", "claude")  # formats read from one big file, with a progress bar
 PROGRESS_FROM_BYTES = 5 * 1024 * 1024  # a progress bar for files at least this large

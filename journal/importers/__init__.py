@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-FORMATS = ("chatgpt", "claude", "ics", "jsonl")
+FORMATS = ("chatgpt", "claude", "ics", "jsonl", "claude_code")  # module names
 
 
 @dataclass
