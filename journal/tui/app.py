@@ -51,9 +51,11 @@ class JournalApp(App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "aijournal"
+    # Today, the first tab, is the default screen (get_default_screen) of the mode "today",
+    # which on_mount then registers so that switching back to it works: a screen from MODES
+    # costs the first frame an extra CSS refresh. The other tabs are built when first shown.
     DEFAULT_MODE = "today"
     MODES = {
-        "today": _mode("journal.tui.screens.today", "TodayScreen"),
         "history": _mode("journal.tui.screens.history", "HistoryScreen"),
         "dashboard": _mode("journal.tui.screens.dashboard", "DashboardScreen"),
         "insights": _mode("journal.tui.screens.insights", "InsightsScreen"),
@@ -71,6 +73,8 @@ class JournalApp(App[int]):
 
     def __init__(self, db_path: str, *, store: JournalStore | None = None,
                  welcome: bool = True) -> None:
+        self.starting = True  # until on_mount: see refresh_css
+        self.themed = False  # until our theme is set: see get_css_variables
         super().__init__()
         self.db_path = db_path
         self.own_db_path = db_path
@@ -88,8 +92,8 @@ class JournalApp(App[int]):
         self.set_reactive(App.theme, "aijournal")
         self.update_classes({"-theme-textual-dark": False, "-theme-aijournal": True},
                             update=False)
+        self.themed = True
         self.stylesheet.set_variables(self.get_css_variables())
-        self.starting = True  # until on_mount: see refresh_css
         self.ready = False  # until the first frame is on screen: see on_ready
 
     # --- the journal ---------------------------------------------------------------------------
@@ -146,6 +150,18 @@ class JournalApp(App[int]):
 
     # --- lifecycle -----------------------------------------------------------------------------
 
+    def get_css_variables(self) -> dict[str, str]:
+        # App.__init__ asks for the default theme's variables before ours is set; they would be
+        # computed only to be replaced (see __init__), so it gets none.
+        if not self.themed:
+            return {}
+        return super().get_css_variables()
+
+    def get_default_screen(self) -> Screen[Any]:
+        from journal.tui.screens.today import TodayScreen
+
+        return TodayScreen()
+
     def refresh_css(self, animate: bool = True) -> None:
         # Mounting the first tab, Textual refreshes the CSS: it would parse the whole stylesheet
         # a second time, with the same variables (the theme's, set in __init__). While the app
@@ -165,6 +181,7 @@ class JournalApp(App[int]):
 
     def on_mount(self) -> None:
         self.starting = False
+        self.add_mode("today", _mode("journal.tui.screens.today", "TodayScreen"))
         if self.welcome:
             self.check_first_run()
 

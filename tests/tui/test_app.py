@@ -6,6 +6,7 @@ import asyncio
 import functools
 
 from journal import service
+from journal.clock import now
 from journal.store import JournalStore
 from journal.tui.app import make_app
 
@@ -335,3 +336,39 @@ async def test_a_100k_journal_renders_and_pages(big_db):
             await settle(pilot)
         assert "Last 8 weeks" in str(app.screen_stack and
                                      app._screen_stacks["dashboard"][0].query_one("#dash-head").render())
+
+
+HEADLESS_RUN = r"""
+import sys
+from journal.tui.app import make_app
+from journal.tui.screens.today import TodayScreen
+
+shown = []
+loaded = TodayScreen.on_today_screen_loaded
+
+def on_loaded(self, message):
+    loaded(self, message)
+    shown.append(str(self.query_one("#today-status").render()))
+    self.app.call_after_refresh(self.app.exit)
+
+TodayScreen.on_today_screen_loaded = on_loaded
+make_app(sys.argv[1], welcome=False).run(headless=True)
+print(shown[0])
+"""
+
+
+def test_started_without_a_terminal_size_it_settles_and_shows_today(db_path):
+    # With no terminal and no COLUMNS/LINES, Textual's headless driver takes 80x24 (shutil's
+    # fallback) and its console 80x25 (rich's): the app once answered each of the two resizes
+    # with the other, for ever, and never showed the day.
+    import os
+    import subprocess
+    import sys
+
+    with JournalStore.open(db_path) as store:
+        service.log_energy(store, level=4, at=now())
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    proc = subprocess.run([sys.executable, "-c", HEADLESS_RUN, db_path], capture_output=True,
+                          text=True, timeout=30, env=env)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "energy 4.0" in proc.stdout

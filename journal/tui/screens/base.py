@@ -6,10 +6,11 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.events import Resize
 from textual.screen import Screen
 from textual.widget import Widget
 
-from journal.tui.widgets.navbar import NavBar, TitleBar
+from journal.tui.widgets.navbar import TopBar
 
 if TYPE_CHECKING:
     from journal.tui.app import JournalApp
@@ -24,8 +25,9 @@ class JournalScreen(Screen[None]):
     BINDINGS = [Binding("escape", "leave_field", "Leave field", show=False)]
 
     def __init__(self) -> None:
-        super().__init__(id=f"screen-{self.TAB}", classes="tab-screen")
+        super().__init__(id=f"screen-{self.TAB}")
         self.loaded_version = -1
+        self.width_seen = 0
         self.built = False
         self._build_started = False
 
@@ -37,8 +39,7 @@ class JournalScreen(Screen[None]):
         return self.app
 
     def compose(self) -> ComposeResult:
-        yield TitleBar(id="title-bar")
-        yield NavBar(self.TAB)
+        yield TopBar(self.TAB)
         yield from self.body()
 
     def body(self) -> ComposeResult:
@@ -49,7 +50,7 @@ class JournalScreen(Screen[None]):
         return []
 
     def start_build(self) -> None:
-        """Mount the heavy part of the screen (and the footer), then start reading.
+        """Start reading and mount the heavy part of the screen (and the footer).
 
         The first frame shows only the light part: for the first tab the app calls this on its
         Ready event (sent once the first frame is on screen); a tab shown later builds when it
@@ -64,6 +65,10 @@ class JournalScreen(Screen[None]):
 
         if not self.is_attached or self.app.return_code is not None or not self.app.is_running:
             return  # the app is closing before its second frame
+        # The read runs in its worker while the widgets mount; its message is handled after
+        # this method returns, so the widgets are there for it.
+        self.loaded_version = self.journal.version
+        self.load()
         await self.mount(*self.late_body(), Footer())
         self.built = True
         self.refresh_bindings()  # the footer, mounted just now, shows the keys
@@ -72,6 +77,17 @@ class JournalScreen(Screen[None]):
 
     def when_built(self) -> None:
         """Called once the late widgets are mounted."""
+
+    def on_resize(self, event: Resize) -> None:
+        # Only a change of width matters (tables refit their columns). Reacting to every resize
+        # with a refresh can make two resizes in flight, of different heights, answer each other
+        # for ever (seen with a headless driver whose size differs from the console's).
+        if event.size.width != self.width_seen:
+            self.width_seen = event.size.width
+            self.width_changed()
+
+    def width_changed(self) -> None:
+        """The screen got narrower or wider."""
 
     def on_screen_resume(self) -> None:
         if self.journal.ready:

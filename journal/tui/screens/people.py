@@ -142,7 +142,7 @@ class PeopleScreen(JournalScreen):
         self.rows, self.today = message.rows, message.today
         self._fill()
 
-    def on_resize(self) -> None:
+    def width_changed(self) -> None:
         self.call_after_refresh(self._fill)
 
     def _fill(self) -> None:

@@ -1,16 +1,15 @@
 """Today: the day's status, the quick log (journal.tui.widgets.quicklog), the day's timeline and
-the live timer. The first frame holds only the status lines; the rest mounts right after it."""
+the live timer, all mounted right after the first frame (which shows the tab bar)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from textual import work
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
@@ -23,6 +22,8 @@ from journal.tui.screens.base import JournalScreen
 from journal.tui.text import CHECKIN_DONE, CHECKIN_PROMPT, NOTHING_TODAY, TIMER_HINT
 from journal.tui.widgets.tables import set_columns
 
+TODAY_CSS = Path(__file__).with_name("today.tcss")
+
 
 @dataclass
 class TodayData:
@@ -31,8 +32,6 @@ class TodayData:
     timer: dict[str, Any] | None
     checkin: Entry | None
     unclassified: int
-    tools: list[str] = field(default_factory=list)
-    people: list[str] = field(default_factory=list)
 
 
 class TodayScreen(JournalScreen):
@@ -52,26 +51,36 @@ class TodayScreen(JournalScreen):
     class Loaded(Message):
         data: TodayData
 
+    @dataclass
+    class Known(Message):
+        """The tools and people known so far, for completion."""
+
+        tools: list[str]
+        people: list[str]
+
     def __init__(self) -> None:
         super().__init__()
         self.data: TodayData | None = None
 
     # --- layout --------------------------------------------------------------------------------
 
-    def body(self) -> ComposeResult:
-        with Vertical(id="today-top"):
-            yield Static("", id="today-status")
-            yield Static("", id="timer")
-
     def late_body(self) -> list[Widget]:
         from textual.widgets import DataTable
 
         from journal.tui.widgets.quicklog import QuickLog
 
+        # Today is the app's default screen, not a mode built from MODES, so Textual does not
+        # read a CSS_PATH for it: its stylesheet for these widgets is added here, before they
+        # mount (only this source is parsed; the others stay in the stylesheet's cache).
+        stylesheet = self.app.stylesheet
+        if not stylesheet.has_source(str(TODAY_CSS)):
+            stylesheet.add_source(TODAY_CSS.read_text(encoding="utf-8"),
+                                  read_from=(str(TODAY_CSS), ""))
+
         self.quick = QuickLog(self)
         table: DataTable[str] = DataTable(id="timeline", cursor_type="row", zebra_stripes=True)
         table.border_title = "Today's timeline"
-        return [self.quick, table]
+        return [Static("", id="today-status"), Static("", id="timer"), self.quick, table]
 
     def action_form(self, name: str) -> None:
         if self.built:
@@ -81,7 +90,7 @@ class TodayScreen(JournalScreen):
         if self.built:
             self.quick.action_timer()
 
-    def on_mount(self) -> None:
+    def when_built(self) -> None:
         self.set_interval(1.0, self.tick)
 
     # --- data ----------------------------------------------------------------------------------
@@ -100,14 +109,15 @@ class TodayScreen(JournalScreen):
                 entries=service.entries(store, since=start, until=moment + dt.timedelta(minutes=1),
                                         newest_first=True),
                 timer=service.timer(store), checkin=store.checkin_on(day),
-                unclassified=store.unclassified_count(), tools=store.tools(),
-                people=[p.name for p in store.people()])  # type: ignore[attr-defined]
-        self.post_message(self.Loaded(data))
+                unclassified=store.unclassified_count())
+            self.post_message(self.Loaded(data))
+            # Then the completion lists, slower on a big journal and not shown at once.
+            tools = store.tools()
+            people = [p.name for p in store.people()]  # type: ignore[attr-defined]
+        self.post_message(self.Known(tools, people))
 
     def on_today_screen_loaded(self, message: Loaded) -> None:
         data = self.data = message.data
-        self.journal.known_tools = data.tools
-        self.journal.known_people = data.people
         self._show_status()
         self.tick()
         self.quick.show_pills()
@@ -115,7 +125,11 @@ class TodayScreen(JournalScreen):
         if data.checkin is not None and self.quick.form == "checkin":
             self.quick._fill_checkin(data.checkin)
 
-    def on_resize(self) -> None:
+    def on_today_screen_known(self, message: Known) -> None:
+        self.journal.known_tools = message.tools
+        self.journal.known_people = message.people
+
+    def width_changed(self) -> None:
         self.call_after_refresh(self._fill_timeline)
 
     def _fill_timeline(self) -> None:
@@ -156,6 +170,8 @@ class TodayScreen(JournalScreen):
         self.query_one("#today-status", Static).update("  ·  ".join(parts))
 
     def tick(self) -> None:
+        if not self.built:
+            return
         widget = self.query_one("#timer", Static)
         state = self.data.timer if self.data else None
         widget.display = state is not None

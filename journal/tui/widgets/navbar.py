@@ -1,28 +1,21 @@
-"""The title line and the row of tabs on every main screen: plain Statics, so the first frame
-stays as light as an empty app's (Textual's Header and Tabs each cost more than a whole frame)."""
+"""The two lines on top of every main screen: the title (with the app's sub_title, which says
+when the demo journal is open) and the row of tabs. One plain widget, so the first frame stays
+as light as an empty app's (Textual's Header and Tabs each cost more than a whole frame)."""
 
 from __future__ import annotations
 
-from textual.widgets import Static
+from textual.content import Content
+from textual.widget import Widget
 
 from journal.tui.text import TABS
 
 
-class TitleBar(Static):
-    """`aijournal`, and the app's sub_title (the demo journal says so here)."""
-
-    def on_mount(self) -> None:
-        self.watch(self.app, "sub_title", self._show)
-
-    def _show(self, sub_title: str) -> None:
-        extra = f"  [$text-muted]·[/]  [$warning]{sub_title}[/]" if sub_title else ""
-        self.update(f"[b]◐ aijournal[/]{extra}")
-
-
-class NavBar(Static):
-    """Today · History · Dashboard · Insights · People with their F-keys; a click switches."""
+class TopBar(Widget):
+    """`aijournal` centred above Today · History · Dashboard · Insights · People with their
+    F-keys; a click on a tab switches to it."""
 
     def __init__(self, active: str) -> None:
+        super().__init__(id="top-bar")
         parts = []
         for n, (name, label) in enumerate(TABS, 1):
             link = f"[@click=app.tab('{name}')]"
@@ -30,4 +23,17 @@ class NavBar(Static):
                 parts.append(f"{link}[b $background on $primary] F{n} {label} [/][/]")
             else:
                 parts.append(f"{link}[$text-muted] F{n}[/] {label} [/]")
-        super().__init__(" ".join(parts))
+        self.tabs = Content.from_markup(" ".join(parts))
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "sub_title", self._sub_title_changed)
+
+    def _sub_title_changed(self) -> None:
+        self.refresh()
+
+    def render(self) -> Content:
+        sub_title = self.app.sub_title
+        title = Content.from_markup("[b]◐ aijournal[/]")
+        if sub_title:
+            title += Content.from_markup("  [$text-muted]·[/]  [$warning]$sub[/]", sub=sub_title)
+        return Content("\n").join([title.center(self.content_size.width), self.tabs])
