@@ -54,6 +54,7 @@ SHOTS: list[tuple[str, bool, tuple[str, ...]]] = [
     ("07-dashboard", False, ("f3",)),
     ("08-dashboard-year", False, ("f3", "end")),
     ("09-insights", False, ("f4",)),
+    ("09-insights-intention", False, ("f4", "enter", "end")),  # the first action, accepted
     ("10-people", False, ("f5",)),
     ("11-help", False, ("question_mark",)),
 ]
