@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.events import Resize
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -78,12 +77,14 @@ class JournalScreen(Screen[None]):
     def when_built(self) -> None:
         """Called once the late widgets are mounted."""
 
-    def on_resize(self, event: Resize) -> None:
-        # Only a change of width matters (tables refit their columns). Reacting to every resize
-        # with a refresh can make two resizes in flight, of different heights, answer each other
-        # for ever (seen with a headless driver whose size differs from the console's).
-        if event.size.width != self.width_seen:
-            self.width_seen = event.size.width
+    def on_resize(self) -> None:
+        # Only a change of the terminal's width matters (tables refit their columns), and it is
+        # read from the app, not from the event: two resizes in flight, of different sizes, once
+        # answered each other for ever when each handled one asked for a refresh (seen with a
+        # headless driver whose size differs from the console's).
+        width = self.app.size.width
+        if width != self.width_seen:
+            self.width_seen = width
             self.width_changed()
 
     def width_changed(self) -> None:

@@ -8,7 +8,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical, VerticalScroll
-from textual.events import Resize
 from textual.message import Message
 from textual.widgets import Sparkline, Static
 
@@ -65,8 +64,8 @@ class DashboardScreen(JournalScreen):
         panel.border_title = title
         return panel
 
-    def on_resize(self, event: Resize) -> None:
-        self.set_class(event.size.width >= WIDE, "-wide")
+    def width_changed(self) -> None:
+        self.set_class(self.app.size.width >= WIDE, "-wide")
 
     def on_mount(self) -> None:
         self.set_class(self.size.width >= WIDE, "-wide")

@@ -12,7 +12,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, VerticalScroll
-from textual.events import Resize
 from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -63,8 +62,8 @@ class InsightsScreen(JournalScreen):
         self.set_class(self.size.width >= WIDE, "-wide")
         self.query_one("#insights-list").focus()
 
-    def on_resize(self, event: Resize) -> None:
-        self.set_class(event.size.width >= WIDE, "-wide")
+    def width_changed(self) -> None:
+        self.set_class(self.app.size.width >= WIDE, "-wide")
 
     # --- data ----------------------------------------------------------------------------------
 
