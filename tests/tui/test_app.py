@@ -264,7 +264,8 @@ async def test_welcome_opens_the_demo_journal(db_path):
         await pilot.press("d")
         await settle(pilot)
         assert app.is_demo and app.db_path == demo_db()
-        assert "demo" in app.sub_title
+        top = str(app.screen.query_one("#top-bar").render())
+        assert "demo journal" in top.splitlines()[0] and "F5 People" in top.splitlines()[1]
         assert rows(demo_db())
         assert rows(db_path) == []  # the user's own journal is untouched
         assert "nothing logged" not in str(app.screen.query_one("#timeline").get_row_at(0))
