@@ -373,3 +373,18 @@ def test_started_without_a_terminal_size_it_settles_and_shows_today(db_path):
                           text=True, timeout=30, env=env)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "energy 4.0" in proc.stdout
+
+
+@aio
+async def test_a_long_demo_notice_keeps_the_tabs_in_a_narrow_terminal(db_path):
+    from journal.tui.text import DEMO_SUBTITLE
+
+    app = make_app(db_path, welcome=False)
+    async with app.run_test(size=(64, 20)) as pilot:
+        await settle(pilot)
+        app.sub_title = DEMO_SUBTITLE
+        await settle(pilot)
+        top = app.screen.query_one("#top-bar")
+        title, tabs = top.render_line(0).text, top.render_line(1).text
+        assert "aijournal" in title and title.rstrip().endswith("…")
+        assert tabs.lstrip().startswith("F1 Today")
