@@ -66,8 +66,7 @@ class JournalScreen(Screen[None]):
             return  # the app is closing before its second frame
         # The read runs in its worker while the widgets mount; its message is handled after
         # this method returns, so the widgets are there for it.
-        self.loaded_version = self.journal.version
-        self.load()
+        self._start_load()
         await self.mount(*self.late_body(), Footer())
         self.built = True
         self.refresh_bindings()  # the footer, mounted just now, shows the keys
@@ -101,8 +100,10 @@ class JournalScreen(Screen[None]):
             self.reload()
 
     def reload(self) -> None:
-        if not self.built:
-            return
+        if self.built:
+            self._start_load()
+
+    def _start_load(self) -> None:
         self.loaded_version = self.journal.version
         self.load()
 

@@ -170,8 +170,6 @@ class TodayScreen(JournalScreen):
         self.query_one("#today-status", Static).update("  ·  ".join(parts))
 
     def tick(self) -> None:
-        if not self.built:
-            return
         widget = self.query_one("#timer", Static)
         state = self.data.timer if self.data else None
         widget.display = state is not None
