@@ -17,7 +17,6 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from journal.clock import now
-from journal.errors import JournalError
 from journal.tui.screens.base import JournalScreen
 from journal.tui.text import INSIGHTS_EMPTY
 
@@ -187,13 +186,9 @@ class InsightsScreen(JournalScreen):
         from journal import insights
 
         as_of = now().date()
-        try:
-            intention = insights.act(self.journal.store, item.id, as_of)
-        except JournalError as err:
-            self.notify(str(err), severity="error", markup=False)
-            return
-        self.notify(f"Intention added: {intention.text}", markup=False)
-        self.journal.changed()
+        intention = self.journal.write(lambda store: insights.act(store, item.id, as_of))
+        if intention is not None:
+            self.notify(f"Intention added: {intention.text}", markup=False)
 
     def action_done(self) -> None:
         current = self._current()
@@ -203,13 +198,8 @@ class InsightsScreen(JournalScreen):
         from journal import insights
 
         intention = current[2]
-        try:
-            insights.done(self.journal.store, intention.id)
-        except JournalError as err:
-            self.notify(str(err), severity="error", markup=False)
-            return
-        self.notify(f"Done: {intention.text}. Well done.", markup=False)
-        self.journal.changed()
+        self.journal.write(lambda store: insights.done(store, intention.id),
+                           f"Done: {intention.text}. Well done.")
 
     def action_evidence(self) -> None:
         current = self._current()
