@@ -227,10 +227,11 @@ def intentions(
                       f"[dim]{state} · {escape(intention.action_id)}[/dim]")
 
 
-def done(
-    intention_id: Annotated[str, typer.Argument(
-        metavar="INTENTION_ID", help="An intention id or its first characters.")],
-) -> None:
+IntentionId = Annotated[str, typer.Argument(
+    metavar="INTENTION_ID", help="An intention id or its first characters.")]
+
+
+def done(intention_id: IntentionId) -> None:
     """Mark an intention done."""
     from journal import insights as svc
 
@@ -239,10 +240,7 @@ def done(
     console.print(f"Done: {intention.text}  Nice follow-through.", markup=False)
 
 
-def dismiss(
-    intention_id: Annotated[str, typer.Argument(
-        metavar="INTENTION_ID", help="An intention id or its first characters.")],
-) -> None:
+def dismiss(intention_id: IntentionId) -> None:
     """Let an intention go (it leaves the open list)."""
     from journal import insights as svc
 
