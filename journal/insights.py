@@ -12,7 +12,7 @@ from fractions import Fraction
 from typing import Any
 
 from journal import models as m
-from journal.errors import BadInput, NotFound
+from journal.errors import BadInput
 from journal.reflect import rules
 from journal.reflect.engine import Insight, Records, run
 
@@ -114,11 +114,8 @@ def dismiss(store: JournalStore, intention_id_prefix: str) -> m.Intention:
 
 
 def _close(store: JournalStore, prefix: str, column: str, verb: str) -> m.Intention:
-    try:
-        _, row_id = store.find(prefix, tables=("intention",))
-    except NotFound:
-        raise NotFound(f"intention {prefix!r} matches no intention; `aijournal intentions` "
-                       "lists them") from None
+    _, row_id = store.find(prefix, tables=("intention",), what="intention",
+                           listed_by="aijournal intentions")
     intention = _intention(store, row_id)
     if intention.done_at is not None or intention.dismissed_at is not None:
         state = "done" if intention.done_at is not None else "dismissed"

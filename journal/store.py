@@ -349,21 +349,24 @@ class JournalStore:
             return None
         return dict(zip([d[0] for d in cur.description], found, strict=True))
 
-    def find(self, prefix: str, tables: Sequence[str] = ENTRY_TABLES) -> tuple[str, str]:
-        """(table, id) of the one live entry whose id starts with `prefix`."""
+    def find(self, prefix: str, tables: Sequence[str] = ENTRY_TABLES, *, what: str = "entry",
+             listed_by: str = "aijournal log") -> tuple[str, str]:
+        """(table, id) of the one live row whose id starts with `prefix`; `what` the rows are
+        and the command `listed_by` that shows their ids name them in the errors."""
         key = prefix.strip().lower()
         if len(key) < 4 or any(c not in "0123456789abcdef" for c in key):
-            raise BadInput(f"id {prefix!r} is not accepted; use an entry id or its first 4 or "
-                           "more characters, as `aijournal log` shows them")
+            raise BadInput(f"id {prefix!r} is not accepted; use an {what} id or its first 4 or "
+                           f"more characters, as `{listed_by}` shows them")
         hits: list[tuple[str, str]] = []
         for table in tables:
             hits += [(table, r[0]) for r in self.conn.execute(
                 f"SELECT id FROM {table} WHERE id >= ? AND id < ? AND deleted_at IS NULL LIMIT 2",
                 (key, key + "g"))]
         if not hits:
-            raise NotFound(f"id {prefix!r} matches no entry; `aijournal log` lists entry ids")
+            raise NotFound(f"id {prefix!r} matches no {what}; `{listed_by}` lists {what} ids")
         if len(hits) > 1:
-            raise BadInput(f"id {prefix!r} matches {len(hits)} entries; give more characters")
+            many = f"{what[:-1]}ies" if what.endswith("y") else f"{what}s"
+            raise BadInput(f"id {prefix!r} matches {len(hits)} {many}; give more characters")
         return hits[0]
 
     # --- reading models ------------------------------------------------------------------------

@@ -107,6 +107,9 @@ def test_dismiss_and_done_on_unknown_ids(cli, drifting):
     assert result.code == 0 and "Let go" in result.out
     missing = cli("done", "abcd1234")
     assert missing.code == 2 and "aijournal intentions" in missing.err
+    malformed = cli("dismiss", "zz")
+    assert malformed.code == 2 and "'zz'" in malformed.err
+    assert "intention id" in malformed.err and "`aijournal intentions`" in malformed.err
 
 
 def test_review_text(cli, drifting):
