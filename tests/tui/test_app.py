@@ -382,9 +382,10 @@ async def test_a_long_demo_notice_keeps_the_tabs_in_a_narrow_terminal(db_path):
     app = make_app(db_path, welcome=False)
     async with app.run_test(size=(64, 20)) as pilot:
         await settle(pilot)
+        top = app.screen.query_one("#top-bar")
+        assert top.render_line(0).text.strip() == "◐ aijournal"  # centred, nothing cut
         app.sub_title = DEMO_SUBTITLE
         await settle(pilot)
-        top = app.screen.query_one("#top-bar")
         title, tabs = top.render_line(0).text, top.render_line(1).text
         assert "aijournal" in title and title.rstrip().endswith("…")
         assert tabs.lstrip().startswith("F1 Today")

@@ -36,4 +36,7 @@ class TopBar(Widget):
         title = Content.from_markup("[b]◐ aijournal[/]")
         if sub_title:
             title += Content.from_markup("  [$text-muted]·[/]  [$warning]$sub[/]", sub=sub_title)
-        return Content("\n").join([title.center(self.content_size.width), self.tabs])
+        # Centred by padding the left only: trailing spaces would reach the right edge, where
+        # the ellipsis of an overflowing line is drawn.
+        left = max(0, (self.content_size.width - title.cell_length) // 2)
+        return Content("\n").join([title.pad_left(left), self.tabs])
