@@ -8,12 +8,20 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
+from hypothesis import settings
 
 from journal.cli import main as cli_main
 from journal.cli.common import DB_OPTION
 from journal.store import JournalStore
 
 PINNED_NOW = "2026-11-26T15:00:00"  # a Thursday
+
+# Hypothesis runs the same examples on every run ("ci", the default), so a red run is replayed by
+# running it again; HYPOTHESIS_PROFILE=explore draws new examples and remembers failing ones in
+# .hypothesis/ to hunt for bugs by hand.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile("explore", derandomize=False, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(autouse=True)

@@ -310,7 +310,7 @@ def backup(
     """Copy the journal safely (SQLite's backup API), private to you."""
     with open_store() as store:
         target = service.backup(store, path, clock_now())
-    console.print(f"Backed up to {target}", markup=False)
+    console.print(f"Backed up to {target}", markup=False, soft_wrap=True)  # a path stays whole
 
 
 def demo(
@@ -330,7 +330,7 @@ def demo(
         summary = demo_mod.fill(store, persona=chosen, days=count, seed=seed_value,
                                 today=clock_now().date())
     console.print(f"Wrote the {chosen} persona: {summary} over {count} days into "
-                  f"{store.path}.", markup=False)
+                  f"{store.path}.", markup=False, soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -99,10 +99,19 @@ def kill_stream(path: str, rng: random.Random, stats: CrashStats) -> None:
     """Start a writer logging entries in a loop (service calls); SIGKILL it at a random point."""
     proc = subprocess.Popen([PYTHON, WRITER, "stream", path, "100000"], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, env=child_env())
-    time.sleep(rng.uniform(0.15, 0.9))  # imports take ~0.1 s; after that, a write every ms or so
+    # Kill after a drawn number of reported writes (not after a drawn time), so what the run
+    # proves does not depend on how fast this machine is; a short drawn pause then lands the kill
+    # at a random point of the next write.
+    seen = b""
+    for _ in range(rng.randint(1, 200)):
+        line = proc.stdout.readline() if proc.stdout else b""
+        if not line:
+            break  # the writer stopped early: its stderr and the checks below say why
+        seen += line
+    time.sleep(rng.uniform(0.0, 0.01))
     proc.send_signal(signal.SIGKILL)
     out, err = proc.communicate()
-    ids = [line.split()[-1] for line in _complete_lines(out) if line.startswith("ok ")]
+    ids = [line.split()[-1] for line in _complete_lines(seen + out) if line.startswith("ok ")]
     stats.stream_kills += 1
     _check(path, ids, stats, f"stream writer killed after {len(ids)} writes", err)
 

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 EXAMPLES = int(os.environ.get("AIJOURNAL_HYPOTHESIS", "100"))
-CHECK = settings(max_examples=EXAMPLES, deadline=None, database=None,
+CHECK = settings(max_examples=EXAMPLES, deadline=None,
                  suppress_health_check=[HealthCheck.function_scoped_fixture,
                                         HealthCheck.too_slow, HealthCheck.data_too_large])
 TRIED: dict[str, int] = {}

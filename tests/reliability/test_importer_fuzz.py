@@ -23,7 +23,7 @@ pytestmark = pytest.mark.skipif(
 
 DATA = os.path.join(os.path.dirname(relkit.HERE), "data", "imports")
 EXAMPLES = int(os.environ.get("AIJOURNAL_HYPOTHESIS", "60"))
-CHECK = settings(max_examples=EXAMPLES, deadline=None, database=None,
+CHECK = settings(max_examples=EXAMPLES, deadline=None,
                  suppress_health_check=[HealthCheck.function_scoped_fixture,
                                         HealthCheck.too_slow, HealthCheck.data_too_large])
 JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
