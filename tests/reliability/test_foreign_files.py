@@ -9,6 +9,7 @@ open at all (a directory, an unreadable path) is refused clearly. chattr +i is u
 from __future__ import annotations
 
 import os
+import random
 import sqlite3
 
 import pytest
@@ -51,7 +52,7 @@ def make_sqlite_header_only(path):
 
 
 def make_random_bytes(path):
-    path.write_bytes(b"SQLite format 3\x00" + os.urandom(8192))
+    path.write_bytes(b"SQLite format 3\x00" + random.Random(5).randbytes(8192))  # seeded
 
 
 _JOURNAL: list[bytes] = []
