@@ -45,21 +45,20 @@ def key(name: str) -> str:
     return " ".join("".join(c for c in folded if not _invisible(c)).split())
 
 
+def _mark(char: str) -> bool:
+    return unicodedata.category(char) in ("Mn", "Me")
+
+
 @lru_cache(maxsize=8192)
 def _skeleton_of(char: str) -> str:
     """The skeleton of one character (possibly empty, possibly several characters)."""
     if char.isspace() or char in _SEPARATORS or unicodedata.category(char) == "Pd":
         return " "
-    if _invisible(char):
-        return ""
-    out = []
-    for part in unicodedata.normalize("NFKD", char):
-        if unicodedata.combining(part) or unicodedata.category(part) in ("Mn", "Me"):
-            continue
-        for folded in unicodedata.normalize("NFKD", part.casefold().translate(_PLAIN)):
-            if not (unicodedata.combining(folded) or unicodedata.category(folded) in ("Mn", "Me")):
-                out.append(" " if folded.isspace() else folded)
-    return "".join(out)
+    # Unicode's compatibility caseless form, NFKD(casefold(NFKD(casefold(NFD(c))))), then no marks
+    folded = unicodedata.normalize("NFD", char).casefold()
+    folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", folded).casefold())
+    return "".join(" " if c.isspace() else c for c in folded
+                   if not (_mark(c) or _invisible(c))).translate(_PLAIN)
 
 
 def _fold(text: str) -> tuple[str, list[int]]:

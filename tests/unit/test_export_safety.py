@@ -16,6 +16,7 @@ import html
 import io
 import json
 import re
+import time
 from collections import Counter
 from html.parser import HTMLParser
 
@@ -98,14 +99,23 @@ def build(store: JournalStore, texts: list[str], tmp_path, tag: str) -> None:
             since=localize(dt.datetime(2026, 11, 1)))
 
 
-@pytest.fixture
-def journals(tmp_path, monkeypatch):
-    """(hostile journal, harmless journal of the same shape)."""
+@pytest.fixture(scope="module")
+def journals(tmp_path_factory):
+    """(hostile journal, harmless journal of the same shape), built once for this module under
+    the suite's pinned clock and zone."""
+    from tests.conftest import PINNED_NOW
+
+    folder = tmp_path_factory.mktemp("safety")
     opened = []
-    for tag, texts in (("hostile", PAYLOADS), ("harmless", HARMLESS)):
-        store = JournalStore.open(str(tmp_path / f"{tag}.db"))
-        opened.append(store)
-        build(store, texts, tmp_path, tag)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("AIJOURNAL_NOW", PINNED_NOW)
+        patch.setenv("TZ", "Europe/Berlin")
+        time.tzset()
+        for tag, texts in (("hostile", PAYLOADS), ("harmless", HARMLESS)):
+            store = JournalStore.open(str(folder / f"{tag}.db"))
+            opened.append(store)
+            build(store, texts, folder, tag)
+    time.tzset()
     yield opened
     for store in opened:
         store.close()
