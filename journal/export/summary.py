@@ -121,7 +121,7 @@ class Names:
     def name(self, name: str) -> str:
         if self.real:
             return name
-        return self._scrubber.label(name) or self.scrub(name)
+        return self.labels.get(name_key(name)) or self.scrub(name)
 
     @overload
     def scrub(self, text: str) -> str: ...
