@@ -1,4 +1,8 @@
-"""One CSV row per entry of the period, with a header, quoted as RFC 4180 says (csv module)."""
+"""One CSV row per entry of the period, with a header, quoted as RFC 4180 says (csv module).
+
+Text that a spreadsheet would run as a formula is prefixed with `'` (journal.export.safe), in
+every mode: tools, skills, people, tags and notes come from the user and from imported files.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import csv
 import io
 
 from journal.export import Exporter
+from journal.export.safe import csv_cell
 from journal.export.summary import CSV_COLUMNS, Summary
 
 
@@ -18,5 +23,5 @@ class CsvExporter(Exporter):
         out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
         writer.writeheader()
-        writer.writerows(summary.entries)
+        writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in summary.entries)
         return out.getvalue()

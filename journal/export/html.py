@@ -11,6 +11,7 @@ from typing import Any
 
 from journal import models as m
 from journal.export import Exporter
+from journal.export.safe import visible
 from journal.export.summary import PURPOSES, Summary
 
 COLORS = {"learn": "#2f9e6e", "augment": "#2f7dc0", "automate": "#e0a13a",
@@ -65,7 +66,8 @@ footer{color:#5d6472;font-size:12px;margin-top:30px}
 
 
 def esc(value: Any) -> str:
-    return escape("" if value is None else str(value), quote=True)
+    """Text for an element or a quoted attribute: markup characters escaped, hidden ones shown."""
+    return escape(visible("" if value is None else str(value)), quote=True)
 
 
 def _nice_max(value: float) -> tuple[float, float]:

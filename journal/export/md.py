@@ -6,6 +6,7 @@ from typing import Any
 
 from journal import models as m
 from journal.export import Exporter
+from journal.export.safe import md_text
 from journal.export.summary import Summary
 
 SEVERITY = {"act": "Act", "watch": "Watch", "info": "Info"}
@@ -15,18 +16,15 @@ WHO5_NOTE = (f"{m.WHO5_DISCLAIMER} Bands: 50 % or below = low wellbeing, worth t
 
 
 def cell(text: Any) -> str:
-    """A table cell: pipes escaped, line breaks flattened, None as an en dash."""
+    """A table cell: user text made inert (pipes escaped, one line), None as an en dash."""
     if text is None or text == "":
         return "–"
-    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return md_text(text)
 
 
 def line(text: Any) -> str:
-    """Running text from the journal: flattened, and with Markdown's active characters escaped."""
-    raw = " ".join(str(text).split())
-    for char in "\\`*_[]<>#|":
-        raw = raw.replace(char, "\\" + char)
-    return raw
+    """Running text from the journal: flattened, and shown as written, never as markup."""
+    return md_text(text)
 
 
 def pct(value: float | None) -> str:

@@ -14,7 +14,6 @@ Redaction happens here and nowhere else, so no format can leak what another one 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -23,6 +22,8 @@ from typing import Any, overload
 from journal import models as m
 from journal.clock import now as clock_now
 from journal.errors import BadInput
+from journal.names import Scrubber
+from journal.names import key as name_key
 from journal.store import JournalStore
 
 SCHEMA_ID = "aijournal.summary/1"
@@ -82,10 +83,6 @@ def engine_reflect(store: JournalStore, as_of: dt.date) -> tuple[list[dict[str, 
 
 # --- names ---------------------------------------------------------------------------------------
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
-
-
 def letters(n: int) -> str:
     """0 -> A, 25 -> Z, 26 -> AA (spreadsheet style)."""
     out = ""
@@ -97,7 +94,11 @@ def letters(n: int) -> str:
 
 
 class Names:
-    """Real names or stable pseudonyms, and a scrubber for free text that may mention people."""
+    """Real names or stable pseudonyms, and a scrubber for free text that may mention people.
+
+    Names are told apart and found in text by journal.names (one key, one skeleton, one slug, the
+    engine's too), so no spelling of a name (case, normal form, accents, ß, İ) slips through.
+    """
 
     def __init__(self, store: JournalStore, real: bool):
         self.real = real
@@ -108,24 +109,19 @@ class Names:
         first = store.person_first_seen()
         inf = float("inf")
         people.sort(key=lambda p: (p.deleted, first.get(p.id, inf),
-                                   p.name.casefold(), p.id))  # type: ignore[attr-defined]
+                                   name_key(p.name), p.id))  # type: ignore[attr-defined]
+        spellings: dict[str, str] = {}
         for person in people:
-            key = person.name.casefold()  # type: ignore[attr-defined]
+            key = name_key(person.name)  # type: ignore[attr-defined]
             if key not in self.labels:
                 self.labels[key] = f"Person {letters(len(self.labels))}"
-        ordered = sorted(self.labels, key=len, reverse=True)  # "Ana Lopez" before "Ana"
-        self._text = (re.compile("|".join(rf"(?<!\w){re.escape(k)}(?!\w)" for k in ordered),
-                                 re.IGNORECASE) if ordered else None)
-        slugs = {_slug(k): _slug(v) for k, v in self.labels.items() if _slug(k)}
-        self._slugs = slugs
-        self._slug_re = (re.compile("|".join(rf"(?<![a-z0-9]){re.escape(s)}(?![a-z0-9])"
-                                             for s in sorted(slugs, key=len, reverse=True)))
-                         if slugs else None)
+            spellings[person.name] = self.labels[key]  # type: ignore[attr-defined]
+        self._scrubber = Scrubber(spellings)
 
     def name(self, name: str) -> str:
         if self.real:
             return name
-        return self.labels.get(name.casefold()) or self.scrub(name)
+        return self.labels.get(name_key(name)) or self.scrub(name)
 
     @overload
     def scrub(self, text: str) -> str: ...
@@ -134,14 +130,19 @@ class Names:
     def scrub(self, text: str | None) -> str | None: ...
 
     def scrub(self, text: str | None) -> str | None:
-        if text is None or self.real or self._text is None:
+        if text is None or self.real:
             return text
-        return self._text.sub(lambda mt: self.labels[mt.group(0).casefold()], text)
+        return self._scrubber.sub(text)
 
     def scrub_id(self, text: str | None) -> str | None:
-        if text is None or self.real or self._slug_re is None:
+        """An action id `<insight-id>/<slug>`: the name slugs after the slash are renamed (the
+        insight id before it is the engine's own word, and stays as it is)."""
+        if text is None or self.real:
             return text
-        return self._slug_re.sub(lambda mt: self._slugs[mt.group(0)], text)
+        head, slash, tail = text.partition("/")
+        if not slash:
+            return text
+        return head + slash + self._scrubber.sub_slugs(tail)
 
     def scrub_tree(self, value: Any, key: str = "") -> Any:
         """Every string in a JSON tree; ids get their name slugs replaced instead."""
@@ -285,7 +286,7 @@ def _people_totals(met: list[m.Interaction]) -> dict[str, Any]:
     return {
         "interactions": len(met),
         "minutes": sum(i.minutes for i in met),
-        "people": len({n.casefold() for i in met for n in i.people}),
+        "people": len({name_key(n) for i in met for n in i.people}),
         "mean_quality": r3(mean(i.quality for i in met)),
         "initiated": sum(1 for i in met if i.initiated),
         "by_kind": by_kind,

@@ -8,13 +8,11 @@ second opinion; book mentoring or feedback; reconnect; protect a people block in
 
 from __future__ import annotations
 
-import re
-import unicodedata
-import zlib
 from collections import Counter
 from collections.abc import Callable
 
 from journal import models as m
+from journal.names import key, slug
 from journal.reflect import rules as r
 from journal.reflect.detectors import Context, Finding
 
@@ -24,30 +22,23 @@ WORK = frozenset({m.Relation.TEAMMATE, m.Relation.MANAGER, m.Relation.MENTOR, m.
                   m.Relation.CLIENT, m.Relation.PEER, m.Relation.OTHER})
 
 
-def slug(text: str) -> str:
-    """An id-safe form of a name: `Priya` -> `priya`, `Jo Ann` -> `jo-ann`, `Zoë` -> `zoe`."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    words = re.findall(r"[a-z0-9]+", folded)
-    return "-".join(words) if words else f"p{zlib.crc32(text.encode()):08x}"
-
-
 class Personal:
     """Names, tool and skill from the journal, for wording the actions."""
 
     def __init__(self, ctx: Context):
         self.ctx = ctx
         window = ctx.last(r.WINDOW_DAYS)
-        self.relations = {p.name.casefold(): p.relation for p in ctx.people}
-        self.roster = {p.name.casefold(): p.name for p in ctx.people}
+        self.relations = {key(p.name): p.relation for p in ctx.people}
+        self.roster = {key(p.name): p.name for p in ctx.people}
         contacts: Counter[str] = Counter()
         latest: dict[str, tuple[object, ...]] = {}
         spelled: dict[str, str] = {}
         for interaction in ctx.within(ctx.interactions, window):
             for name in interaction.people:
-                key = name.casefold()
-                contacts[key] += 1
-                latest[key] = (interaction.day, interaction.at)
-                spelled.setdefault(key, self.roster.get(key, name))
+                who = key(name)
+                contacts[who] += 1
+                latest[who] = (interaction.day, interaction.at)
+                spelled.setdefault(who, self.roster.get(who, name))
         # most met first, then most recently met, then by name
         self.ranked = sorted(contacts, key=lambda k: (-contacts[k], _desc(latest[k]), k))
         self.spelled = spelled
@@ -64,12 +55,12 @@ class Personal:
 
     def colleague(self, *, skip: tuple[str, ...] = ()) -> str | None:
         """The person met most often lately with a work relation (or none set)."""
-        skipped = {s.casefold() for s in skip}
-        for key in self.ranked:
-            if key not in skipped and self.relations.get(key, m.Relation.OTHER) in WORK:
-                return self.spelled[key]
+        skipped = {key(s) for s in skip}
+        for who in self.ranked:
+            if who not in skipped and self.relations.get(who, m.Relation.OTHER) in WORK:
+                return self.spelled[who]
         for person in self.ctx.people:
-            if person.name.casefold() not in skipped and person.relation in WORK:
+            if key(person.name) not in skipped and person.relation in WORK:
                 return person.name
         return None
 
@@ -81,8 +72,8 @@ class Personal:
     def mentor(self) -> str | None:
         mentors = [p.name for p in self.ctx.people if p.relation == m.Relation.MENTOR]
         if mentors:
-            rank = {key: n for n, key in enumerate(self.ranked)}
-            return min(mentors, key=lambda n: (rank.get(n.casefold(), len(rank)), n.casefold()))
+            rank = {who: n for n, who in enumerate(self.ranked)}
+            return min(mentors, key=lambda n: (rank.get(key(n), len(rank)), key(n)))
         given: Counter[str] = Counter()
         for interaction in self.ctx.interactions:
             if interaction.kind.value in r.MENTORING_KINDS:
@@ -214,7 +205,7 @@ def _lift(f: Finding, p: Personal) -> list[Suggestion]:
 
 def _neglected(f: Finding, p: Personal) -> list[Suggestion]:
     name = str(f.metrics["person"])
-    relation = p.relations.get(name.casefold())
+    relation = p.relations.get(key(name))
     if relation == m.Relation.MENTOR:
         text = f"Reconnect with {name}: ask for 15 minutes of mentoring this week."
     elif relation in (m.Relation.FRIEND, m.Relation.FAMILY):

@@ -14,6 +14,7 @@ from fractions import Fraction
 from typing import Any
 
 from journal import models as m
+from journal.names import key as name_key
 from journal.reflect import rules as r
 
 TYPE_CHECKING = False
@@ -397,15 +398,15 @@ def people_lift_energy(ctx: Context) -> list[Finding]:
 def neglected_person(ctx: Context) -> list[Finding]:
     recent = ctx.last(r.NEGLECT_RECENT_DAYS)
     before = ctx.before(r.NEGLECT_RECENT_DAYS, r.NEGLECT_BEFORE_DAYS)
-    roster = {p.name.casefold(): p.name for p in ctx.people}
+    roster = {name_key(p.name): p.name for p in ctx.people}
     earlier: dict[str, list[m.Interaction]] = {}
     names: dict[str, str] = {}
     for interaction in ctx.within(ctx.interactions, before):
-        for name in dict.fromkeys(n.casefold() for n in interaction.people):
+        for name in dict.fromkeys(name_key(n) for n in interaction.people):
             earlier.setdefault(name, []).append(interaction)
         for name in interaction.people:
-            names[name.casefold()] = name  # the latest spelling, when not on the roster
-    seen_recently = {n.casefold() for i in ctx.within(ctx.interactions, recent) for n in i.people}
+            names[name_key(name)] = name  # the latest spelling, when not on the roster
+    seen_recently = {name_key(n) for i in ctx.within(ctx.interactions, recent) for n in i.people}
     found = []
     for key, met in earlier.items():
         if len(met) < r.NEGLECT_MIN_INTERACTIONS or key in seen_recently:
@@ -421,7 +422,7 @@ def neglected_person(ctx: Context) -> list[Finding]:
                     f"logged since {short(last)}."),
             evidence=by_day(met),
             metrics={"person": name, "days_since": days_since}, subject=name))
-    return sorted(found, key=lambda f: (f.subject or "").casefold())
+    return sorted(found, key=lambda f: name_key(f.subject or ""))
 
 
 DETECTORS: tuple[Callable[[Context], list[Finding]], ...] = (
