@@ -236,10 +236,11 @@ class _ArrayReader:
             except json.JSONDecodeError as err:
                 near_end = err.pos >= len(self.buf) - 8 or err.msg.startswith("Unterminated")
                 if near_end and not self.eof:
-                    if len(self.buf) - self.pos > MAX_ITEM:
+                    held = len(self.buf) - self.pos
+                    if held >= MAX_ITEM:  # checked as it streams in: never read whole
                         raise self._fail(f"one conversation is over {MAX_ITEM // 1024 ** 2:,} "
                                          "million characters long (no real export has one)")
-                    self._more(max(CHUNK, len(self.buf) - self.pos))
+                    self._more(max(CHUNK, min(held, MAX_ITEM - held)))
                     continue  # decode again: positions may have moved
                 if self.eof and near_end:
                     raise self._fail("the file ends in the middle of a conversation (truncated?)",
@@ -251,6 +252,9 @@ class _ArrayReader:
             if end == len(self.buf) and not self.eof:
                 self._more()
                 continue
+            if end - self.pos > MAX_ITEM:
+                raise self._fail(f"one conversation is over {MAX_ITEM // 1024 ** 2:,} million "
+                                 "characters long (no real export has one)")
             self.pos = end
             return value
 
