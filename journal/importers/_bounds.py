@@ -20,7 +20,7 @@ from journal.errors import BadInput
 FIRST_YEAR, LAST_YEAR = 1900, 9998  # the years the CLI accepts (parse.py)
 MAX_DIGITS = 30  # a JSON integer longer than this is no time, count or level
 MAX_LINE = 32 * 1024 * 1024  # bytes in one JSONL / Claude Code line
-MAX_ITEM = 32 * 1024 * 1024  # characters in one conversation of a chat export
+MAX_ITEM = 16 * 1024 * 1024  # characters in one conversation (4-byte ones: 185 MB peak)
 MAX_MEMBER = 2 * 1024 * 1024 * 1024  # uncompressed bytes of one zip member
 MAX_RATIO = 200  # uncompressed / compressed size of a zip member (JSON compresses ~10x)
 READ = 1 << 20

@@ -78,6 +78,7 @@ def text(value: object, limit: int = 500) -> str | None:
     """A trimmed one-line string, or None for anything else or nothing."""
     if not isinstance(value, str):
         return None
+    value = value[:limit * 4]  # only the start is kept: never walk a huge string char by char
     clean = " ".join("".join(c if c.isprintable() else " " for c in value).split())
     return clean[:limit] or None
 

@@ -374,7 +374,8 @@ def _aware(moment: dt.datetime) -> dt.datetime:
 def _text(value: object, limit: int = 500) -> str | None:
     if value is None:
         return None
-    clean = " ".join("".join(c if c.isprintable() else " " for c in str(value)).split())
+    start = str(value)[:limit * 4]  # only the start is kept: never walk a huge string
+    clean = " ".join("".join(c if c.isprintable() else " " for c in start).split())
     return clean[:limit] or None
 
 

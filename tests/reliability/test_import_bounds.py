@@ -138,7 +138,7 @@ def test_a_zip_bomb_is_refused_before_it_is_read(journal, tmp_path):
 
 def test_a_conversation_larger_than_any_real_one_is_refused(journal, tmp_path):
     path = tmp_path / "conversations.json"
-    path.write_text(chat_export("y" * 34_000_000), encoding="utf-8")
+    path.write_text(chat_export("y" * 17_000_000), encoding="utf-8")
     before = snapshot_files(journal)
     refused(run(journal, "import", "chatgpt", str(path)), "million characters")
     assert snapshot_files(journal) == before
