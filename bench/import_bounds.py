@@ -6,8 +6,7 @@ Each case runs the real console script under /usr/bin/time (its maximum resident
 file built here: a zip bomb (one conversation whose title inflates to --big-mb MB), a JSONL line of
 --big-mb MB, a conversations.json holding a title of 4-byte characters just under the size limit
 (the most memory a conversation under the size limit can take), an ics RRULE:FREQ=SECONDLY
-event, and a
-calendar of 20,000 plain meetings. Prints seconds, peak MB and the ratio to the anchor's peak.
+event, and a calendar of 20,000 plain meetings. Prints seconds, peak MB and the ratio to the anchor's peak.
 """
 
 from __future__ import annotations
@@ -38,10 +37,10 @@ def measure(args: list[str], env: dict[str, str]) -> tuple[float, float, int, st
 
 
 def chat(title: str) -> str:
-    return json.dumps(ensure_ascii=False, obj=[{"id": "c", "title": title,
-                                                "create_time": 1790000000,
-                        "current_node": "a", "mapping": {"a": {"id": "a", "message": {
-                            "author": {"role": "user"}, "create_time": 1790000000}}}}])
+    message = {"author": {"role": "user"}, "create_time": 1790000000}
+    return json.dumps([{"id": "c", "title": title, "create_time": 1790000000,
+                        "current_node": "a", "mapping": {"a": {"id": "a", "message": message}}}],
+                      ensure_ascii=False)
 
 
 def build(folder: str, big_mb: int) -> list[tuple[str, list[str]]]:
