@@ -6,7 +6,8 @@ Each case runs the real console script under /usr/bin/time (its maximum resident
 file built here: a zip bomb (one conversation whose title inflates to --big-mb MB), a JSONL line of
 --big-mb MB, a conversations.json holding a title of 4-byte characters just under the size limit
 (the most memory a conversation under the size limit can take), an ics RRULE:FREQ=SECONDLY
-event, and a calendar of 20,000 plain meetings. Prints seconds, peak MB and the ratio to the anchor's peak.
+event, and a calendar of 20,000 plain meetings. Prints seconds, peak MB and the ratio to the
+anchor's peak.
 """
 
 from __future__ import annotations
