@@ -23,6 +23,7 @@ from journal.importers import FORMATS
 AI_FORMATS = ("chatgpt", "claude", "claude_code")
 STREAMED = ("chatgpt", "claude")  # formats read from one big file, with a progress bar
 PROGRESS_FROM_BYTES = 5 * 1024 * 1024  # a progress bar for files at least this large
+PROBLEM_LINES = 20
 NOUN = {"chatgpt": "AI sessions", "claude": "AI sessions", "claude_code": "AI sessions",
         "ics": "meetings", "jsonl": "records"}
 
@@ -53,6 +54,7 @@ def import_(
     path = os.path.expanduser(file)
     if not os.path.exists(path):
         raise BadInput(f"FILE {file!r} does not exist; give the path of the exported file")
+    _check_kind(path, file)
     options: dict[str, Any] = {"dry_run": dry_run}
     if chosen == "jsonl":
         given = [name for name, value in (("--since", since), ("--until", until), ("--me", me))
@@ -81,6 +83,19 @@ def import_(
     _report(chosen, file, dry_run, result, as_json)
 
 
+def _check_kind(path: str, file: str) -> None:
+    """A FIFO, device or socket (or a link to one) is refused before anything opens it, so an
+    import never waits on a pipe nor reads /dev/zero forever."""
+    import stat
+
+    mode = os.stat(path).st_mode
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        from journal.importers._bounds import kind_of_file
+
+        raise BadInput(f"FILE {file!r} is {kind_of_file(mode)}, not a file; give the path of "
+                       "the exported file")
+
+
 @contextmanager
 def _progress(path: str, fmt: str, *, quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
     """A rich progress bar on stderr while a large AI export is read (only on a terminal)."""
@@ -106,7 +121,8 @@ def _report(fmt: str, file: str, dry_run: bool, result: Any, as_json: bool) -> N
     if as_json:
         print_json({"format": fmt, "file": file, "dry_run": dry_run, "added": result.added,
                     "updated": result.updated, "deleted": result.deleted,
-                    "skipped": result.skipped, "details": list(result.details)})
+                    "skipped": result.skipped, "details": list(result.details),
+                    "problems": list(result.problems)})
         return
     name = os.path.basename(file)
     noun = NOUN[fmt]
@@ -118,11 +134,23 @@ def _report(fmt: str, file: str, dry_run: bool, result: Any, as_json: bool) -> N
         more = result.added - sum(1 for line in result.details if not line.startswith("left out"))
         if more > 0:
             console.print(f"  … and {more} more", markup=False, soft_wrap=True)
+        _problems(result.problems)
         return
     console.print(f"Imported {name}: {result.summary()}.", markup=False, soft_wrap=True)
+    _problems(result.problems)
     if fmt in AI_FORMATS and result.added:
         console.print(f"The new {noun} are unclassified; `aijournal classify` gives each a "
                       "purpose with one key.", markup=False, soft_wrap=True)
+
+
+def _problems(problems: list[str]) -> None:
+    """One line per record left out (a time or number no journal can hold, an event recurring
+    every minute), so the user knows what was not imported and why."""
+    for line in problems[:PROBLEM_LINES]:
+        console.print(f"  skipped {line}", markup=False, soft_wrap=True)
+    if len(problems) > PROBLEM_LINES:
+        console.print(f"  … and {len(problems) - PROBLEM_LINES} more skipped", markup=False,
+                      soft_wrap=True)
 
 
 # --- classify ----------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ class ImportResult:
     deleted: int = 0
     skipped: int = 0  # already in the journal, not newer, or filtered out
     details: list[str] = field(default_factory=list)  # lines for the user (dry-run preview)
+    problems: list[str] = field(default_factory=list)  # records skipped, each named with why
 
     def summary(self) -> str:
         parts = [f"{self.added} added"]
@@ -28,3 +29,8 @@ class ImportResult:
             parts.append(f"{self.deleted} deleted")
         parts.append(f"{self.skipped} already there or skipped")
         return ", ".join(parts)
+
+
+class NothingNew(Exception):
+    """Raised inside an import's write transaction when, read under the lock, nothing is new:
+    the transaction rolls back, so no empty undo step is left behind."""

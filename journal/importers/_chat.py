@@ -18,7 +18,10 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from journal.errors import BadInput
-from journal.importers import ImportResult
+from journal.importers import ImportResult, NothingNew
+from journal.importers._bounds import MAX_ITEM, Refused, check_member, decoder, open_regular
+from journal.importers._bounds import in_range as _in_range
+from journal.importers._bounds import unix_seconds
 
 MEMBER = "conversations.json"
 GAP_SECONDS = 30 * 60  # a pause longer than this starts a new session
@@ -75,20 +78,22 @@ def text(value: object, limit: int = 500) -> str | None:
     """A trimmed one-line string, or None for anything else or nothing."""
     if not isinstance(value, str):
         return None
+    value = value[:limit * 4]  # only the start is kept: never walk a huge string char by char
     clean = " ".join("".join(c if c.isprintable() else " " for c in value).split())
     return clean[:limit] or None
 
 
-def unix_time(value: object) -> float | None:
-    """Unix seconds from a number (ChatGPT), or None when missing or implausible."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    seconds = float(value)
-    return seconds if EARLIEST <= seconds <= LATEST else None
+def unix_time(value: object, field: str = "create_time") -> float | None:
+    """Unix seconds from a number (ChatGPT), or None when missing or implausible (before 2000,
+    after 2100). A value no journal can hold (not finite, huge, outside 1900-9998) raises Refused:
+    its conversation is skipped and named."""
+    seconds = unix_seconds(value, field)
+    return seconds if seconds is not None and EARLIEST <= seconds <= LATEST else None
 
 
-def iso_time(value: object) -> float | None:
-    """Unix seconds from an ISO 8601 string (Claude: `Z` or `+00:00`; no offset is read as UTC)."""
+def iso_time(value: object, field: str = "created_at") -> float | None:
+    """Unix seconds from an ISO 8601 string (Claude: `Z` or `+00:00`; no offset is read as UTC);
+    None when missing or not a date; Refused when its year is outside 1900-9998."""
     if not isinstance(value, str) or not value:
         return None
     try:
@@ -97,7 +102,7 @@ def iso_time(value: object) -> float | None:
         return None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)
-    return unix_time(moment.timestamp())
+    return unix_time(_in_range(moment, field, value).timestamp(), field)
 
 
 # --- reading the file --------------------------------------------------------------------------
@@ -111,13 +116,7 @@ class _Source:
         self.name = self.base
         self._zip: zipfile.ZipFile | None = None
         self.stream: IO[bytes]
-        if os.path.isdir(path):
-            raise BadInput(f"{path}: is a folder; give the export's conversations.json or its .zip")
-        try:
-            handle = open(path, "rb")
-        except OSError as err:
-            raise BadInput(f"{path}: cannot be read ({err.strerror}); give the export's "
-                           "conversations.json or its .zip") from None
+        handle = open_regular(path, "the export's conversations.json or its .zip")
         self._handle = handle
         head = handle.read(4)
         handle.seek(0)
@@ -137,6 +136,7 @@ class _Source:
                 raise BadInput(f"{self.base}: the zip holds no {MEMBER}; accepted: the ChatGPT or "
                                "Claude data export zip, or the conversations.json inside it")
             info = min(members, key=lambda i: (i.filename.count("/"), i.filename))
+            check_member(self.base, info)
             self.stream = self._zip.open(info)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, zlib.error,
                 NotImplementedError) as err:
@@ -180,7 +180,7 @@ class _ArrayReader:
     def __init__(self, source: _Source, progress: Progress | None):
         self.source = source
         self.progress = progress
-        self.decoder = json.JSONDecoder()
+        self.decoder = decoder()
         self.utf8 = codecs.getincrementaldecoder("utf-8-sig")()
         self.buf = ""
         self.pos = 0
@@ -237,7 +237,11 @@ class _ArrayReader:
             except json.JSONDecodeError as err:
                 near_end = err.pos >= len(self.buf) - 8 or err.msg.startswith("Unterminated")
                 if near_end and not self.eof:
-                    self._more(max(CHUNK, len(self.buf) - self.pos))
+                    held = len(self.buf) - self.pos
+                    if held >= MAX_ITEM:  # checked as it streams in: never read whole
+                        raise self._fail(f"one conversation is over {MAX_ITEM // 1024 ** 2:,} "
+                                         "million characters long (no real export has one)")
+                    self._more(max(CHUNK, min(held, MAX_ITEM - held)))
                     continue  # decode again: positions may have moved
                 if self.eof and near_end:
                     raise self._fail("the file ends in the middle of a conversation (truncated?)",
@@ -249,6 +253,9 @@ class _ArrayReader:
             if end == len(self.buf) and not self.eof:
                 self._more()
                 continue
+            if end - self.pos > MAX_ITEM:
+                raise self._fail(f"one conversation is over {MAX_ITEM // 1024 ** 2:,} million "
+                                 "characters long (no real export has one)")
             self.pos = end
             return value
 
@@ -341,8 +348,10 @@ def run_chat(store: Any, path: str, *, tool: str, label: str,
              read: Callable[[dict[str, Any], str], Conversation], dry_run: bool,
              since: dt.datetime | None, until: dt.datetime | None,
              progress: Progress | None) -> ImportResult:
-    """Read every conversation of an export (validating all of it), then add the new sessions."""
+    """Read every conversation of an export (validating all of it), then add the new sessions.
+    A conversation with a time no journal can hold is skipped and named; the rest imports."""
     source = _Source(path)
+    refused: list[str] = []
 
     def conversations() -> Iterator[Conversation]:
         try:
@@ -351,19 +360,29 @@ def run_chat(store: Any, path: str, *, tool: str, label: str,
                 if not isinstance(item, dict):
                     raise BadInput(f"{where} is {kind_of(item)}, not a conversation object; "
                                    f"accepted: the {MEMBER} of a {tool} export")
-                yield read(item, where)
+                try:
+                    yield read(item, where)
+                except Refused as err:
+                    title = text(item.get("title"), 60) or text(item.get("name"), 60)
+                    named = f"conversation {index}" + (f" ({title!r})" if title else "")
+                    refused.append(f"{named}: {err}")
         finally:
             source.close()
 
     return add_sessions(store, conversations(), tool=tool, undo_label=f"import {label} "
-                        f"{source.base}", dry_run=dry_run, since=since, until=until)
+                        f"{source.base}", dry_run=dry_run, since=since, until=until,
+                        refused=refused)
 
 
 def add_sessions(store: Any, conversations: Iterable[Conversation], *, tool: str,
                  undo_label: str, dry_run: bool, since: dt.datetime | None,
-                 until: dt.datetime | None) -> ImportResult:
+                 until: dt.datetime | None, refused: list[str] | None = None) -> ImportResult:
     """Split every conversation into sessions first (reading and validating all the input),
-    then insert the ones whose source is not in the journal yet, in one write."""
+    then insert the ones whose source is not in the journal yet, in one write.
+
+    Which sources are there already is read inside the write transaction (BEGIN IMMEDIATE), so
+    two imports of one file at once add it once: the second waits, then finds the first's rows.
+    `refused` (filled while `conversations` is read) names the records left out."""
     from journal.clock import now as clock_now
 
     now = clock_now()
@@ -377,17 +396,31 @@ def add_sessions(store: Any, conversations: Iterable[Conversation], *, tool: str
                 continue
             parts.setdefault(part.source, part)  # a conversation listed twice counts once
     found = list(parts.values())
-    present = store.known_sources("ai_session", [p.source for p in found])
-    new = sorted((p for p in found if p.source not in present), key=lambda p: (p.start, p.source))
-    result = ImportResult(added=len(new), skipped=len(found) - len(new) + filtered,
-                          details=[preview(p, tool) for p in new[:PREVIEW_LINES]])
-    if dry_run or not new:
-        return result
+    problems = list(refused or ())
+    result = ImportResult()
+
+    def result_for(present: set[str]) -> tuple[list[Part], ImportResult]:
+        new = sorted((p for p in found if p.source not in present),
+                     key=lambda p: (p.start, p.source))
+        return new, ImportResult(added=len(new),
+                                 skipped=len(found) - len(new) + filtered + len(problems),
+                                 details=[preview(p, tool) for p in new[:PREVIEW_LINES]],
+                                 problems=problems)
+
+    if dry_run or not found:
+        return result_for(store.known_sources("ai_session", [p.source for p in found]))[1]
     from journal.service import ai_row
 
-    with store.write(undo_label):
-        for part in new:
-            store.insert("ai_session", ai_row(tool=tool, minutes=part.minutes,
-                                              at=local_start(part), note=part.title,
-                                              source=part.source, now=now))
+    try:
+        with store.write(undo_label):
+            new, result = result_for(store.known_sources("ai_session",
+                                                         [p.source for p in found]))
+            if not new:
+                raise NothingNew
+            for part in new:
+                store.insert("ai_session", ai_row(tool=tool, minutes=part.minutes,
+                                                  at=local_start(part), note=part.title,
+                                                  source=part.source, now=now))
+    except NothingNew:
+        pass
     return result

@@ -51,13 +51,13 @@ def read_conversation(item: dict[str, Any], where: str) -> Conversation:
         if isinstance(metadata, dict) and metadata.get("is_visually_hidden_from_conversation"):
             continue  # context ChatGPT adds by itself, not a turn of the conversation
         counted += 1
-        moment = unix_time(message.get("create_time"))
+        moment = unix_time(message.get("create_time"), "a message's create_time")
         if moment is not None:
             times.append(moment)
     return Conversation(id=text(item.get("id"), 200) or text(item.get("conversation_id"), 200),
                         title=text(item.get("title")), times=times, messages=counted,
                         created=unix_time(item.get("create_time")),
-                        updated=unix_time(item.get("update_time")))
+                        updated=unix_time(item.get("update_time"), "update_time"))
 
 
 def thread(mapping: dict[str, dict[str, Any]], current: object) -> list[dict[str, Any]]:
@@ -81,7 +81,8 @@ def _latest_node(mapping: dict[str, dict[str, Any]]) -> str | None:
     best: tuple[float, str] | None = None
     for key, node in mapping.items():
         message = node.get("message")
-        moment = unix_time(message.get("create_time")) if isinstance(message, dict) else None
+        moment = unix_time(message.get("create_time"), "a message's create_time") \
+            if isinstance(message, dict) else None
         if moment is not None and (best is None or moment > best[0]):
             best = (moment, key)
     if best is not None:

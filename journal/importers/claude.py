@@ -40,9 +40,9 @@ def read_conversation(item: dict[str, Any], where: str) -> Conversation:
         if message.get("sender") not in SENDERS:
             continue
         counted += 1
-        moment = iso_time(message.get("created_at"))
+        moment = iso_time(message.get("created_at"), "a message's created_at")
         if moment is not None:
             times.append(moment)
     return Conversation(id=text(item.get("uuid"), 200), title=text(item.get("name")), times=times,
                         messages=counted, created=iso_time(item.get("created_at")),
-                        updated=iso_time(item.get("updated_at")))
+                        updated=iso_time(item.get("updated_at"), "updated_at"))

@@ -17,6 +17,7 @@ from typing import Any
 
 from journal.errors import BadInput
 from journal.importers import ImportResult
+from journal.importers._bounds import MAX_LINE, Refused, is_regular, lines, loads, open_regular
 from journal.importers._chat import Conversation, add_sessions, iso_time, kind_of, text
 
 TOOL = "Claude Code"
@@ -27,21 +28,24 @@ def run(store: Any, path: str, *, dry_run: bool = False, since: dt.datetime | No
         until: dt.datetime | None = None, **_options: Any) -> ImportResult:
     """Add the sessions of Claude Code logs under path (~/.claude, its projects folder, one
     project folder or one .jsonl file) that are not in the journal yet."""
-    files = session_files(path)
+    refused: list[str] = []
+    files = session_files(path, refused, base=os.path.dirname(os.path.abspath(path)))
     sessions: dict[str, dict[str, Any]] = {}
     for file in files:
-        _read_log(file, os.path.relpath(file, os.path.dirname(os.path.abspath(path))), sessions)
+        _read_log(file, os.path.relpath(file, os.path.dirname(os.path.abspath(path))), sessions,
+                  refused)
     label = os.path.basename(os.path.normpath(path)) or path
     return add_sessions(store, _conversations(sessions), tool=TOOL,
                         undo_label=f"import claude-code {label}", dry_run=dry_run, since=since,
-                        until=until)
+                        until=until, refused=refused)
 
 
-def session_files(path: str) -> list[str]:
-    """The session logs a path names, in a stable order."""
+def session_files(path: str, refused: list[str] | None = None, base: str = "") -> list[str]:
+    """The session logs a path names, in a stable order. In a folder, a .jsonl that is not a
+    regular file (a link to /dev/zero, a FIFO) is not opened: it is named in `refused`."""
     path = os.path.expanduser(path)
-    if os.path.isfile(path):
-        return [path]
+    if os.path.exists(path) and not os.path.isdir(path):
+        return [path]  # opened as a regular file only (open_regular refuses anything else)
     if not os.path.isdir(path):
         raise BadInput(f"{path}: does not exist; give Claude Code's folder (~/.claude), its "
                        "projects folder, a project folder or a session .jsonl file")
@@ -52,10 +56,14 @@ def session_files(path: str) -> list[str]:
         folder = os.path.join(path, name)
         if os.path.isdir(folder) and not os.path.islink(folder):
             found += [os.path.join(folder, f) for f in _names(folder) if f.endswith(".jsonl")]
-    if not found:
+    regular = [f for f in found if is_regular(f)]
+    if refused is not None:
+        refused += [f"{os.path.relpath(f, base or path)}: not a regular file, not read"
+                    for f in found if f not in regular]
+    if not regular:
         raise BadInput(f"{path}: holds no Claude Code session logs (*.jsonl); give ~/.claude or "
                        "~/.claude/projects")
-    return found
+    return regular
 
 
 def _names(folder: str) -> list[str]:
@@ -65,42 +73,61 @@ def _names(folder: str) -> list[str]:
         raise BadInput(f"{folder}: cannot be read ({err.strerror})") from None
 
 
-def _read_log(file: str, name: str, sessions: dict[str, dict[str, Any]]) -> None:
-    """Gather each session's message times, summary and project from one log file."""
+def _read_log(file: str, name: str, sessions: dict[str, dict[str, Any]],
+              refused: list[str]) -> None:
+    """Gather each session's message times, summary and project from one log file. A line with
+    a time no journal can hold, or longer than any real one, is skipped and named."""
     fallback = os.path.splitext(os.path.basename(file))[0]
     for number, line, last in _lines(file, name):
+        if line is None:
+            refused.append(f"{name}: line {number} is over {MAX_LINE // 1024 ** 2} MB, skipped")
+            continue
         try:
-            record = json.loads(line)
+            record = loads(line)
         except json.JSONDecodeError as err:
             if last:
                 continue  # a log still being written may end in half a line
             raise BadInput(f"{name}: line {number} is not valid JSON ({err.msg}); accepted: a "
                            "Claude Code session log, one JSON object per line") from None
+        except RecursionError:
+            raise BadInput(f"{name}: line {number} is nested too deeply to be a Claude Code "
+                           "log line") from None
         if not isinstance(record, dict):
             raise BadInput(f"{name}: line {number} is {kind_of(record)}, not an object")
-        key = text(record.get("sessionId"), 200) or fallback
-        session = sessions.setdefault(key, {"times": set(), "summary": None, "project": None})
-        kind = record.get("type")
-        if kind == "summary":
-            session["summary"] = text(record.get("summary")) or session["summary"]
-            continue
-        if kind not in ROLES or record.get("isSidechain") is True:
-            continue
-        moment = iso_time(record.get("timestamp"))
-        if moment is not None:
-            session["times"].add(moment)
-        cwd = text(record.get("cwd"), 1000)
-        if cwd and session["project"] is None:
-            session["project"] = os.path.basename(cwd.rstrip("/\\")) or cwd
+        try:
+            _read_record(record, fallback, sessions)
+        except Refused as err:
+            refused.append(f"{name}: line {number}: {err}")
 
 
-def _lines(file: str, name: str) -> Iterator[tuple[int, str, bool]]:
-    """(number, text, is the last line) of the non-blank lines of a file, read as a stream."""
+def _read_record(record: dict[str, Any], fallback: str,
+                 sessions: dict[str, dict[str, Any]]) -> None:
+    kind = record.get("type")
+    if kind == "summary" or (kind in ROLES and record.get("isSidechain") is not True):
+        moment = iso_time(record.get("timestamp"), "timestamp") if kind in ROLES else None
+    else:
+        return
+    key = text(record.get("sessionId"), 200) or fallback
+    session = sessions.setdefault(key, {"times": set(), "summary": None, "project": None})
+    if kind == "summary":
+        session["summary"] = text(record.get("summary")) or session["summary"]
+        return
+    if moment is not None:
+        session["times"].add(moment)
+    cwd = text(record.get("cwd"), 1000)
+    if cwd and session["project"] is None:
+        session["project"] = os.path.basename(cwd.rstrip("/\\")) or cwd
+
+
+def _lines(file: str, name: str) -> Iterator[tuple[int, str | None, bool]]:
+    """(number, text, is the last line) of the non-blank lines of a file, read as a stream; a
+    line over MAX_LINE bytes comes as None, never held whole."""
     try:
-        with open(file, encoding="utf-8") as handle:
-            previous: tuple[int, str] | None = None
-            for number, line in enumerate(handle, 1):
-                if not line.strip():
+        with open_regular(file, "a Claude Code session log (.jsonl)") as handle:
+            previous: tuple[int, str | None] | None = None
+            for number, raw in lines(handle):
+                line = raw.decode("utf-8") if raw is not None else None
+                if line is not None and not line.strip():
                     continue
                 if previous is not None:
                     yield previous[0], previous[1], False

@@ -13,11 +13,14 @@ import datetime as dt
 import hashlib
 import os
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from journal.errors import BadInput
-from journal.importers import ImportResult
+from journal.importers import ImportResult, NothingNew
+from journal.importers import _recurrence as recurrence
+from journal.importers._bounds import open_regular
 
 WINDOW_DAYS = 90
 MAX_MINUTES = 1440
@@ -28,6 +31,9 @@ VIDEO_WORDS = ("://", "zoom", "meet.google", "google meet", "teams", "webex", "w
                "skype", "hangout", "gotomeeting", "bluejeans", "chime", "online", "video",
                "virtual")
 PHONE_WORDS = ("tel:", "phone")
+MAX_OCCURRENCES = 1000  # an event recurring more often than this in the window is skipped
+CHUNK_OCCURRENCES = 5000  # events are expanded a few at a time, so memory stays bounded
+MAX_BYTES = 256 * 1024 * 1024
 SKIP_REASONS = ("cancelled", "all-day", "declined", "with nobody else", "untimed or over a day",
                 "in the future", "already imported")
 
@@ -56,46 +62,60 @@ def run(store: Any, path: str, *, dry_run: bool = False, since: dt.datetime | No
     mine = _my_addresses(calendars, me, name)
     skipped: Counter[str] = Counter()
     meetings: dict[str, Meeting] = {}
+    refused: list[str] = []
     for calendar in calendars:
-        for event in _occurrences(calendar, start, end, name):
+        for event in _occurrences(calendar, start, end, name, refused):
             found = _meeting(event, mine, now, (start, end), name)
             if isinstance(found, str):
                 skipped[found] += 1
             elif found is not None:
                 meetings.setdefault(found.source, found)
-    present = store.known_sources("interaction", list(meetings))
-    skipped["already imported"] += len(present)
-    new = sorted((m for m in meetings.values() if m.source not in present),
-                 key=lambda m: (m.start, m.source))
-    details = [_preview(m) for m in new[:PREVIEW_LINES]]
-    left_out = [f"{skipped[r]} {r}" for r in SKIP_REASONS if skipped[r]]
-    if left_out:
-        details.append("left out: " + ", ".join(left_out))
-    result = ImportResult(added=len(new), skipped=sum(skipped.values()), details=details)
-    if dry_run or not new:
-        return result
+
+    def result_for(present: set[str]) -> tuple[list[Meeting], ImportResult]:
+        counted = skipped + Counter({"already imported": len(present)})
+        new = sorted((m for m in meetings.values() if m.source not in present),
+                     key=lambda m: (m.start, m.source))
+        details = [_preview(m) for m in new[:PREVIEW_LINES]]
+        left_out = [f"{counted[r]} {r}" for r in SKIP_REASONS if counted[r]]
+        if left_out:
+            details.append("left out: " + ", ".join(left_out))
+        return new, ImportResult(added=len(new), skipped=sum(counted.values()) + len(refused),
+                                 details=details, problems=refused)
+
+    if dry_run or not meetings:
+        return result_for(store.known_sources("interaction", list(meetings)))[1]
     from journal.service import add_interaction, interaction_row
 
-    with store.write(f"import ics {name}"):
-        for meeting in new:
-            row = interaction_row(minutes=meeting.minutes, at=meeting.start, kind="meeting",
-                                  channel=meeting.channel, initiated=meeting.initiated,
-                                  note=meeting.title, source=meeting.source, now=now)
-            add_interaction(store, row, meeting.people)
+    result = ImportResult()
+    try:
+        # Which meetings are there already is read under the write lock (BEGIN IMMEDIATE), so two
+        # imports of one file at once add each meeting once.
+        with store.write(f"import ics {name}"):
+            new, result = result_for(store.known_sources("interaction", list(meetings)))
+            if not new:
+                raise NothingNew
+            for meeting in new:
+                row = interaction_row(minutes=meeting.minutes, at=meeting.start, kind="meeting",
+                                      channel=meeting.channel, initiated=meeting.initiated,
+                                      note=meeting.title, source=meeting.source, now=now)
+                add_interaction(store, row, meeting.people)
+    except NothingNew:
+        pass
     return result
 
 
 # --- reading the file --------------------------------------------------------------------------
 
 def _load(path: str, name: str) -> list[Any]:
-    if os.path.isdir(path):
-        raise BadInput(f"{path}: is a folder; give an .ics calendar file")
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError as err:
-        raise BadInput(f"{path}: cannot be read ({err.strerror}); give an .ics calendar "
-                       "file") from None
+    with open_regular(path, "an .ics calendar file") as handle:
+        try:
+            data = handle.read(MAX_BYTES + 1)
+        except OSError as err:
+            raise BadInput(f"{path}: cannot be read ({err.strerror}); give an .ics calendar "
+                           "file") from None
+    if len(data) > MAX_BYTES:
+        raise BadInput(f"{name}: is over {MAX_BYTES // 1024 ** 2} MB; accepted: calendar files "
+                       "up to that size (export a shorter period)")
     if not data.strip():
         raise BadInput(f"{name}: is empty; accepted: an iCalendar (.ics) file")
     if b"BEGIN:VCALENDAR" not in data[:4096].upper():
@@ -116,17 +136,75 @@ def _load(path: str, name: str) -> list[Any]:
     return calendars
 
 
-def _occurrences(calendar: Any, start: dt.datetime, end: dt.datetime, name: str) -> list[Any]:
+def _occurrences(calendar: Any, start: dt.datetime, end: dt.datetime, name: str,
+                 refused: list[str]) -> Iterator[Any]:
+    """Every occurrence that overlaps [start, end], a few events at a time. An event that would
+    recur more than MAX_OCCURRENCES times in the window (an RRULE every second or minute) is not
+    expanded at all: it is named in `refused`, and the rest of the calendar imports."""
     if start >= end:
-        return []
+        return
     import recurring_ical_events
 
+    groups: dict[object, list[Any]] = {}  # by UID: a series and its moved occurrences
+    others: list[Any] = []
+    for component in calendar.subcomponents:
+        if getattr(component, "name", None) == "VEVENT":
+            uid = str(component.get("UID") or "").strip() or id(component)
+            groups.setdefault(uid, []).append(component)
+        else:
+            others.append(component)
+    chunk: list[Any] = []
+    weight = 0
+    for events in groups.values():
+        bound = sum(recurrence.bound(event, start, end) for event in events)
+        if bound > MAX_OCCURRENCES:
+            label = _label(events[0])
+            refused.append(f"event {label}: recurs more than {MAX_OCCURRENCES:,} times between "
+                           f"{start:%Y-%m-%d} and {end:%Y-%m-%d} (RRULE "
+                           f"{_rule_text(events[0])}), left out")
+            continue
+        for event in events:
+            recurrence.stop_at(event, end)
+        chunk += events
+        weight += bound
+        if weight >= CHUNK_OCCURRENCES:
+            yield from _expand(recurring_ical_events, calendar, others, chunk, start, end, name)
+            chunk, weight = [], 0
+    if chunk:
+        yield from _expand(recurring_ical_events, calendar, others, chunk, start, end, name)
+
+
+def _expand(library: Any, calendar: Any, others: list[Any], events: list[Any],
+            start: dt.datetime, end: dt.datetime, name: str) -> list[Any]:
+    import icalendar
+
+    part = icalendar.Calendar()
+    for key, value in calendar.items():
+        part[key] = value  # CALSCALE, X-WR-TIMEZONE: what the expansion reads
+    part.subcomponents = [*others, *events]
     try:
-        return list(recurring_ical_events.of(calendar).between(start, end))
+        return list(library.of(part).between(start, end))
     except Exception as err:  # a broken RRULE, DTSTART or time zone
-        where = _culprit(calendar)
+        where = _culprit(part)
         raise BadInput(f"{name}: {where or 'the events'} cannot be read or expanded "
                        f"({_short(err)})") from None
+
+
+def _label(event: Any) -> str:
+    uid = " ".join(str(event.get("UID") or "").split())[:80]
+    summary = _text(event.get("SUMMARY"), 60)
+    if uid and summary:
+        return f"{uid!r} ({summary})"
+    return repr(uid or summary or "without UID or title")
+
+
+def _rule_text(event: Any) -> str:
+    rule = event.get("RRULE")
+    rule = rule[0] if isinstance(rule, list) and rule else rule
+    try:
+        return " ".join(rule.to_ical().decode("utf-8", "replace").split())[:80]
+    except Exception:
+        return "?"
 
 
 def _culprit(calendar: Any) -> str | None:
@@ -296,7 +374,8 @@ def _aware(moment: dt.datetime) -> dt.datetime:
 def _text(value: object, limit: int = 500) -> str | None:
     if value is None:
         return None
-    clean = " ".join("".join(c if c.isprintable() else " " for c in str(value)).split())
+    start = str(value)[:limit * 4]  # only the start is kept: never walk a huge string
+    clean = " ".join("".join(c if c.isprintable() else " " for c in start).split())
     return clean[:limit] or None
 
 

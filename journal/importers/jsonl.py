@@ -36,6 +36,8 @@ from journal.clock import localize
 from journal.clock import now as clock_now
 from journal.errors import BadInput
 from journal.importers import ImportResult
+from journal.importers._bounds import (FIRST_YEAR, LAST_YEAR, MAX_LINE, BadNumber, Refused,
+                                       in_range, lines, loads, open_regular, shown)
 from journal.store import JournalStore
 
 REQUIRED = object()
@@ -53,7 +55,9 @@ def _when(value: Any) -> dt.datetime:
     except ValueError:
         raise ValueError(f"{value!r} is not a date-time; use ISO 8601 such as "
                          "2026-11-20T14:30:00+01:00") from None
-    return moment if moment.tzinfo else localize(moment)
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise Refused(f"is {shown(value)}, not a time from {FIRST_YEAR} to {LAST_YEAR}")
+    return in_range(moment if moment.tzinfo else localize(moment), "", value)
 
 
 def _opt_when(value: Any) -> dt.datetime | None:
@@ -63,7 +67,10 @@ def _opt_when(value: Any) -> dt.datetime | None:
 def _day(value: Any) -> dt.date:
     try:
         if isinstance(value, str) and len(value) == 10:
-            return dt.date.fromisoformat(value)
+            day = dt.date.fromisoformat(value)
+            if not FIRST_YEAR <= day.year <= LAST_YEAR:
+                raise Refused(f"is {value!r}, not a day from {FIRST_YEAR} to {LAST_YEAR}")
+            return day
     except ValueError:
         pass
     raise ValueError(f"{value!r} is not a day; use YYYY-MM-DD")
@@ -71,6 +78,8 @@ def _day(value: Any) -> dt.date:
 
 def _int(lo: int, hi: int) -> Callable[[Any], int]:
     def check(value: Any) -> int:
+        if isinstance(value, BadNumber):
+            raise Refused(f"is {value}; use a whole number from {lo} to {hi}")
         if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
             raise ValueError(f"{value!r} is not accepted; use a whole number from {lo} to {hi}")
         return value
@@ -179,6 +188,10 @@ def parse_record(obj: Any, now: dt.datetime) -> tuple[m.Entry, bool]:
     if unknown:
         raise ValueError(f"a {kind} has no field {unknown[0]!r}; accepted: "
                          f"{', '.join(['id', 'type', *spec])}")
+    for name, value in obj.items():
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, BadNumber):
+                raise Refused(f"{name} is {item}, which no field accepts")
     values: dict[str, Any] = {"id": _id(obj["id"])}
     for name, (check, default) in spec.items():
         if name not in obj:
@@ -188,6 +201,8 @@ def parse_record(obj: Any, now: dt.datetime) -> tuple[m.Entry, bool]:
             continue
         try:
             values[name] = check(obj[name])
+        except Refused as err:
+            raise Refused(f"{name} {err}") from None
         except ValueError as err:
             raise ValueError(f"{name} {err}") from None
         if name in ENUMS:
@@ -201,41 +216,59 @@ def parse_record(obj: Any, now: dt.datetime) -> tuple[m.Entry, bool]:
     return cls(**values), dated
 
 
-def read(path: str) -> list[Incoming]:
-    """Every record of the file, validated; BadInput names file:line on the first bad one."""
+def read(path: str, refused: list[str] | None = None) -> list[Incoming]:
+    """Every record of the file, validated; BadInput names file:line on the first bad one. A
+    record with a time or number no journal can hold (a year outside 1900-9998, a number of
+    thousands of digits), or a line over 32 MB, is skipped and named in `refused`."""
     label = os.path.basename(path)
-    try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
-    except FileNotFoundError:
+    if not os.path.lexists(path):
         raise BadInput(f"{path!r} does not exist; give a JSONL file from "
-                       "`aijournal export --format jsonl`") from None
-    except IsADirectoryError:
-        raise BadInput(f"{path!r} is a folder; give a JSONL file") from None
-    except UnicodeDecodeError:
-        raise BadInput(f"{label} is not UTF-8 text; give a JSONL file from "
-                       "`aijournal export --format jsonl`") from None
-    except OSError as err:
-        raise BadInput(f"{path!r} cannot be read ({err.strerror})") from None
+                       "`aijournal export --format jsonl`")
     now = clock_now()
     found: list[Incoming] = []
-    for number, raw in enumerate(text.splitlines(), 1):
-        if not raw.strip():
-            continue
+    skipped: list[str] = [] if refused is None else refused
+    with open_regular(path, "a JSONL file from `aijournal export --format jsonl`") as handle:
         try:
-            obj = json.loads(raw)
-        except json.JSONDecodeError as err:
-            raise BadInput(f"{label}:{number}: not valid JSON ({err.msg} at column "
-                           f"{err.colno}); nothing was imported") from None
-        except RecursionError:
-            raise BadInput(f"{label}:{number}: nested too deeply to be a journal record; "
-                           "nothing was imported") from None
-        try:
-            entry, dated = parse_record(obj, now)
-        except ValueError as err:
-            raise BadInput(f"{label}:{number}: {err}; nothing was imported") from None
-        found.append(Incoming(number, entry, dated))
+            for number, raw in lines(handle):
+                if raw is None:
+                    skipped.append(f"{label}:{number}: the line is over {MAX_LINE // 1024 ** 2} "
+                                   "MB; no journal record is")
+                    continue
+                text = raw.decode("utf-8")
+                if not text.strip():
+                    continue
+                item = _record(text, label, number, now)
+                if isinstance(item, str):
+                    skipped.append(item)
+                else:
+                    found.append(item)
+        except UnicodeDecodeError:
+            raise BadInput(f"{label} is not UTF-8 text; give a JSONL file from "
+                           "`aijournal export --format jsonl`") from None
+        except OSError as err:
+            raise BadInput(f"{path!r} cannot be read ({err.strerror})") from None
     return found
+
+
+def _record(text: str, label: str, number: int, now: dt.datetime) -> Incoming | str:
+    """One line as a record, or why it is skipped; BadInput when the file is not JSONL."""
+    try:
+        obj = loads(text)
+    except json.JSONDecodeError as err:
+        raise BadInput(f"{label}:{number}: not valid JSON ({err.msg} at column "
+                       f"{err.colno}); nothing was imported") from None
+    except RecursionError:
+        raise BadInput(f"{label}:{number}: nested too deeply to be a journal record; "
+                       "nothing was imported") from None
+    try:
+        entry, dated = parse_record(obj, now)
+    except Refused as err:
+        kind = obj.get("type") if isinstance(obj, dict) else None
+        what = f" ({kind} {str(obj.get('id'))[:12]})" if isinstance(kind, str) else ""
+        return f"{label}:{number}{what}: {str(err).strip()}"
+    except ValueError as err:
+        raise BadInput(f"{label}:{number}: {err}; nothing was imported") from None
+    return Incoming(number, entry, dated)
 
 
 def to_row(entry: m.Entry) -> dict[str, Any]:
@@ -373,10 +406,11 @@ class _Merge:
 
 def run(store: JournalStore, path: str, *, dry_run: bool = False) -> ImportResult:
     """Merge a JSONL file into the journal (one transaction, one undo step)."""
-    records = read(path)
+    refused: list[str] = []
+    records = read(path, refused)
     # People first, so the names interactions give find their rows.
     records.sort(key=lambda r: r.entry.TYPE != "person")
-    result = ImportResult()
+    result = ImportResult(skipped=len(refused), problems=refused)
     merge = _Merge(store, result, clock_now())
     try:
         with store.write(f"import jsonl {os.path.basename(path)}"):
