@@ -107,12 +107,11 @@ def unix_seconds(value: object, field: str) -> float | None:
 def in_range(moment: dt.datetime, field: str, value: object) -> dt.datetime:
     """An aware moment whose year, here and in UTC, is one the journal accepts."""
     try:
-        utc = moment.astimezone(dt.UTC)
-        local = moment.astimezone()
+        years: tuple[int, ...] = (moment.year, moment.astimezone(dt.UTC).year,
+                                  moment.astimezone().year)
     except (OverflowError, ValueError, OSError):
-        utc = local = None
-    if utc is None or local is None or not all(
-            FIRST_YEAR <= m.year <= LAST_YEAR for m in (moment, utc, local)):
+        years = (0,)
+    if not all(FIRST_YEAR <= year <= LAST_YEAR for year in years):
         raise Refused(f"{field} is {shown(value)}, not a time from {FIRST_YEAR} to "
                       f"{LAST_YEAR}".strip())
     return moment

@@ -19,9 +19,15 @@ from typing import IO, Any
 
 from journal.errors import BadInput
 from journal.importers import ImportResult, NothingNew
-from journal.importers._bounds import MAX_ITEM, Refused, check_member, decoder, open_regular
+from journal.importers._bounds import (
+    MAX_ITEM,
+    Refused,
+    check_member,
+    decoder,
+    open_regular,
+    unix_seconds,
+)
 from journal.importers._bounds import in_range as _in_range
-from journal.importers._bounds import unix_seconds
 
 MEMBER = "conversations.json"
 GAP_SECONDS = 30 * 60  # a pause longer than this starts a new session
@@ -240,7 +246,7 @@ class _ArrayReader:
                     held = len(self.buf) - self.pos
                     if held >= MAX_ITEM:  # checked as it streams in: never read whole
                         raise self._fail(f"one conversation is over {MAX_ITEM // 1024 ** 2:,} "
-                                         "million characters long (no real export has one)")
+                                         "million characters long (no real export has one)") from None
                     self._more(max(CHUNK, min(held, MAX_ITEM - held)))
                     continue  # decode again: positions may have moved
                 if self.eof and near_end:

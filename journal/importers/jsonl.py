@@ -36,8 +36,18 @@ from journal.clock import localize
 from journal.clock import now as clock_now
 from journal.errors import BadInput
 from journal.importers import ImportResult
-from journal.importers._bounds import (FIRST_YEAR, LAST_YEAR, MAX_LINE, BadNumber, Refused,
-                                       in_range, lines, loads, open_regular, shown)
+from journal.importers._bounds import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    MAX_LINE,
+    BadNumber,
+    Refused,
+    in_range,
+    lines,
+    loads,
+    open_regular,
+    shown,
+)
 from journal.store import JournalStore
 
 REQUIRED = object()
