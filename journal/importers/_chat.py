@@ -246,7 +246,8 @@ class _ArrayReader:
                     held = len(self.buf) - self.pos
                     if held >= MAX_ITEM:  # checked as it streams in: never read whole
                         raise self._fail(f"one conversation is over {MAX_ITEM // 1024 ** 2:,} "
-                                         "million characters long (no real export has one)") from None
+                                         "million characters long (no real export has one)"
+                                         ) from None
                     self._more(max(CHUNK, min(held, MAX_ITEM - held)))
                     continue  # decode again: positions may have moved
                 if self.eof and near_end:
