@@ -218,7 +218,7 @@ def storage_error(path: str, err: Exception, *, writing: bool = True) -> Journal
         return NotAJournal(f"--db {path!r} is read-only; nothing was written")
     if "locked" in text or "busy" in text or name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
         return JournalError(f"the journal {path!r} is busy: another program kept it locked for "
-                            f"{BUSY_TIMEOUT_S:.0f} s; nothing was written, try again")
+                            f"{BUSY_TIMEOUT_S:g} s; nothing was written, try again")
     if ("malformed" in text or "not a database" in text or "corrupt" in text
             or name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))):
         return NotAJournal(f"the journal {path!r} is damaged ({text}); restore a backup, or "

@@ -165,3 +165,80 @@ def test_a_write_from_the_shell_shows_in_the_tui_within_two_seconds(db_path):
             assert await appears(pilot, "#history-table", second), "not in History within 2 s"
 
     _run(session())
+
+
+HOLD_LOCK = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+conn.execute("BEGIN EXCLUSIVE")
+conn.execute("INSERT INTO meta (key, value) VALUES ('held', 'by another program')")
+print("locked", flush=True)
+sys.stdin.read()
+"""
+
+
+def test_a_busy_journal_is_named_busy_never_damaged(db_path, cli, monkeypatch):
+    """Another program holds the journal locked: every command says busy, in one line."""
+    import sys
+
+    from journal import store
+
+    relkit.run_ok("--db", db_path, "energy", "3")
+    monkeypatch.setattr(store, "BUSY_TIMEOUT_S", 0.2)  # not 30 s per command in a test
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, db_path], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        for args in (["energy", "4"], ["log"], ["insights"], ["export", "--format", "json"]):
+            result = cli("--db", db_path, *args)
+            assert result.code == 1, (args, result.err)
+            assert "is busy: another program kept it locked" in result.err, (args, result.err)
+            for wrong in ("damaged", "malformed", "not a usable", "Traceback"):
+                assert wrong not in result.err, (args, result.err)
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=30)
+    assert relkit.integrity(db_path) == "ok"
+
+
+def test_a_read_that_fails_in_the_tui_is_one_line_and_the_app_goes_on(db_path, monkeypatch):
+    """A tab whose read fails (here: the journal busy) shows the error once and keeps running;
+    the next read that works shows the journal again."""
+    import sqlite3
+
+    from journal import store
+
+    relkit.run_ok("--db", db_path, "energy", "3")
+    app = make_app(db_path, welcome=False)
+    notes = _record_notifications(app)
+    real_open = store.JournalStore.open.__func__
+    busy = {"on": False}
+
+    def open_(cls, path, *, create=True):  # noqa: ANN001, ANN202
+        if busy["on"]:
+            raise store.storage_error(path, sqlite3.OperationalError("database is locked"),
+                                      writing=False)
+        return real_open(cls, path, create=create)
+
+    async def session() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await _settle(pilot)
+            monkeypatch.setattr(store.JournalStore, "open", classmethod(open_))
+            busy["on"] = True
+            await pilot.press("f2")
+            await _settle(pilot)
+            await pilot.press("f1")
+            await _settle(pilot)
+            assert app.is_running
+            errors = [text for severity, text in notes if severity == "error"]
+            assert len(errors) == 1 and "is busy" in errors[0], notes
+            busy["on"] = False
+            relkit.run_ok("--db", db_path, "energy", "5")
+            for _ in range(20):
+                await pilot.pause(0.1)
+                if app.screen.query_one("#timeline").row_count == 2:
+                    break
+            assert app.screen.query_one("#timeline").row_count == 2
+
+    _run(session())
