@@ -157,6 +157,23 @@ def _release(key: tuple[int, int] | None) -> None:
             _LIVE.pop(key, None)
 
 
+def is_journal_file(path: str, journal: str) -> bool:
+    """Whether `path` is the journal itself or its -wal or -shm (by inode, so links count): an
+    input read with open() there would drop this process's SQLite locks when it is closed."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return False
+    for name in (journal, f"{journal}-wal", f"{journal}-shm"):
+        try:
+            other = os.stat(name)
+        except OSError:
+            continue
+        if (other.st_dev, other.st_ino) == (found.st_dev, found.st_ino):
+            return True
+    return False
+
+
 def free_bytes(path: str) -> int | None:
     """Free space (for ordinary users) on the disk holding `path`, if it can be told."""
     try:

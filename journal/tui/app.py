@@ -127,18 +127,26 @@ class JournalApp(App[int]):
                 yield store
             finally:
                 store.close()
+            self._last_read_error = None  # a read worked: the next failure is news again
         except (JournalError, sqlite3.Error) as err:
             from journal.store import storage_error
 
             if not isinstance(err, JournalError):
                 err = storage_error(self.db_path, err, writing=False)
-            self.call_from_thread(self._read_failed, str(err))
+            self.post_message(self.ReadFailed(str(err)))  # never waits, even while closing
             raise asyncio.CancelledError from None
 
-    def _read_failed(self, message: str) -> None:
-        if message != self._last_read_error:  # one notice per distinct failure, not per tab
-            self._last_read_error = message
-            self.notify(message, severity="error", markup=False)
+    class ReadFailed(Message):
+        """A screen's read failed; `text` is the one line to show."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    def on_journal_app_read_failed(self, message: ReadFailed) -> None:
+        if message.text != self._last_read_error:  # one notice per failure, not one per tab
+            self._last_read_error = message.text
+            self.notify(message.text, severity="error", markup=False)
 
     class ExternalChange(Message):
         """Another process (or connection) committed to the journal."""
@@ -150,7 +158,7 @@ class JournalApp(App[int]):
         store: JournalStore | None = None
         seen = 0
         try:
-            while not self._poll_stop.wait(POLL_S):
+            while True:
                 try:
                     if store is None or store.path != self.db_path:  # first, or a switch
                         if store is not None:
@@ -158,19 +166,23 @@ class JournalApp(App[int]):
                             store = None
                         store = JournalStore.open(self.db_path, create=False)
                         seen = store.data_version()
-                        continue
-                    version = store.data_version()
+                        # What was written before this connection opened is not known to it.
+                        self.post_message(self.ExternalChange())
+                    elif (version := store.data_version()) != seen:
+                        seen = version
+                        self.post_message(self.ExternalChange())
                 except (JournalError, sqlite3.Error):
-                    continue  # the screens' own reads say what is wrong; try again later
-                if version != seen:
-                    seen = version
-                    self.post_message(self.ExternalChange())
+                    if store is not None:  # open afresh next time
+                        store.close()
+                        store = None
+                    # the screens' own reads say what is wrong; try again later
+                if self._poll_stop.wait(POLL_S):
+                    break
         finally:
             if store is not None:
                 store.close()
 
     def on_journal_app_external_change(self, message: ExternalChange) -> None:
-        self._last_read_error = None
         self.changed()
 
     def changed(self) -> None:

@@ -137,6 +137,20 @@ def test_tui_open_while_the_shell_writes_loses_nothing(db_path):
     assert relkit.ids_present(db_path, shell_ids) == []
     assert relkit.entry_count(db_path) == before + len(shell_ids) + tui_logged
     assert [n for n in notes if n[0] == "error"] == []
+    print(f"{len(shell_ids)} shell writes and {tui_logged} TUI writes side by side, all present")
+
+
+def test_importing_the_journal_itself_is_refused(db_path, cli):
+    """Read as an import file, the journal would be opened and closed outside SQLite by a
+    process connected to it, dropping that process's locks."""
+    relkit.run_ok("--db", db_path, "energy", "3")
+    with open(db_path, "rb") as handle:
+        before = handle.read()
+    for fmt in ("jsonl", "chatgpt", "ics"):
+        result = cli("--db", db_path, "import", fmt, db_path)
+        assert result.code == 2 and "is the journal itself" in result.err, result.err
+    with open(db_path, "rb") as handle:
+        assert handle.read() == before
 
 
 def test_a_write_from_the_shell_shows_in_the_tui_within_two_seconds(db_path):
