@@ -16,7 +16,7 @@ import relkit
 
 from journal.tui.app import make_app
 
-ROUNDS = 3  # TUI rounds of (log energy through the form, read two other tabs)
+ROUNDS = 2  # TUI rounds of (log energy through the form, read two other tabs)
 TABS = ("f2", "f3", "f1")  # History, Dashboard, back to Today: each reads the journal
 
 
