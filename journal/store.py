@@ -7,9 +7,11 @@ read side turns them into journal.models records (imported lazily: quick-adds ne
 
 from __future__ import annotations
 
+import _thread
 import datetime as dt
 import os
 import sqlite3
+import stat
 
 from journal.errors import BadInput, JournalError, NotAJournal, NotFound, NothingToUndo
 
@@ -51,37 +53,191 @@ def now_iso() -> str:
     return now().isoformat()
 
 
-def check_file(path: str) -> bool:
-    """Refuse anything at `path` that is not an aijournal-shaped SQLite file. True if it exists."""
+# Files this process has (or is about to have) a SQLite connection to, by (device, inode), with
+# how many. On POSIX, closing *any* descriptor of a file drops every lock this process holds on
+# it, SQLite's included; another process then takes itself for the journal's last user and
+# removes its -wal and -shm under our feet (lost writes, "disk I/O error", "malformed"). So the
+# header is read raw only while this process has no connection to the file: once, before the
+# first one. `_thread`, not threading: it costs a quick-add nothing to import.
+_LIVE: dict[tuple[int, int], int] = {}
+_LIVE_LOCK = _thread.allocate_lock()
+LOW_SPACE = 1024 * 1024  # an I/O error with less free space than this is a full disk
+
+
+def _kind(mode: int) -> str | None:
+    """What a non-regular file is, in words (None for a regular file)."""
+    for test, name in ((stat.S_ISDIR, "directory"), (stat.S_ISFIFO, "named pipe (FIFO)"),
+                       (stat.S_ISCHR, "character device"), (stat.S_ISBLK, "block device"),
+                       (stat.S_ISSOCK, "socket")):
+        if test(mode):
+            return name
+    return None if stat.S_ISREG(mode) else "special file"
+
+
+def _stat(path: str) -> os.stat_result | None:
+    """The file at `path` (symlinks followed); None if nothing is there. Refuses what is not a
+    regular file before anything opens it: a FIFO or a device would hang or never end."""
     if not os.path.lexists(path):
-        return False
-    if os.path.isdir(path):
-        raise NotAJournal(f"--db {path!r} is a directory; accepted: an aijournal database file "
-                          "or a path where a new one may be created")
+        return None
     try:
-        with open(path, "rb") as handle:
-            head = handle.read(16)
+        found = os.stat(path)
     except OSError as err:
         raise NotAJournal(f"--db {path!r} cannot be read ({err.strerror}); accepted: a readable "
                           "aijournal database file") from None
-    if not head:
+    kind = _kind(found.st_mode)
+    if kind == "directory":
+        raise NotAJournal(f"--db {path!r} is a directory; accepted: an aijournal database file "
+                          "or a path where a new one may be created")
+    if kind is not None:
+        raise NotAJournal(f"--db {path!r} is a {kind}, not a file; accepted: an aijournal "
+                          "database file or a path where a new one may be created")
+    if found.st_size == 0:
         raise NotAJournal(f"--db {path!r} is an empty file, not an aijournal database; "
                           "accepted: an aijournal database or a path that does not exist yet")
+    return found
+
+
+def _read_header(path: str) -> None:
+    try:
+        # Non-blocking: a FIFO swapped in after the stat must not hang the open.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise NotAJournal(f"--db {path!r} is not a regular file; accepted: an aijournal "
+                                  "database file or a path where a new one may be created")
+            head = os.read(fd, 16)
+        finally:
+            os.close(fd)
+    except OSError as err:
+        raise NotAJournal(f"--db {path!r} cannot be read ({err.strerror}); accepted: a readable "
+                          "aijournal database file") from None
     if head != SQLITE_MAGIC:
         raise NotAJournal(f"--db {path!r} is not a SQLite database; accepted: an aijournal "
                           "database or a path that does not exist yet")
+
+
+def check_file(path: str) -> bool:
+    """Refuse anything at `path` that is not an aijournal-shaped SQLite file. True if it exists.
+
+    Reads the header only while this process holds no connection to the file (see _LIVE)."""
+    found = _stat(path)
+    if found is None:
+        return False
+    with _LIVE_LOCK:
+        if _LIVE.get((found.st_dev, found.st_ino)):
+            return True
+        _read_header(path)
     return True
 
 
-def storage_error(path: str, err: Exception, *, writing: bool = True) -> JournalError:
-    """A SQLite error as the one line a user can act on: read-only, busy, damaged, or other."""
+def _claim(path: str) -> tuple[int, int] | None:
+    """Check the file and count a connection to it as live from now on (None: nothing there).
+
+    One step under the lock, so no other thread reads the header raw between our check and
+    our connection."""
+    found = _stat(path)
+    if found is None:
+        return None
+    key = (found.st_dev, found.st_ino)
+    with _LIVE_LOCK:
+        if not _LIVE.get(key):
+            _read_header(path)
+        _LIVE[key] = _LIVE.get(key, 0) + 1
+    return key
+
+
+def _release(key: tuple[int, int] | None) -> None:
+    if key is None:
+        return
+    with _LIVE_LOCK:
+        left = _LIVE.get(key, 0) - 1
+        if left > 0:
+            _LIVE[key] = left
+        else:
+            _LIVE.pop(key, None)
+
+
+def is_journal_file(path: str, journal: str) -> bool:
+    """Whether `path` is the journal itself or its -wal or -shm (by inode, so links count): an
+    input read with open() there would drop this process's SQLite locks when it is closed."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return False
+    for name in (journal, f"{journal}-wal", f"{journal}-shm"):
+        try:
+            other = os.stat(name)
+        except OSError:
+            continue
+        if (other.st_dev, other.st_ino) == (found.st_dev, found.st_ino):
+            return True
+    return False
+
+
+def free_bytes(path: str) -> int | None:
+    """Free space (for ordinary users) on the disk holding `path`, if it can be told."""
+    try:
+        found = os.statvfs(os.path.dirname(os.path.abspath(path)) or ".")
+    except (OSError, AttributeError):
+        return None
+    return found.f_bavail * found.f_frsize
+
+
+def _size(count: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if count < 1024 or unit == "GB":
+            return f"{count} {unit}" if unit == "bytes" else f"{count:.1f} {unit}"
+        count /= 1024  # type: ignore[assignment]
+    return f"{count} bytes"  # pragma: no cover
+
+
+def is_disk_full(path: str, err: BaseException) -> bool:
+    """Whether an error writing near `path` is a full disk (SQLITE_FULL, ENOSPC, or an I/O
+    error with next to no space left: SQLite reports a -shm it cannot grow as an I/O error)."""
+    import errno
+
+    if isinstance(err, OSError):
+        return err.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
+    name = getattr(err, "sqlite_errorname", "") or ""
     text = str(err)
-    if "readonly" in text or "read-only" in text:
+    if name == "SQLITE_FULL" or "disk is full" in text:
+        return True
+    if name.startswith("SQLITE_IOERR") or "disk I/O error" in text:
+        free = free_bytes(path)
+        return free is not None and free < LOW_SPACE
+    return False
+
+
+def disk_full(path: str, what: str) -> JournalError:
+    """'disk full' and what could not be done, with the space left: the one line for ENOSPC."""
+    free = free_bytes(path)
+    left = "" if free is None else f" ({_size(free)} free on its disk)"
+    return JournalError(f"disk full: {what}{left}; nothing was written, free some space and "
+                        "try again")
+
+
+def _not_writable(path: str) -> bool:
+    """Whether the journal or its folder cannot be written here (read-only mount, permissions):
+    SQLite in WAL mode needs to create -wal and -shm files beside the journal."""
+    folder = os.path.dirname(os.path.abspath(path)) or "."
+    return not os.access(path, os.W_OK) or not os.access(folder, os.W_OK)
+
+
+def storage_error(path: str, err: Exception, *, writing: bool = True) -> JournalError:
+    """A SQLite error as the one line a user can act on: full, read-only, busy, damaged, other."""
+    text = str(err)
+    name = getattr(err, "sqlite_errorname", "") or ""
+    if is_disk_full(path, err):
+        return disk_full(path, f"the journal {path!r} could not be "
+                               f"{'written' if writing else 'opened or read'}")
+    if ("readonly" in text or "read-only" in text or name.startswith("SQLITE_READONLY")
+            or (name == "SQLITE_CANTOPEN" and _not_writable(path))):
         return NotAJournal(f"--db {path!r} is read-only; nothing was written")
-    if "locked" in text or "busy" in text:
-        return JournalError(f"the journal {path!r} stayed busy for {BUSY_TIMEOUT_S:.0f} s "
-                            "(another aijournal is writing); nothing was written, try again")
-    if "malformed" in text or "not a database" in text or "corrupt" in text:
+    if "locked" in text or "busy" in text or name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return JournalError(f"the journal {path!r} is busy: another program kept it locked for "
+                            f"{BUSY_TIMEOUT_S:g} s; nothing was written, try again")
+    if ("malformed" in text or "not a database" in text or "corrupt" in text
+            or name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))):
         return NotAJournal(f"the journal {path!r} is damaged ({text}); restore a backup, or "
                            "check it with `sqlite3 FILE 'PRAGMA integrity_check'`")
     if writing:
@@ -96,6 +252,8 @@ class JournalStore:
     def __init__(self, conn: sqlite3.Connection, path: str):
         self.conn = conn
         self.path = path
+        self.read_only = False  # opened read-only: the file or its folder cannot be written
+        self._key: tuple[int, int] | None = None  # its entry in _LIVE while open
         self._step: int | None = None
         self._ops = 0
 
@@ -103,25 +261,51 @@ class JournalStore:
 
     @classmethod
     def open(cls, path: str, *, create: bool = True) -> JournalStore:
-        if not check_file(path):
+        key = _claim(path)
+        if key is None:
             if not create:
                 raise NotAJournal(f"--db {path!r} does not exist; accepted: an existing journal")
             cls._create(path)
-            check_file(path)
+            key = _claim(path)
+            if key is None:
+                raise NotAJournal(f"--db {path!r} was removed while it was being created")
+        try:
+            conn, version, read_only = cls._connect(path)
+            store = cls(conn, path)
+            store.read_only = read_only
+            try:
+                store._prepare(version, fresh=False)
+            except BaseException:
+                conn.close()
+                raise
+        except BaseException:
+            _release(key)
+            raise
+        store._key = key
+        return store
+
+    @staticmethod
+    def _connect(path: str) -> tuple[sqlite3.Connection, int, bool]:
+        """A connection and the schema version; read-only if the journal or its folder cannot
+        be written (a read-only mount): reads still work, a write then says read-only."""
+        conn = None
         try:
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None,
                                    check_same_thread=False)
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            return conn, conn.execute("PRAGMA user_version").fetchone()[0], False
+        except sqlite3.OperationalError as err:
+            if conn is not None:
+                conn.close()
+            name = getattr(err, "sqlite_errorname", "") or ""
+            if not (_not_writable(path) and (name == "SQLITE_CANTOPEN"
+                                             or name.startswith("SQLITE_READONLY"))):
+                raise storage_error(path, err, writing=False) from None
         except sqlite3.DatabaseError as err:
+            if conn is not None:
+                conn.close()
             raise NotAJournal(f"--db {path!r} is not a usable SQLite database ({err}); "
                               "accepted: an aijournal database") from None
-        store = cls(conn, path)
-        try:
-            store._prepare(version, fresh=False)
-        except BaseException:
-            conn.close()
-            raise
-        return store
+        return (*_connect_read_only(path), True)
 
     @classmethod
     def _create(cls, path: str) -> None:
@@ -136,6 +320,8 @@ class JournalStore:
             os.makedirs(os.path.dirname(path) or ".", mode=0o700, exist_ok=True)
             os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         except OSError as err:
+            if is_disk_full(path, err):
+                raise disk_full(path, f"a new journal {path!r} could not be created") from None
             raise NotAJournal(f"--db {path!r} cannot be created ({err.strerror}); accepted: "
                               "a path in a folder you can write to") from None
         try:
@@ -151,6 +337,12 @@ class JournalStore:
             except OSError:  # a file system without hard links
                 if not os.path.lexists(path):
                     os.rename(temp, path)
+        except (sqlite3.Error, OSError) as err:
+            if is_disk_full(path, err):
+                raise disk_full(path, f"a new journal {path!r} could not be created") from None
+            detail = err.strerror if isinstance(err, OSError) else str(err)
+            raise NotAJournal(f"--db {path!r} cannot be created ({detail}); accepted: a path "
+                              "in a folder you can write to") from None
         finally:
             _remove_quietly(temp)
 
@@ -161,7 +353,7 @@ class JournalStore:
                 row = conn.execute("SELECT value FROM meta WHERE key = 'app'").fetchone()
             except sqlite3.OperationalError as err:
                 if "no such table" not in str(err):  # busy, I/O: not a verdict on the file
-                    raise self._write_error(err) from None
+                    raise storage_error(self.path, err, writing=False) from None
                 row = None  # no meta table: another program's database
             except sqlite3.DatabaseError as err:
                 raise NotAJournal(f"--db {self.path!r} is damaged ({err}); restore a backup "
@@ -176,6 +368,10 @@ class JournalStore:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = NORMAL")
         if version < SCHEMA_VERSION:
+            if self.read_only:
+                raise NotAJournal(f"--db {self.path!r} is read-only here and was written by an "
+                                  f"older aijournal (schema {version}); open it once where it "
+                                  "can be written, so it can be upgraded")
             if fresh:
                 conn.execute("PRAGMA journal_mode = WAL")
             from journal.migrations import migrate
@@ -184,10 +380,25 @@ class JournalStore:
             try:
                 migrate(conn, self.path, version, stamp)
             except sqlite3.OperationalError as err:
+                if fresh:  # _create names the error for the journal's own path
+                    raise
                 raise self._write_error(err) from None
+            except OSError as err:  # the backup made before an upgrade
+                if is_disk_full(self.path, err):
+                    raise disk_full(self.path, "the backup made before upgrading the journal "
+                                               "could not be written") from None
+                raise JournalError(f"the backup made before upgrading {self.path!r} could not "
+                                   f"be written ({err.strerror}); the journal was left "
+                                   "untouched") from None
 
     def close(self) -> None:
         self.conn.close()
+        _release(self._key)  # after the close: from now on the header may be read raw again
+        self._key = None
+
+    def data_version(self) -> int:
+        """Changes when another connection (another process, another thread) commits."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
 
     def __enter__(self) -> JournalStore:
         return self
@@ -524,7 +735,22 @@ class JournalStore:
     def backup_to(self, target: str) -> None:
         from journal.migrations import backup_copy
 
-        backup_copy(self.conn, target)
+        try:
+            backup_copy(self.conn, target)
+        except FileExistsError:  # a dangling symlink, or a file made since the caller looked
+            raise BadInput(f"backup target {target!r} exists already (a file or a link); "
+                           "accepted: a new file path or a folder") from None
+        except OSError as err:  # the target could not be created: nothing to clean up
+            if is_disk_full(target, err):
+                raise disk_full(target, f"the backup {target!r} could not be created") from None
+            raise BadInput(f"backup target {target!r} cannot be created ({err.strerror}); "
+                           "accepted: a new file path in a folder you can write to") from None
+        except sqlite3.Error as err:  # created, then the copy failed: leave no half a backup
+            _remove_quietly(target)
+            if is_disk_full(target, err):
+                raise disk_full(target, f"the backup {target!r} could not be written") from None
+            raise JournalError(f"the backup {target!r} could not be written ({err}); "
+                               "no backup was made") from None
 
     # --- reads for the reflection engine (journal/insights.py) ---------------------------------
 
@@ -677,7 +903,7 @@ class _Write:
                 store._step = 0
             store._ops = 0
         except BaseException as err:
-            store.conn.execute("ROLLBACK")
+            _rollback(store.conn)
             store._step = None
             if isinstance(err, sqlite3.OperationalError):  # e.g. a read-only file
                 raise store._write_error(err) from None
@@ -691,7 +917,7 @@ class _Write:
         store, step = self.store, self.store._step
         store._step = None
         if exc is not None:
-            store.conn.execute("ROLLBACK")
+            _rollback(store.conn)
             if isinstance(exc, sqlite3.OperationalError):
                 raise store._write_error(exc) from None
             return False
@@ -701,9 +927,56 @@ class _Write:
                 store.conn.execute("DELETE FROM undo_step WHERE seq <= ?", (step - UNDO_DEPTH,))
             store.conn.execute("COMMIT")
         except sqlite3.OperationalError as err:
-            store.conn.execute("ROLLBACK")
+            _rollback(store.conn)
             raise store._write_error(err) from None
         return False
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    """Undo an open transaction after an error, never raising a second error in place of the
+    first: SQLite may have rolled back already (a full disk, an I/O error), and a rollback that
+    fails leaves the same state as one that was not needed."""
+    if not conn.in_transaction:
+        return
+    try:
+        conn.execute("ROLLBACK")
+    except sqlite3.Error:
+        pass
+
+
+def _connect_read_only(path: str) -> tuple[sqlite3.Connection, int]:
+    """Open a journal that cannot be written here, for reading.
+
+    WAL mode keeps an index in a -shm file beside the journal: `mode=ro` uses one that exists.
+    With none (a journal closed cleanly, then mounted read-only) and no -wal either, the file
+    holds every saved change and nothing can write to it here, so it is opened immutable.
+    A -wal with changes not yet folded in cannot be read without its index: refused.
+    """
+    from urllib.parse import quote
+
+    uri = f"file:{quote(path)}"
+    conn = None
+    try:
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S,
+                               isolation_level=None, check_same_thread=False)
+        return conn, conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.OperationalError:
+        if conn is not None:
+            conn.close()
+    wal = f"{path}-wal"
+    if os.path.exists(wal) and os.path.getsize(wal) > 0:
+        raise NotAJournal(f"--db {path!r} is read-only here and its latest changes are still in "
+                          f"{wal!r}, which cannot be read without writing; open it once where "
+                          "it can be written") from None
+    conn = None
+    try:
+        conn = sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None,
+                               check_same_thread=False)
+        return conn, conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as err:
+        if conn is not None:
+            conn.close()
+        raise storage_error(path, err, writing=False) from None
 
 
 def _remove_quietly(path: str) -> None:

@@ -55,6 +55,11 @@ def import_(
     if not os.path.exists(path):
         raise BadInput(f"FILE {file!r} does not exist; give the path of the exported file")
     _check_kind(path, file)
+    from journal.cli.common import db_path
+    from journal.store import is_journal_file
+
+    if is_journal_file(path, db_path()):  # reading it while connected would drop our locks
+        raise BadInput(f"FILE {file!r} is the journal itself; give the path of an exported file")
     options: dict[str, Any] = {"dry_run": dry_run}
     if chosen == "jsonl":
         given = [name for name, value in (("--since", since), ("--until", until), ("--me", me))

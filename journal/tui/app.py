@@ -6,7 +6,10 @@ all build the app through it.
 
 from __future__ import annotations
 
+import asyncio
 import importlib
+import sqlite3
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -14,6 +17,7 @@ from typing import Any
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -25,6 +29,7 @@ from journal.tui.text import DEMO_SUBTITLE, TABS
 DEMO_PERSONA = "drifting"
 DEMO_DAYS = 365
 DEMO_SEED = 7
+POLL_S = 0.5  # how often the app looks for writes made elsewhere (the shell, another app)
 
 THEMES = (
     Theme(name="aijournal", dark=True, primary="#5FB3A1", secondary="#8E7CC3",
@@ -85,6 +90,10 @@ class JournalApp(App[int]):
         self.pending_search: str | None = None  # a History filter to apply when it shows
         self.known_tools: list[str] = []
         self.known_people: list[str] = []
+        self._last_read_error: str | None = None
+        self._poll_stop = threading.Event()
+        self._poll_thread = threading.Thread(target=self._poll, name="aijournal-poll",
+                                             daemon=True)
         for theme in THEMES:
             self.register_theme(theme)
         # Set without the watcher (it would parse the whole stylesheet again): the stylesheet,
@@ -108,12 +117,73 @@ class JournalApp(App[int]):
     @contextmanager
     def reader(self) -> Iterator[JournalStore]:
         """A connection of the calling worker thread's own, closed afterwards (WAL: reads never
-        wait for the UI thread's writes)."""
-        store = JournalStore.open(self.db_path, create=False)
+        wait for the UI thread's writes).
+
+        A read that fails (a busy or damaged journal, a full disk) is shown as its one line
+        and ends the worker as cancelled, instead of taking the whole app down."""
         try:
-            yield store
+            store = JournalStore.open(self.db_path, create=False)
+            try:
+                yield store
+            finally:
+                store.close()
+            self._last_read_error = None  # a read worked: the next failure is news again
+        except (JournalError, sqlite3.Error) as err:
+            from journal.store import storage_error
+
+            if not isinstance(err, JournalError):
+                err = storage_error(self.db_path, err, writing=False)
+            self.post_message(self.ReadFailed(str(err)))  # never waits, even while closing
+            raise asyncio.CancelledError from None
+
+    class ReadFailed(Message):
+        """A screen's read failed; `text` is the one line to show."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    def on_journal_app_read_failed(self, message: ReadFailed) -> None:
+        if message.text != self._last_read_error:  # one notice per failure, not one per tab
+            self._last_read_error = message.text
+            self.notify(message.text, severity="error", markup=False)
+
+    class ExternalChange(Message):
+        """Another process (or connection) committed to the journal."""
+
+    def _poll(self) -> None:
+        """Thread: watch `PRAGMA data_version` on a connection of its own (cheap; it changes
+        when anyone else commits) and post ExternalChange when it does. Off the UI thread: a
+        journal held by another process can make even this wait."""
+        store: JournalStore | None = None
+        seen = 0
+        try:
+            while True:
+                try:
+                    if store is None or store.path != self.db_path:  # first, or a switch
+                        if store is not None:
+                            store.close()
+                            store = None
+                        store = JournalStore.open(self.db_path, create=False)
+                        seen = store.data_version()
+                        # What was written before this connection opened is not known to it.
+                        self.post_message(self.ExternalChange())
+                    elif (version := store.data_version()) != seen:
+                        seen = version
+                        self.post_message(self.ExternalChange())
+                except (JournalError, sqlite3.Error):
+                    if store is not None:  # open afresh next time
+                        store.close()
+                        store = None
+                    # the screens' own reads say what is wrong; try again later
+                if self._poll_stop.wait(POLL_S):
+                    break
         finally:
-            store.close()
+            if store is not None:
+                store.close()
+
+    def on_journal_app_external_change(self, message: ExternalChange) -> None:
+        self.changed()
 
     def changed(self) -> None:
         """Something was written: the visible screen reloads now, the others when shown."""
@@ -182,8 +252,14 @@ class JournalApp(App[int]):
     def on_mount(self) -> None:
         self.starting = False
         self.add_mode("today", _mode("journal.tui.screens.today", "TodayScreen"))
+        self._poll_thread.start()
         if self.welcome:
             self.check_first_run()
+
+    def on_unmount(self) -> None:
+        self._poll_stop.set()
+        if self._poll_thread.is_alive():
+            self._poll_thread.join(timeout=5)
 
     @work(thread=True, exclusive=True, group="first-run")
     def check_first_run(self) -> None:
