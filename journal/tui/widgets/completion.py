@@ -8,6 +8,8 @@ from textual.binding import Binding
 from textual.suggester import Suggester
 from textual.widgets import Input
 
+from journal.textsafe import visible
+
 
 class KnownValues(Suggester):
     """Suggests a known value (case-insensitive prefix). With `comma_list`, completes the last
@@ -28,6 +30,8 @@ class KnownValues(Suggester):
             return None
         lead = last[: len(last) - len(stem)]
         for known in self.values():
+            if visible(known) != known:
+                continue  # never offered: a text field would show its control characters raw
             if known.casefold().startswith(stem.casefold()) and len(known) > len(stem):
                 return head + lead + known  # the known spelling wins on accept
         return None

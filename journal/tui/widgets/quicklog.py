@@ -17,6 +17,7 @@ from journal import parse, service, vocab
 from journal.clock import localize, now
 from journal.errors import BadInput, JournalError
 from journal.models import Entry
+from journal.richtext import plain
 from journal.tui import format as fmt
 from journal.tui.text import CHANNEL_LABELS, ENERGY_WORDS, PURPOSE_HELP, QUALITY_WORDS
 from journal.tui.widgets.completion import CompletingInput, KnownValues
@@ -153,7 +154,7 @@ class QuickLog(Vertical):
         msg = self.query_one("#form-msg", Static)
         msg.set_class(bool(text) and not ok, "error")
         msg.set_class(bool(text) and ok, "ok")
-        msg.update(text)
+        msg.update(plain(text))
 
     def _write(self, action: Any, done: str) -> bool:
         try:
