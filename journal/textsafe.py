@@ -1,10 +1,11 @@
 """Text safe to show: user and imported strings are stored as given, but shown with every
 control character made visible, so none of them can drive the terminal.
 
-Pure (no Rich, no Textual): the CLI and the TUI each wrap `visible()` in a one-line helper that
-builds a plain `rich.text.Text`, so the text is never read as markup either.
+Pure (no Rich, no Textual): both faces show user text through journal.richtext.plain, which
+builds a plain `rich.text.Text` from `visible()`, so the text is never read as markup either.
 
-What is escaped, Python-style (ESC as ``\\x1b``, RIGHT-TO-LEFT OVERRIDE as ``\\u202e``):
+What is escaped, written exactly as Python's repr() writes it (ESC as ``\\x1b``, CR as ``\\r``,
+RIGHT-TO-LEFT OVERRIDE as ``\\u202e``):
 C0 and C1 controls and DEL (Cc) other than tab and newline, so no escape sequence (CSI, OSC 8
 links, OSC 0 titles, ``ESC c`` resets) and no carriage return reaches the terminal; format
 characters (Cf: bidi overrides and isolates, zero-width characters, BOM, tag characters), which

@@ -267,6 +267,13 @@ def test_cli_text_commands_show_hostile_text_literally(hcli, monkeypatch):
     assert_clean(hcli("status", "--prompt"), "Timer\\x1b]0;x\\x07[b]")
     assert_clean(hcli("review", "--month"), "[/i]Mallory", "Claude [beta]")
     assert_clean(hcli("insights"), "since you last met [/i]Neglected\\x1b[2J")
+    [insight] = [i for i in json.loads(hcli("insights", "--json").out)
+                 if i["id"] == "neglected-person"]
+    action = insight["actions"][0]["id"]
+    assert_clean(hcli("act", action), "Neglected\\x1b[2J")
+    assert_clean(hcli("intentions"), "Neglected\\x1b[2J")
+    intention = json.loads(hcli("intentions", "--json").out)[0]["id"]
+    assert_clean(hcli("done", intention), "Neglected\\x1b[2J")
     assert_clean(hcli("stop"), "Timer\\x1b]0;x\\x07[b]")
     assert_clean(hcli("start", "Claude [beta]"), "Timer started for Claude [beta]")
     assert_clean(hcli("stop"), "of Claude [beta] (unclassified)")
