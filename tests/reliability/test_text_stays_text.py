@@ -16,6 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from textual import events
+
 from journal import service
 from journal.clock import localize
 from journal.store import JournalStore
@@ -167,10 +169,12 @@ def test_every_screen_shows_hostile_text_literally_and_escaped(hostile_db):
             assert "[bold red]SQL[/]" in today and "Eve\\x1b[2J" in today
             assert "Timer\\x1b]0;x\\x07[b]" in today  # the timer line
             # Completion offers the known spelling literally; logging it confirms it literally.
-            await pilot.press("a")
-            await pilot.press("C", "l", "a", "tab")
+            await pilot.press("a", "C", "l")
+            await pilot.press("tab")  # accepts the suggestion
             assert app.focused.value == "Claude [beta]"
-            await pilot.press("tab", *"10m", "tab", "enter", "down", "enter", "enter")
+            app.screen.query_one("#ai-minutes").value = "10m"
+            app.screen.query_one("#ai-purpose").value = "learn"
+            await pilot.press("ctrl+s")
             await settle(pilot)
             assert "Logged 10m of Claude [beta] (learn)." in clean(app, "Today, logged")
             await pilot.press("escape", "ctrl+z")  # undo: its notification names the tool
@@ -190,9 +194,14 @@ def test_every_screen_shows_hostile_text_literally_and_escaped(hostile_db):
             await settle(pilot)
             clean(app, "delete confirmation")
             await pilot.press("escape")
-            await pilot.press("slash", *"[/x", "enter")  # a search that is not markup either
+            await pilot.press("slash")
+            search = app.screen.query_one("#history-search")
+            search.post_message(events.Paste("from:[/b]\x1b[2J"))  # ESC pasted: shown escaped
+            await pilot.pause()
+            assert search.value == "from:[/b]\\x1b[2J"
+            await pilot.press("enter")  # the error quotes the search (shlex drops the \\)
             await settle(pilot)
-            clean(app, "History search")
+            assert "date '[/b]x1b[2J' is not understood" in clean(app, "History search error")
 
             await pilot.press("f3")
             await settle(pilot)

@@ -19,6 +19,7 @@ from journal.richtext import plain
 from journal.textsafe import visible
 from journal.tui import format as fmt
 from journal.tui.text import CHANNEL_LABELS, PURPOSE_HELP
+from journal.tui.widgets.completion import PlainInput
 
 LEVELS = [(str(n), n) for n in range(1, 6)]
 # name, label, widget kind, choices; per entry type (the fields service.EDITABLE allows)
@@ -108,7 +109,7 @@ class EditScreen(ModalScreen[bool]):
                     elif kind == "bool":
                         yield Checkbox("", value=value, id=f"f-{name}", compact=True)
                     else:
-                        yield Input(str(value), id=f"f-{name}", compact=True)
+                        yield PlainInput(str(value), id=f"f-{name}", compact=True)
             yield Static("", id="edit-msg")
             with Horizontal(id="edit-buttons"):
                 yield Button("Cancel (esc)", id="cancel", compact=True)

@@ -28,6 +28,7 @@ from journal.textsafe import visible
 from journal.tui import format as fmt
 from journal.tui.screens.base import JournalScreen
 from journal.tui.text import HISTORY_EMPTY, HISTORY_PLACEHOLDER
+from journal.tui.widgets.completion import PlainInput
 from journal.tui.widgets.dialogs import Confirm
 from journal.tui.widgets.tables import clip, set_columns
 
@@ -110,7 +111,7 @@ class HistoryScreen(JournalScreen):
     def body(self) -> ComposeResult:
         with Horizontal(id="history-filters"):
             yield Select(TYPES, value="all", allow_blank=False, id="history-type", compact=True)
-            yield Input(placeholder=HISTORY_PLACEHOLDER, id="history-search", compact=True)
+            yield PlainInput(placeholder=HISTORY_PLACEHOLDER, id="history-search", compact=True)
         yield Static("", id="history-summary")
         yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
 

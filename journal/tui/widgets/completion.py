@@ -1,4 +1,5 @@
-"""Text inputs that suggest from what the journal already knows: past tools, the roster."""
+"""Text inputs: plain ones that never hold a control character, and ones that suggest from what
+the journal already knows (past tools, the roster)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,17 @@ from textual.suggester import Suggester
 from textual.widgets import Input
 
 from journal.textsafe import visible
+
+
+class PlainInput(Input):
+    """An Input that never holds a control character: typed, pasted or set, each one is written
+    as its visible escape (journal.textsafe), so none reaches the terminal."""
+
+    def validate_value(self, value: str) -> str:
+        return visible(value)
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        super().replace(visible(text), start, end)  # the cursor lands after the escaped text
 
 
 class KnownValues(Suggester):
@@ -37,7 +49,7 @@ class KnownValues(Suggester):
         return None
 
 
-class CompletingInput(Input):
+class CompletingInput(PlainInput):
     """An Input whose tab accepts a visible suggestion before moving on."""
 
     BINDINGS = [Binding("tab", "complete_or_next", "Complete", show=False)]

@@ -20,7 +20,7 @@ from journal.models import Entry
 from journal.richtext import plain
 from journal.tui import format as fmt
 from journal.tui.text import CHANNEL_LABELS, ENERGY_WORDS, PURPOSE_HELP, QUALITY_WORDS
-from journal.tui.widgets.completion import CompletingInput, KnownValues
+from journal.tui.widgets.completion import CompletingInput, KnownValues, PlainInput
 from journal.tui.widgets.scale import Scale
 
 if TYPE_CHECKING:
@@ -64,13 +64,13 @@ class QuickLog(Vertical):
                 yield CompletingInput(placeholder="ChatGPT", id="ai-tool", compact=True,
                                       suggester=KnownValues(lambda: app.known_tools))
                 yield Label("How long", classes="lbl")
-                yield Input(placeholder="45m", id="ai-minutes", compact=True, classes="short")
+                yield PlainInput(placeholder="45m", id="ai-minutes", compact=True, classes="short")
                 yield Label("Purpose", classes="lbl")
                 yield Select(LOGGED_PURPOSES, prompt="choose…", id="ai-purpose", compact=True)
             with Horizontal(classes="row"):
                 yield Checkbox("instead of a person", id="ai-instead", compact=True)
                 yield Label("Skill", classes="lbl")
-                yield Input(placeholder="what I learned (optional)", id="ai-skill", compact=True)
+                yield PlainInput(placeholder="what I learned (optional)", id="ai-skill", compact=True)
                 yield Button("Log", id="ai-log", compact=True, variant="primary")
                 yield Button("Timer", id="ai-timer", compact=True)
 
@@ -83,7 +83,7 @@ class QuickLog(Vertical):
                                       suggester=KnownValues(lambda: app.known_people,
                                                             comma_list=True))
                 yield Label("How long", classes="lbl")
-                yield Input(placeholder="30m", id="met-minutes", compact=True, classes="short")
+                yield PlainInput(placeholder="30m", id="met-minutes", compact=True, classes="short")
                 yield Label("Kind", classes="lbl")
                 yield Select([(k, k) for k in vocab.KINDS], value="collaboration",
                              allow_blank=False, id="met-kind", compact=True)
