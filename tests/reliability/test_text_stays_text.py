@@ -15,7 +15,6 @@ import unicodedata
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from textual import events
 
 from journal import service

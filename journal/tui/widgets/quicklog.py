@@ -70,7 +70,8 @@ class QuickLog(Vertical):
             with Horizontal(classes="row"):
                 yield Checkbox("instead of a person", id="ai-instead", compact=True)
                 yield Label("Skill", classes="lbl")
-                yield PlainInput(placeholder="what I learned (optional)", id="ai-skill", compact=True)
+                yield PlainInput(placeholder="what I learned (optional)", id="ai-skill",
+                                 compact=True)
                 yield Button("Log", id="ai-log", compact=True, variant="primary")
                 yield Button("Timer", id="ai-timer", compact=True)
 
