@@ -91,9 +91,12 @@ def _progress(path: str, fmt: str, *, quiet: bool) -> Iterator[Callable[[int, in
     from rich.console import Console
     from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
-    bar = Progress(TextColumn("reading {task.description}"), BarColumn(), DownloadColumn(),
-                   TimeRemainingColumn(), console=Console(stderr=True), transient=True)
-    task = bar.add_task(os.path.basename(path), total=None)
+    from journal.textsafe import visible
+
+    bar = Progress(TextColumn("reading {task.description}", markup=False), BarColumn(),
+                   DownloadColumn(), TimeRemainingColumn(), console=Console(stderr=True),
+                   transient=True)
+    task = bar.add_task(visible(os.path.basename(path)), total=None)
 
     def update(done: int, total: int) -> None:
         bar.update(task, completed=done, total=total)
