@@ -36,7 +36,10 @@ def storage_error(err: Exception) -> JournalError:
 
 def fail(err: JournalError) -> int:
     """Show a JournalError as the one line a user reads; return its exit code."""
-    message = " ".join(str(err).splitlines())  # one line, whatever the user's text held
+    from journal.textsafe import visible
+
+    # One line, whatever the user's text held, and no control character reaches the terminal.
+    message = visible(" ".join(str(err).splitlines()))
     if len(message) > 600:  # a megabyte of pasted text is not echoed back in full
         message = f"{message[:300]} … {message[-300:]}"
     sys.stderr.write(f"aijournal: {message}\n")

@@ -12,7 +12,7 @@ from journal import models as m
 from journal import parse as p
 from journal import service, vocab
 from journal.cli.common import open_store
-from journal.cli.output import console, describe, entries_table, print_json
+from journal.cli.output import console, describe, entries_table, plain, print_json, say
 from journal.clock import now as clock_now
 from journal.errors import BadInput
 
@@ -32,8 +32,8 @@ def start(
     chosen = p.parse_choice(vocab.PURPOSES, purpose, "purpose") if purpose else "unclassified"
     with open_store() as store:
         state = service.start_timer(store, tool=name, purpose=chosen)
-    console.print(f"Timer started for {name} ({chosen}) at {state['started_at'][11:16]}. "
-                  "`aijournal stop` logs it.", markup=False)
+    say(f"Timer started for {name} ({chosen}) at {state['started_at'][11:16]}. "
+        "`aijournal stop` logs it.")
 
 
 def stop(
@@ -43,11 +43,11 @@ def stop(
     text = p.parse_note(note)
     with open_store() as store:
         row, capped = service.stop_timer(store, note=text)
-    console.print(f"Logged {row['minutes']} min of {row['tool']} ({row['purpose']})  "
-                  f"id {row['id'][:8]}", markup=False)
+    say(f"Logged {row['minutes']} min of {row['tool']} ({row['purpose']})  "
+        f"id {row['id'][:8]}")
     if capped:
-        console.print("The timer ran over 24 hours, so the session was logged as 24 hours; "
-                      f"`aijournal edit {row['id'][:8]} --duration ...` fixes it.", markup=False)
+        say("The timer ran over 24 hours, so the session was logged as 24 hours; "
+            f"`aijournal edit {row['id'][:8]} --duration ...` fixes it.")
 
 
 def checkin(
@@ -73,10 +73,9 @@ def checkin(
     with open_store() as store:
         row, replaced = service.checkin(store, **values)  # type: ignore[arg-type]
     verb = "Replaced" if replaced else "Saved"
-    console.print(f"{verb} the check-in for {row['day']}: trust AI {row['trust_ai']}, "
-                  f"trust team {row['trust_team']}"
-                  + (f", connection {row['connection']}" if row["connection"] else ""),
-                  markup=False)
+    say(f"{verb} the check-in for {row['day']}: trust AI {row['trust_ai']}, "
+        f"trust team {row['trust_team']}"
+        + (f", connection {row['connection']}" if row["connection"] else ""))
 
 
 def who5(
@@ -101,11 +100,9 @@ def who5(
                     "percent": percent, "band": m.who5_band(percent),
                     "disclaimer": m.WHO5_DISCLAIMER, "citation": m.WHO5_CITATION})
         return
-    console.print(f"WHO-5 for {row['day']}: {raw}/25 = {percent}%  ({m.who5_band(percent)})",
-                  markup=False)
-    console.print(f"{m.WHO5_DISCLAIMER} Bands: 50% or below = low wellbeing, 28% or below = "
-                  f"please seek professional advice. Source: {m.WHO5_CITATION}.",
-                  style="dim", markup=False)
+    say(f"WHO-5 for {row['day']}: {raw}/25 = {percent}%  ({m.who5_band(percent)})")
+    say((f"{m.WHO5_DISCLAIMER} Bands: 50% or below = low wellbeing, 28% or below = "
+         f"please seek professional advice. Source: {m.WHO5_CITATION}.", "dim"))
 
 
 TYPE_CHOICES = {**m.SHORT_TYPES, **{t: t for t in m.TIMELINE_TYPES}}
@@ -219,7 +216,7 @@ def edit(
     with open_store() as store:
         entry = service.edit_entry(store, entry_id, changes)
     label, text = describe(entry)
-    console.print(f"Edited {label} {entry.id[:8]}: {text}", markup=False)
+    say(f"Edited {label} {entry.id[:8]}: {text}")
 
 
 def delete(
@@ -229,15 +226,14 @@ def delete(
     with open_store() as store:
         entry = service.delete_entry(store, entry_id)
     label, text = describe(entry)
-    console.print(f"Deleted {label} {entry.id[:8]}: {text}  (`aijournal undo` brings it back)",
-                  markup=False)
+    say(f"Deleted {label} {entry.id[:8]}: {text}  (`aijournal undo` brings it back)")
 
 
 def undo() -> None:
     """Revert the last change."""
     with open_store() as store:
         label = service.undo(store)
-    console.print(f"Undone: {label}", markup=False)
+    say(f"Undone: {label}")
 
 
 def people(
@@ -258,7 +254,7 @@ def people(
         chosen = p.parse_choice(vocab.RELATIONS, relation, "--relation")
         with open_store() as store:
             person = service.set_relation(store, name, chosen)
-        console.print(f"{person.name} is now {chosen}.", markup=False)
+        say(f"{person.name} is now {chosen}.")
         return
     with open_store() as store:
         roster = service.people(store)
@@ -292,15 +288,9 @@ def people(
                  "today" if row["days_since"] == 0 else
                  "yesterday" if row["days_since"] == 1 else f"{row['days_since']} days ago")
         quality = f"{row['mean_quality']:.1f}" if row["mean_quality"] is not None else "–"
-        table.add_row(_plain(row["name"]), row["relation"], since, str(row["interactions"]),
+        table.add_row(plain(row["name"]), row["relation"], since, str(row["interactions"]),
                       f"{row['minutes'] / 60:.1f}", quality)
     console.print(table)
-
-
-def _plain(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
 
 
 def backup(
@@ -310,7 +300,7 @@ def backup(
     """Copy the journal safely (SQLite's backup API), private to you."""
     with open_store() as store:
         target = service.backup(store, path, clock_now())
-    console.print(f"Backed up to {target}", markup=False, soft_wrap=True)  # a path stays whole
+    say(f"Backed up to {target}", soft_wrap=True)  # a path stays whole
 
 
 def demo(
@@ -329,8 +319,8 @@ def demo(
     with open_store() as store:
         summary = demo_mod.fill(store, persona=chosen, days=count, seed=seed_value,
                                 today=clock_now().date())
-    console.print(f"Wrote the {chosen} persona: {summary} over {count} days into "
-                  f"{store.path}.", markup=False, soft_wrap=True)
+    say(f"Wrote the {chosen} persona: {summary} over {count} days into {store.path}.",
+        soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -10,9 +10,10 @@ import typer
 
 from journal import parse as p
 from journal.cli.common import open_store
-from journal.cli.output import console, print_json
+from journal.cli.output import console, plain, print_json, say
 from journal.clock import now as clock_now
 from journal.errors import BadInput, JournalError
+from journal.textsafe import visible
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ def export(
         return
     write_private(target, text.encode("utf-8"), force=force)
     what = "backup" if exporter.names[0] == "jsonl" else f"{exporter.names[0]} summary"
-    sys.stderr.write(f"Wrote the {what} to {target} (readable only by you).\n")
+    sys.stderr.write(f"Wrote the {what} to {visible(target)} (readable only by you).\n")
 
 
 def _target(output: str, force: bool) -> str:
@@ -112,7 +113,7 @@ def coach(
 
     clients, problems = review.load(files)
     for problem in problems:
-        sys.stderr.write(f"aijournal: skipped {problem}\n")
+        sys.stderr.write(f"aijournal: skipped {visible(problem)}\n")
     if not clients:
         raise BadInput("none of the files is a readable aijournal summary; accepted: files "
                        "from `aijournal export --format json`")
@@ -123,16 +124,16 @@ def coach(
     console.print(_coach_table(ranked))
     first = ranked[0]
     if first.score > 0:
-        console.print(f"\nTalk to [bold]{_esc(first.label)}[/bold] first.")
+        say("\nTalk to ", (first.label, "bold"), " first.")
     else:
-        console.print("\nNo one stands out: nothing in these summaries asks for a conversation.")
+        say("\nNo one stands out: nothing in these summaries asks for a conversation.")
     for n, c in enumerate(ranked, 1):
         if not (c.reasons or c.act_insights):
             continue
-        console.print(f"\n[bold]{n}. {_esc(c.label)}[/bold]"
-                      + (f": {_esc('; '.join(c.reasons))}." if c.reasons else ""))
+        reasons = f": {'; '.join(c.reasons)}." if c.reasons else ""
+        say("\n", (f"{n}. {c.label}", "bold"), reasons)
         for title in c.act_insights:
-            console.print(f"   [red]●[/red] {_esc(title)}")
+            say("   ", ("●", "red"), f" {title}")
 
 
 def _coach_table(ranked: list[Client]) -> Table:
@@ -150,18 +151,12 @@ def _coach_table(ranked: list[Client]) -> Table:
         share = t["ai"]["augmentation_share"]
         energy = t["energy"]
         table.add_row(
-            str(n), _esc(c.label), c.period.replace(" to ", "–"), f"{c.ai_hours:.1f}",
+            str(n), plain(c.label), plain(c.period.replace(" to ", "–")), f"{c.ai_hours:.1f}",
             "–" if share is None else f"{share * 100:.0f}%", f"{c.people_hours:.1f}",
             ("–" if energy["mean"] is None else f"{energy['mean']:.1f}")
             + arrows.get(energy["trend"] or "", ""),
             str(len(c.act_insights)))
     return table
-
-
-def _esc(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
 
 
 def register(app: typer.Typer) -> None:

@@ -15,7 +15,7 @@ import typer
 from journal import classify as queue
 from journal import parse as p
 from journal.cli.common import open_store
-from journal.cli.output import console, print_json
+from journal.cli.output import print_json, say
 from journal.clock import now as clock_now
 from journal.errors import BadInput
 from journal.importers import FORMATS
@@ -111,9 +111,12 @@ def _progress(path: str, fmt: str, *, quiet: bool) -> Iterator[Callable[[int, in
     from rich.console import Console
     from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
-    bar = Progress(TextColumn("reading {task.description}"), BarColumn(), DownloadColumn(),
-                   TimeRemainingColumn(), console=Console(stderr=True), transient=True)
-    task = bar.add_task(os.path.basename(path), total=None)
+    from journal.textsafe import visible
+
+    bar = Progress(TextColumn("reading {task.description}", markup=False), BarColumn(),
+                   DownloadColumn(), TimeRemainingColumn(), console=Console(stderr=True),
+                   transient=True)
+    task = bar.add_task(visible(os.path.basename(path)), total=None)
 
     def update(done: int, total: int) -> None:
         bar.update(task, completed=done, total=total)
@@ -132,30 +135,29 @@ def _report(fmt: str, file: str, dry_run: bool, result: Any, as_json: bool) -> N
     name = os.path.basename(file)
     noun = NOUN[fmt]
     if dry_run:
-        console.print(f"Dry run, nothing written: {name} would add {result.added} {noun} "
-                      f"({result.skipped} already there or skipped).", markup=False, soft_wrap=True)
+        say(f"Dry run, nothing written: {name} would add {result.added} {noun} "
+                      f"({result.skipped} already there or skipped).", soft_wrap=True)
         for line in result.details:
-            console.print(f"  {line}", markup=False, soft_wrap=True)
+            say(f"  {line}", soft_wrap=True)
         more = result.added - sum(1 for line in result.details if not line.startswith("left out"))
         if more > 0:
-            console.print(f"  … and {more} more", markup=False, soft_wrap=True)
+            say(f"  … and {more} more", soft_wrap=True)
         _problems(result.problems)
         return
-    console.print(f"Imported {name}: {result.summary()}.", markup=False, soft_wrap=True)
+    say(f"Imported {name}: {result.summary()}.", soft_wrap=True)
     _problems(result.problems)
     if fmt in AI_FORMATS and result.added:
-        console.print(f"The new {noun} are unclassified; `aijournal classify` gives each a "
-                      "purpose with one key.", markup=False, soft_wrap=True)
+        say(f"The new {noun} are unclassified; `aijournal classify` gives each a "
+                      "purpose with one key.", soft_wrap=True)
 
 
 def _problems(problems: list[str]) -> None:
     """One line per record left out (a time or number no journal can hold, an event recurring
     every minute), so the user knows what was not imported and why."""
     for line in problems[:PROBLEM_LINES]:
-        console.print(f"  skipped {line}", markup=False, soft_wrap=True)
+        say(f"  skipped {line}", soft_wrap=True)
     if len(problems) > PROBLEM_LINES:
-        console.print(f"  … and {len(problems) - PROBLEM_LINES} more skipped", markup=False,
-                      soft_wrap=True)
+        say(f"  … and {len(problems) - PROBLEM_LINES} more skipped", soft_wrap=True)
 
 
 # --- classify ----------------------------------------------------------------------------------
@@ -171,16 +173,14 @@ def classify() -> None:
     with open_store() as store:
         ids = queue.pending(store)
         if not ids:
-            console.print("Nothing to classify: every AI session has a purpose.", soft_wrap=True)
+            say("Nothing to classify: every AI session has a purpose.", soft_wrap=True)
             return
-        console.print(f"{len(ids)} unclassified AI sessions, newest first. {queue.HINT}",
-                      markup=False, soft_wrap=True)
+        say(f"{len(ids)} unclassified AI sessions, newest first. {queue.HINT}", soft_wrap=True)
         for number, session_id in enumerate(ids, 1):
             entry = queue.session(store, session_id)
             if entry is None:
                 continue
-            console.print(f"[{number}/{len(ids)}] {queue.card(entry, today)}", markup=False,
-                          soft_wrap=True)
+            say(f"[{number}/{len(ids)}] {queue.card(entry, today)}", soft_wrap=True)
             key = _ask(read)
             if key == queue.QUIT:
                 break
@@ -189,7 +189,7 @@ def classify() -> None:
                 continue
             tally.add(queue.answer(store, session_id, key))
         left = len(queue.pending(store))
-    console.print(tally.summary(left), markup=False, soft_wrap=True)
+    say(tally.summary(left), soft_wrap=True)
 
 
 def _ask(read: Callable[[], str | None]) -> str:

@@ -11,6 +11,8 @@ from rich.console import Console
 from rich.table import Table
 
 from journal import models as m
+from journal.richtext import Part, plain
+from journal.textsafe import json_visible
 
 console = Console(highlight=False)
 
@@ -19,7 +21,14 @@ PURPOSE_STYLE = {"learn": "green", "augment": "cyan", "automate": "yellow", "com
 
 
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """The exact data as JSON; control characters inside strings are written as JSON escapes."""
+    sys.stdout.write(json_visible(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
+
+
+def say(*parts: Part, **options: Any) -> None:
+    """Print one line of user text with journal.richtext.plain (never markup; control characters
+    shown escaped); options go to Console.print, e.g. soft_wrap."""
+    console.print(plain(*parts), **options)
 
 
 def day_text(day: dt.date, today: dt.date) -> str:
@@ -72,23 +81,16 @@ def entries_table(entries: list[m.Entry], today: dt.date, *, notes: bool = True)
     table.add_column("type", no_wrap=True)
     table.add_column("what")
     for entry in entries:
-        label, text = describe(entry)
-        text = _escape(text)
+        label, summary = describe(entry)
+        text = plain(summary)
         if notes and entry.note:
-            text += f"  [dim]“{_escape(entry.note)}”[/dim]"
+            text.append_text(plain("  ", (f"“{entry.note}”", "dim")))
         if entry.tags:
-            text += "  [dim]" + " ".join(f"#{_escape(t)}" for t in entry.tags) + "[/dim]"
+            text.append_text(plain("  ", (" ".join(f"#{t}" for t in entry.tags), "dim")))
         style = PURPOSE_STYLE.get(getattr(getattr(entry, "purpose", None), "value", ""), "")
         if isinstance(entry, (m.CheckIn, m.Who5)):  # day-only records
             when = day_text(entry.day, today)
         else:
             when = when_text(m.entry_time(entry), today)
-        table.add_row(entry.id[:8], when,
-                      f"[{style}]{label}[/{style}]" if style else label, text)
+        table.add_row(plain(entry.id[:8]), plain(when), plain((label, style)), text)
     return table
-
-
-def _escape(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)

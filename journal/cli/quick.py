@@ -10,6 +10,7 @@ import sys
 from journal import parse as p
 from journal import service, vocab
 from journal.cli.common import open_store
+from journal.textsafe import visible
 
 TYPE_CHECKING = False  # typing costs a quick-add time it never uses; mypy still sees the block
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ def ai(*, tool: str, duration: str, purpose: str | None = None, instead_of_perso
     with open_store() as store:
         row = service.log_ai(store, **fields)
     hint = "" if purpose else "  (add --purpose learn|augment|automate|companion next time)"
-    print(f"Logged {row['minutes']} min of {row['tool']} ({row['purpose']}) "
+    print(f"Logged {row['minutes']} min of {visible(row['tool'])} ({row['purpose']}) "
           f"{row['started_at'][:16].replace('T', ' ')}  id {row['id'][:8]}{hint}")
     return 0
 
@@ -65,7 +66,7 @@ def met(*, people: str, duration: str, kind: str | None = None, channel: str | N
     }
     with open_store() as store:
         row = service.log_interaction(store, people=names, **fields)
-    print(f"Logged {row['minutes']} min with {', '.join(row['people'])} ({row['kind']}, "
+    print(f"Logged {row['minutes']} min with {visible(', '.join(row['people']))} ({row['kind']}, "
           f"{row['channel'].replace('_', ' ')}, quality {row['quality']}) "
           f"{row['at'][:16].replace('T', ' ')}  id {row['id'][:8]}")
     return 0
@@ -86,7 +87,7 @@ def status(*, prompt: bool = False, json: bool = False) -> int:
     with open_store() as store:
         today = service.today_status(store, now)
     if prompt:
-        print(service.prompt_line(today, now))
+        print(visible(service.prompt_line(today, now)))
         return 0
     counts, running = today["counts"], today["timer"]
     if json:
@@ -99,7 +100,7 @@ def status(*, prompt: bool = False, json: bool = False) -> int:
     parts = [f"{labels[k]} {v}" for k, v in counts.items()]
     print(f"Today ({now.date().isoformat()}): " + ", ".join(parts))
     if running:
-        print(f"Timer running: {running['tool']} since {running['started_at'][11:16]}")
+        print(f"Timer running: {visible(running['tool'])} since {running['started_at'][11:16]}")
     if today["missing"]:
         print("Not logged yet: " + " ".join(today["missing"]))
     sys.stdout.flush()

@@ -10,11 +10,10 @@ import datetime as dt
 from typing import Annotated, Any
 
 import typer
-from rich.markup import escape
 
 from journal import parse as p
 from journal.cli.common import open_store
-from journal.cli.output import console, print_json
+from journal.cli.output import console, print_json, say
 from journal.clock import now as clock_now
 from journal.errors import BadInput
 
@@ -59,11 +58,11 @@ def insights(as_of: AsOf = None, as_json: Json = False) -> None:
         print_json([i.to_json() for i in found])
         return
     if not found:
-        console.print(YOUNG if young else QUIET.format(day=day.isoformat()), markup=False)
+        say(YOUNG if young else QUIET.format(day=day.isoformat()))
         return
     for insight in found:
         _print_insight(insight, day)
-    console.print(f"[dim]{escape(ACT_HINT)}[/dim]")
+    say((ACT_HINT, "dim"))
 
 
 def evidence_text(insight: Insight, as_of: dt.date) -> str:
@@ -83,14 +82,13 @@ def evidence_text(insight: Insight, as_of: dt.date) -> str:
 
 def _print_insight(insight: Insight, as_of: dt.date) -> None:
     style = SEVERITY_STYLE[insight.severity]
-    console.print(f"[{style}]● {SEVERITY_LABEL[insight.severity]}[/{style}]  "
-                  f"[bold]{escape(insight.title)}[/bold]")
-    console.print(f"  {escape(insight.detail)}")
+    say((f"● {SEVERITY_LABEL[insight.severity]}", style), "  ", (insight.title, "bold"))
+    say(f"  {insight.detail}")
     evidence = evidence_text(insight, as_of)
     if evidence:
-        console.print(f"  [dim]evidence {escape(evidence)}[/dim]")
+        say((f"  evidence {evidence}", "dim"))
     for action in insight.actions:
-        console.print(f"  → [bold]{escape(action.id)}[/bold]  {escape(action.text)}")
+        say("  → ", (action.id, "bold"), f"  {action.text}")
     console.print()
 
 
@@ -122,26 +120,25 @@ def _pct(value: float | None) -> str:
 
 
 def _print_review(data: dict[str, Any], result: Review, as_of: dt.date) -> None:
-    console.print(f"[bold]Your {data['period']}: {data['start']} to {data['end']}[/bold]")
+    say((f"Your {data['period']}: {data['start']} to {data['end']}", "bold"))
     ai = data["ai"]
     if ai["total_minutes"]:
         parts = ", ".join(f"{k} {v}" for k, v in ai["minutes_by_purpose"].items() if v)
-        console.print(f"AI: {ai['total_minutes']} min in {ai['sessions']} sessions ({parts}).",
-                      markup=False)
+        say(f"AI: {ai['total_minutes']} min in {ai['sessions']} sessions ({parts}).")
         if ai["augmentation_share"] is not None:
             side = "below" if ai["below_benchmark"] else "at or above"
-            console.print(f"  Learning and augmenting: {_pct(ai['augmentation_share'])} of "
-                          f"{ai['classified_minutes']} classified minutes, {side} the "
-                          f"{_pct(ai['benchmark'])} benchmark.", markup=False)
+            say(f"  Learning and augmenting: {_pct(ai['augmentation_share'])} of "
+                f"{ai['classified_minutes']} classified minutes, {side} the "
+                f"{_pct(ai['benchmark'])} benchmark.")
     else:
-        console.print("AI: no sessions logged.", markup=False)
+        say("AI: no sessions logged.")
     people = data["people"]
     if people["interactions"]:
         parts = ", ".join(f"{k} {v}" for k, v in people["minutes_by_kind"].items() if v)
-        console.print(f"People: {people['total_minutes']} min in {people['interactions']} "
-                      f"interactions ({parts}) with {', '.join(people['people'])}.", markup=False)
+        say(f"People: {people['total_minutes']} min in {people['interactions']} "
+            f"interactions ({parts}) with {', '.join(people['people'])}.")
     else:
-        console.print("People: no interactions logged.", markup=False)
+        say("People: no interactions logged.")
     energy = data["energy"]
     if energy["readings"]:
         line = f"Energy: {energy['mean']:.1f}/5 over {energy['readings']} readings"
@@ -151,34 +148,34 @@ def _print_review(data: dict[str, Any], result: Review, as_of: dt.date) -> None:
         line += f" ({energy['trend']})." if energy["trend"] else "."
         if energy["trend"] is None and energy["previous_mean"] is not None:
             line += " Too few readings to call a trend."
-        console.print(line, markup=False)
+        say(line)
     else:
-        console.print("Energy: no readings logged.", markup=False)
+        say("Energy: no readings logged.")
     trust = data["trust"]
     if trust["checkins"]:
-        console.print(f"Trust: AI {trust['ai_mean']:.1f} vs team {trust['team_mean']:.1f} over "
-                      f"{trust['checkins']} check-ins.", markup=False)
+        say(f"Trust: AI {trust['ai_mean']:.1f} vs team {trust['team_mean']:.1f} over "
+            f"{trust['checkins']} check-ins.")
     console.print()
     if result.insights:
-        console.print("[bold]Insights[/bold]")
+        say(("Insights", "bold"))
         for insight in result.insights:
             _print_insight(insight, as_of)
     if result.intentions_done:
-        console.print("[bold]Intentions you followed through[/bold]")
+        say(("Intentions you followed through", "bold"))
         for intention in result.intentions_done:
             when = intention.done_at.astimezone().date().isoformat() if intention.done_at else ""
-            console.print(f"  ✓ {escape(intention.text)}  [dim]{when}[/dim]")
+            say(f"  ✓ {intention.text}  ", (when, "dim"))
     else:
-        console.print("No intentions marked done in this period.", markup=False)
+        say("No intentions marked done in this period.")
     after = data["energy_after_done"]
     if after["enough"]:
-        console.print(f"Energy on days after a done intention: {after['after_mean']:.1f} "
-                      f"({after['n_after']} days) vs {after['other_mean']:.1f} on other days "
-                      f"({after['n_other']} days).", markup=False)
+        say(f"Energy on days after a done intention: {after['after_mean']:.1f} "
+            f"({after['n_after']} days) vs {after['other_mean']:.1f} on other days "
+            f"({after['n_other']} days).")
     else:
-        console.print(f"Energy after done intentions: too few days to compare yet "
-                      f"({after['n_after']} days after a done intention vs {after['n_other']} "
-                      f"others; {after['min_days']} of each needed).", markup=False)
+        say(f"Energy after done intentions: too few days to compare yet "
+            f"({after['n_after']} days after a done intention vs {after['n_other']} "
+            f"others; {after['min_days']} of each needed).")
 
 
 # --- follow-through ----------------------------------------------------------------------------
@@ -195,8 +192,8 @@ def act(
         before = {i.id for i in svc.intentions(store)}
         intention = svc.act(store, action_id, day)
     verb = "Already on your list" if intention.id in before else "Noted as an intention"
-    console.print(f"{verb}: {intention.text}  (id {intention.id[:8]}; `aijournal done "
-                  f"{intention.id[:8]}` when it happened)", markup=False)
+    say(f"{verb}: {intention.text}  (id {intention.id[:8]}; `aijournal done "
+        f"{intention.id[:8]}` when it happened)")
 
 
 def intentions(
@@ -214,8 +211,7 @@ def intentions(
         print_json([m.to_record(i) for i in found])
         return
     if not found:
-        console.print("No open intentions. `aijournal insights` suggests a few next steps.",
-                      markup=False)
+        say("No open intentions. `aijournal insights` suggests a few next steps.")
         return
     today = clock_now().date()
     for intention in found:
@@ -223,8 +219,8 @@ def intentions(
         state = ("done" if intention.done_at else "let go" if intention.dismissed_at else
                  "accepted today" if age == 0 else
                  "accepted yesterday" if age == 1 else f"accepted {age} days ago")
-        console.print(f"[dim]{intention.id[:8]}[/dim]  {escape(intention.text)}  "
-                      f"[dim]{state} · {escape(intention.action_id)}[/dim]")
+        say((intention.id[:8], "dim"), f"  {intention.text}  ",
+            (f"{state} · {intention.action_id}", "dim"))
 
 
 IntentionId = Annotated[str, typer.Argument(
@@ -237,7 +233,7 @@ def done(intention_id: IntentionId) -> None:
 
     with open_store() as store:
         intention = svc.done(store, intention_id)
-    console.print(f"Done: {intention.text}  Nice follow-through.", markup=False)
+    say(f"Done: {intention.text}  Nice follow-through.")
 
 
 def dismiss(intention_id: IntentionId) -> None:
@@ -246,7 +242,7 @@ def dismiss(intention_id: IntentionId) -> None:
 
     with open_store() as store:
         intention = svc.dismiss(store, intention_id)
-    console.print(f"Let go: {intention.text}", markup=False)
+    say(f"Let go: {intention.text}")
 
 
 def register(app: typer.Typer) -> None:

@@ -9,8 +9,13 @@ than with people 1; trusting AI over the team on average 1.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import math
 import os
+import re
+import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,30 +70,182 @@ class Client:
                 "score": self.score, "reasons": self.reasons}
 
 
+# What a summary file may hold. The CLI accepts dates in the years 1900 to 9998; a summary's counts,
+# minutes and means are far below 10**15. Anything beyond is refused for that file, named, so one
+# damaged or hostile file never stops the review of the others.
+MAX_BYTES = 16 * 1024 * 1024  # a five-year summary is well under 1 MB
+MAX_DIGITS = 15
+MAX_DEPTH = 32  # a summary nests 6 deep; metrics hold flat values
+YEARS = (1900, 9998)
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+SHOWN = 200  # characters of a problem shown, at most
+
+
+class Refused(ValueError):
+    """A file that is JSON, but not one a summary can be."""
+
+
+class NotAFile(Refused):
+    """A path to something that is not a regular file, or too large a file."""
+
+
 def load(paths: list[str]) -> tuple[list[Client], list[str]]:
     """The readable summaries, and one line per file that was not (named, with why)."""
     clients, bad = [], []
     for path in paths:
         try:
-            with open(path, encoding="utf-8") as handle:
-                data = json.load(handle)
+            data = _parse(_read(path))
+            _check_depth(data)
+            found = problems(data)
         except FileNotFoundError:
             bad.append(f"{path}: no such file")
             continue
-        except (OSError, UnicodeDecodeError) as err:
-            bad.append(f"{path}: cannot be read ({getattr(err, 'strerror', None) or err})")
+        except IsADirectoryError:
+            bad.append(f"{path}: is a folder; accepted: a file from "
+                       "`aijournal export --format json`")
+            continue
+        except OSError as err:
+            bad.append(f"{path}: cannot be read ({err.strerror or err})")
+            continue
+        except UnicodeDecodeError:
+            bad.append(f"{path}: not UTF-8 text")
             continue
         except json.JSONDecodeError as err:
             bad.append(f"{path}: not JSON ({err.msg}, line {err.lineno})")
             continue
-        found = problems(data)
+        except RecursionError:
+            bad.append(f"{path}: not an aijournal summary: nested too deeply")
+            continue
+        except NotAFile as err:
+            bad.append(f"{path}: {err}")
+            continue
+        except Refused as err:
+            bad.append(f"{path}: not an aijournal summary: {_short(str(err))}")
+            continue
+        except ValueError as err:  # a path no file can have (an embedded NUL)
+            bad.append(f"{path}: cannot be read ({_short(str(err))})")
+            continue
         if found:
             more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
-            bad.append(f"{path}: not an aijournal summary: {found[0]}{more}")
+            bad.append(f"{path}: not an aijournal summary: {_short(found[0])}{more}")
             continue
         stem = os.path.splitext(os.path.basename(path))[0]
-        clients.append(Client(label=data.get("client") or stem, file=path, data=data))
+        client = Client(label=data.get("client") or stem, file=path, data=data)
+        try:
+            _check_values(data)
+            assess(client)
+            client.to_json()
+        except Refused as err:
+            bad.append(f"{path}: not an aijournal summary: {_short(str(err))}")
+            continue
+        except (TypeError, ValueError, KeyError, ArithmeticError):
+            # The schema allows each value alone; these do not fit together (a falling energy
+            # trend without its means, say).
+            bad.append(f"{path}: not an aijournal summary: its totals do not fit together")
+            continue
+        clients.append(client)
     return clients, bad
+
+
+def _read(path: str) -> bytes:
+    """The file's bytes: a regular file of at most MAX_BYTES (never a pipe, device or folder,
+    which could block or never end)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotAFile("not a regular file (a pipe or a device); accepted: a file from "
+                           "`aijournal export --format json`")
+        if info.st_size > MAX_BYTES:
+            raise NotAFile(f"too large ({info.st_size:,} bytes); accepted: a summary of at most "
+                           f"{MAX_BYTES // 2**20} MB")
+        data = handle.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise NotAFile(f"too large; accepted: a summary of at most {MAX_BYTES // 2**20} MB")
+    return data
+
+
+def _parse(data: bytes) -> Any:
+    return json.loads(data.decode("utf-8"), parse_int=_integer, parse_float=_number,
+                      parse_constant=_constant)
+
+
+def _integer(text: str) -> int:
+    digits = len(text.lstrip("-"))
+    if digits > MAX_DIGITS:
+        raise Refused(f"a number of {digits:,} digits; accepted: at most {MAX_DIGITS}")
+    return int(text)
+
+
+def _number(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value) or abs(value) >= 10.0 ** MAX_DIGITS:
+        raise Refused(f"the number {text[:30]} is out of range; accepted: finite numbers below "
+                      f"10^{MAX_DIGITS}")
+    return value
+
+
+def _constant(text: str) -> float:
+    raise Refused(f"{text} is not a number; accepted: finite numbers")
+
+
+def _walk(data: Any) -> Iterator[tuple[Any, str]]:
+    """Every value in the document with its path, without recursion; refuses deep nesting."""
+    stack: list[tuple[Any, int, str]] = [(data, 0, "")]
+    while stack:
+        value, depth, where = stack.pop()
+        if depth > MAX_DEPTH:
+            raise Refused(f"{where}: nested too deeply")
+        yield value, where
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1, f"{where}/{k}" if where else str(k))
+                         for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1, f"{where}/{n}" if where else str(n))
+                         for n, v in enumerate(value))
+
+
+def _check_depth(data: Any) -> None:
+    for _ in _walk(data):
+        pass
+
+
+def _check_values(data: dict[str, Any]) -> None:
+    """Every date a real day in the years the CLI accepts, and a period that runs forward."""
+    for value, where in _walk(data):
+        if isinstance(value, str) and DATE.fullmatch(value):
+            _day(value, where)
+    for key in ("generated_at",):
+        moment = data.get(key)
+        if isinstance(moment, str):
+            try:
+                parsed = dt.datetime.fromisoformat(moment)
+            except ValueError:
+                raise Refused(f"{key}: {moment[:40]!r} is not a date and time") from None
+            _year(parsed.year, key)
+    period = data["period"]
+    if _day(period["since"], "period/since") > _day(period["until"], "period/until"):
+        raise Refused(f"period: since {period['since']} is after until {period['until']}")
+
+
+def _day(text: str, where: str) -> dt.date:
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        raise Refused(f"{where}: {text!r} is not a date") from None
+    _year(day.year, where)
+    return day
+
+
+def _year(year: int, where: str) -> None:
+    if not YEARS[0] <= year <= YEARS[1]:
+        raise Refused(f"{where}: year {year} is out of range; accepted: {YEARS[0]} to {YEARS[1]}")
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= SHOWN else text[:SHOWN - 1] + "…"
 
 
 def assess(client: Client) -> Client:

@@ -18,12 +18,14 @@ from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
 from journal import service
 from journal.errors import JournalError
 from journal.store import JournalStore
+from journal.textsafe import visible
 from journal.tui.text import DEMO_SUBTITLE, TABS
 
 DEMO_PERSONA = "drifting"
@@ -206,6 +208,13 @@ class JournalApp(App[int]):
             self.notify(done, markup=False)
         self.changed()
         return result
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every notification is plain text: user text in it is never read as markup, and its
+        control characters are shown escaped (journal.textsafe)."""
+        super().notify(visible(message), title=visible(title), severity=severity,
+                       timeout=timeout, markup=False)
 
     def switch_journal(self, path: str, *, demo: bool) -> None:
         """Point the app at another journal file (the demo, or back to the user's own)."""

@@ -12,6 +12,7 @@ from textual.widgets import Footer, Static
 
 from journal import classify as queue
 from journal.errors import JournalError
+from journal.richtext import plain
 
 TITLE = "Classify AI sessions"
 EMPTY = "Nothing to classify: every AI session has a purpose. Press q to go back."
@@ -81,7 +82,7 @@ class ClassifyScreen(Screen[dict[str, Any]]):
             if entry is not None:
                 self._current = entry.id
                 progress.update(f"{TITLE} · {self._pos + 1} of {len(self._ids)}")
-                card.update(queue.card(entry, today()))
+                card.update(plain(queue.card(entry, today())))
                 return
             self._pos += 1  # changed elsewhere meanwhile
         self._current = None

@@ -15,8 +15,11 @@ from journal import parse, service, vocab
 from journal.clock import now
 from journal.errors import JournalError
 from journal.models import Entry, entry_time
+from journal.richtext import plain
+from journal.textsafe import visible
 from journal.tui import format as fmt
 from journal.tui.text import CHANNEL_LABELS, PURPOSE_HELP
+from journal.tui.widgets.completion import PlainInput
 
 LEVELS = [(str(n), n) for n in range(1, 6)]
 # name, label, widget kind, choices; per entry type (the fields service.EDITABLE allows)
@@ -41,14 +44,15 @@ COMMON = [("tags", "Tags", "tags", None), ("note", "Note", "note", None)]
 
 
 def shown(entry: Entry, name: str, kind: str) -> Any:
-    """The value a field starts with."""
+    """The value a field starts with. Text shows its control characters escaped; a field left
+    as shown is not saved, so the stored text stays as it was."""
     if kind == "when":
         return entry_time(entry).astimezone().strftime("%Y-%m-%d %H:%M")
     value = getattr(entry, name)
     if kind == "people":
-        return ", ".join(value)
+        return visible(", ".join(value))
     if kind == "tags":
-        return ", ".join(value)
+        return visible(", ".join(value))
     if kind == "items":
         return " ".join(str(v) for v in value)
     if kind == "duration":
@@ -57,7 +61,7 @@ def shown(entry: Entry, name: str, kind: str) -> Any:
         return getattr(value, "value", value)
     if kind == "bool":
         return bool(value)
-    return value or ""
+    return visible(value or "")
 
 
 def parsed(kind: str, text: Any, label: str) -> Any:
@@ -105,7 +109,7 @@ class EditScreen(ModalScreen[bool]):
                     elif kind == "bool":
                         yield Checkbox("", value=value, id=f"f-{name}", compact=True)
                     else:
-                        yield Input(str(value), id=f"f-{name}", compact=True)
+                        yield PlainInput(str(value), id=f"f-{name}", compact=True)
             yield Static("", id="edit-msg")
             with Horizontal(id="edit-buttons"):
                 yield Button("Cancel (esc)", id="cancel", compact=True)
@@ -136,7 +140,7 @@ class EditScreen(ModalScreen[bool]):
                 return
             service.edit_entry(self.app.store, self.entry.id, changes)  # type: ignore[attr-defined]
         except JournalError as err:
-            self.query_one("#edit-msg", Static).update(str(err))
+            self.query_one("#edit-msg", Static).update(plain(str(err)))
             return
         self.app.notify("Saved. Press u to undo.")
         self.app.changed()  # type: ignore[attr-defined]

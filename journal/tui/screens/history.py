@@ -23,9 +23,12 @@ from journal import parse, service
 from journal.clock import now
 from journal.errors import BadInput
 from journal.models import Entry
+from journal.richtext import plain
+from journal.textsafe import visible
 from journal.tui import format as fmt
 from journal.tui.screens.base import JournalScreen
 from journal.tui.text import HISTORY_EMPTY, HISTORY_PLACEHOLDER
+from journal.tui.widgets.completion import PlainInput
 from journal.tui.widgets.dialogs import Confirm
 from journal.tui.widgets.tables import clip, set_columns
 
@@ -103,11 +106,12 @@ class HistoryScreen(JournalScreen):
         self.loaded: dict[str, Entry] = {}
         self.fetching = False
         self.error: str | None = None
+        self.shown_search = ("", "")  # (as the search field shows it, as searched)
 
     def body(self) -> ComposeResult:
         with Horizontal(id="history-filters"):
             yield Select(TYPES, value="all", allow_blank=False, id="history-type", compact=True)
-            yield Input(placeholder=HISTORY_PLACEHOLDER, id="history-search", compact=True)
+            yield PlainInput(placeholder=HISTORY_PLACEHOLDER, id="history-search", compact=True)
         yield Static("", id="history-summary")
         yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
 
@@ -172,8 +176,8 @@ class HistoryScreen(JournalScreen):
                 continue
             self.loaded[entry.id] = entry
             rows.append((fmt.when(entry, today), fmt.TYPE_LABELS.get(entry.TYPE, entry.TYPE),
-                         fmt.entry_minutes(entry), clip(fmt.summary(entry), width),
-                         clip(fmt.extra(entry), 18), entry.id))
+                         fmt.entry_minutes(entry), plain(clip(visible(fmt.summary(entry)), width)),
+                         plain(clip(visible(fmt.extra(entry)), 18)), entry.id))
         for *cells, key in rows:
             table.add_row(*cells, key=key)
         if keep and keep in self.loaded:
@@ -184,7 +188,7 @@ class HistoryScreen(JournalScreen):
         summary = self.query_one("#history-summary", Static)
         summary.set_class(self.error is not None, "error")
         if self.error:
-            summary.update(self.error)
+            summary.update(plain(self.error))
         elif not self.total:
             summary.update(HISTORY_EMPTY)
         else:
@@ -228,9 +232,12 @@ class HistoryScreen(JournalScreen):
 
     def show_filter(self, *, search: str = "", types: str = "all") -> None:
         """Show History on a filter (People's enter and Insights' evidence use it)."""
-        self.query_one("#history-search", Input).value = search
+        # A name with control characters is shown escaped in the field, and searched as given
+        # while the field still shows it.
+        self.shown_search = (visible(search), search)
+        self.query_one("#history-search", Input).value = visible(search)
         self.query_one("#history-type", Select).value = types
-        self._pending = search
+        self._pending = visible(search)
         self._apply(force=True)
         self.query_one("#history-table").focus()
 
@@ -254,6 +261,9 @@ class HistoryScreen(JournalScreen):
 
     def _apply(self, *, force: bool = False) -> None:
         line = self.query_one("#history-search", Input).value
+        shown, given = self.shown_search
+        if line == shown:
+            line = given
         value = self.query_one("#history-type", Select).value
         try:
             flt = parse_search(line, "" if value in ("all", Select.NULL) else str(value), now())

@@ -17,6 +17,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from journal.clock import now
+from journal.textsafe import visible
 from journal.tui.screens.base import JournalScreen
 from journal.tui.text import INSIGHTS_EMPTY
 
@@ -91,11 +92,11 @@ class InsightsScreen(JournalScreen):
             label, color = SEVERITY.get(insight.severity, ("", "white"))
             head = Text()
             head.append(f" {label} ", style=f"bold reverse {color}")
-            head.append(f" {insight.title}", style="bold")
+            head.append(f" {visible(insight.title)}", style="bold")
             options.append(Option(head, id=f"insight:{n}", disabled=True))
             for action in insight.actions:
                 text = Text("  → ", style=f"bold {color}")
-                text.append(action.text, style="default")
+                text.append(visible(action.text), style="default")
                 option_id = f"action:{action.id}"
                 self.by_option[option_id] = ("action", insight, action)
                 options.append(Option(text, id=option_id))
@@ -105,7 +106,7 @@ class InsightsScreen(JournalScreen):
                                   id="intentions", disabled=True))
             for intention in data.intentions:
                 text = Text("   ○ ", style="bold")
-                text.append(intention.text)
+                text.append(visible(intention.text))
                 text.append(f"  since {intention.created_at.astimezone():%a %d %b}",
                             style="dim")
                 option_id = f"intention:{intention.id}"
@@ -141,20 +142,21 @@ class InsightsScreen(JournalScreen):
         kind, insight, item = current
         if kind == "intention":
             target.update(Text.assemble(
-                ("Intention\n\n", "bold"), item.text + "\n\n",
-                (f"From the insight {item.insight_id} · accepted "
+                ("Intention\n\n", "bold"), visible(item.text) + "\n\n",
+                (f"From the insight {visible(item.insight_id)} · accepted "
                  f"{item.created_at.astimezone():%A %d %B}.\n", "dim"),
                 ("Press enter or x when you have done it.", "dim")))
             return
         label, color = SEVERITY.get(insight.severity, ("", "white"))
         text = Text()
         text.append(f" {label} ", style=f"bold reverse {color}")
-        text.append(f" {insight.title}\n\n", style="bold")
-        text.append(insight.detail + "\n\n")
+        text.append(f" {visible(insight.title)}\n\n", style="bold")
+        text.append(visible(insight.detail) + "\n\n")
         if insight.metrics:
             text.append("Numbers  ", style="bold")
-            text.append(" · ".join(f"{k.replace('_', ' ')} {_metric(v)}"
-                                   for k, v in insight.metrics.items()) + "\n\n", style="dim")
+            text.append(visible(" · ".join(f"{k.replace('_', ' ')} {_metric(v)}"
+                                           for k, v in insight.metrics.items())) + "\n\n",
+                        style="dim")
         if insight.evidence:
             days = [e.day for e in insight.evidence]
             entries = sum(len(e.entry_ids) for e in insight.evidence)
@@ -165,7 +167,8 @@ class InsightsScreen(JournalScreen):
                         + (" …" if len(days) > 12 else "") + "\n", style="dim")
             text.append("v shows them in History\n\n", style="dim italic")
         text.append("Accept ", style="bold")
-        text.append(f"(enter): “{item.text}” becomes an intention you can tick off later.",
+        text.append(f"(enter): “{visible(item.text)}” becomes an intention you can tick off "
+                    "later.",
                     style="dim")
         target.update(text)
 

@@ -17,6 +17,7 @@ from textual.widgets import DataTable, OptionList, Static
 
 from journal import service, vocab
 from journal.clock import now
+from journal.richtext import plain
 from journal.tui import format as fmt
 from journal.tui.screens.base import JournalScreen
 from journal.tui.text import PEOPLE_EMPTY
@@ -72,7 +73,7 @@ class RelationScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="relation-box") as box:
-            box.border_title = f"{self.person} is my…"
+            box.border_title = plain(f"{self.person} is my…")
             yield OptionList(*vocab.RELATIONS, id="relation-list")
 
     def on_mount(self) -> None:
@@ -158,7 +159,7 @@ class PeopleScreen(JournalScreen):
             trend = trend_text(row.trend)
             if row.mean_quality is not None:
                 trend.append(f" {row.mean_quality:.1f}", style="dim")
-            table.add_row(row.name, row.relation, fmt.ago(row.last_day, self.today), rate,
+            table.add_row(plain(row.name), row.relation, fmt.ago(row.last_day, self.today), rate,
                           together, trend, key=row.name)
         if self.rows:
             table.move_cursor(row=min(keep, len(self.rows) - 1))

@@ -17,6 +17,7 @@ from textual.widgets import Static
 from journal import service
 from journal.clock import localize, now
 from journal.models import Entry
+from journal.richtext import plain
 from journal.tui import format as fmt
 from journal.tui.screens.base import JournalScreen
 from journal.tui.text import CHECKIN_DONE, CHECKIN_PROMPT, NOTHING_TODAY, TIMER_HINT
@@ -144,7 +145,7 @@ class TodayScreen(JournalScreen):
         for entry in data.entries:
             at = fmt.time_label(entry)
             table.add_row(at, fmt.TYPE_LABELS.get(entry.TYPE, entry.TYPE),
-                          fmt.entry_minutes(entry), fmt.summary(entry), key=entry.id)
+                          fmt.entry_minutes(entry), plain(fmt.summary(entry)), key=entry.id)
         if not data.entries:
             table.add_row("", "", "", NOTHING_TODAY)
 
@@ -178,6 +179,7 @@ class TodayScreen(JournalScreen):
         started = dt.datetime.fromisoformat(state["started_at"])
         seconds = max(0, int((now() - started).total_seconds()))
         h, rest = divmod(seconds, 3600)
-        widget.update(f"⏱  [b]{state['tool']}[/b] · {state['purpose']} · "
-                      f"[b]{h}:{rest // 60:02d}:{rest % 60:02d}[/b]   [dim]{TIMER_HINT}[/]")
+        widget.update(plain("⏱  ", (state["tool"], "bold"), f" · {state['purpose']} · ",
+                            (f"{h}:{rest // 60:02d}:{rest % 60:02d}", "bold"),
+                            "   ", (TIMER_HINT, "dim")))
 

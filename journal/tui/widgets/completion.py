@@ -1,4 +1,5 @@
-"""Text inputs that suggest from what the journal already knows: past tools, the roster."""
+"""Text inputs: plain ones that never hold a control character, and ones that suggest from what
+the journal already knows (past tools, the roster)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,19 @@ from collections.abc import Callable
 from textual.binding import Binding
 from textual.suggester import Suggester
 from textual.widgets import Input
+
+from journal.textsafe import visible
+
+
+class PlainInput(Input):
+    """An Input that never holds a control character: typed, pasted or set, each one is written
+    as its visible escape (journal.textsafe), so none reaches the terminal."""
+
+    def validate_value(self, value: str) -> str:
+        return visible(value)
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        super().replace(visible(text), start, end)  # the cursor lands after the escaped text
 
 
 class KnownValues(Suggester):
@@ -28,12 +42,14 @@ class KnownValues(Suggester):
             return None
         lead = last[: len(last) - len(stem)]
         for known in self.values():
+            if visible(known) != known:
+                continue  # never offered: a text field would show its control characters raw
             if known.casefold().startswith(stem.casefold()) and len(known) > len(stem):
                 return head + lead + known  # the known spelling wins on accept
         return None
 
 
-class CompletingInput(Input):
+class CompletingInput(PlainInput):
     """An Input whose tab accepts a visible suggestion before moving on."""
 
     BINDINGS = [Binding("tab", "complete_or_next", "Complete", show=False)]

@@ -8,6 +8,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from journal.richtext import plain
+
 
 class Confirm(ModalScreen[bool]):
     """Asks one question; y / enter confirm, n / escape cancel."""
@@ -32,7 +34,7 @@ class Confirm(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self.question, id="question", markup=False)
+            yield Static(plain(self.question), id="question")
             with Horizontal():
                 yield Button("No (n)", id="no")
                 yield Button(f"{self.yes} (y)", id="yes", variant="warning")

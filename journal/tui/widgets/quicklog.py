@@ -17,9 +17,10 @@ from journal import parse, service, vocab
 from journal.clock import localize, now
 from journal.errors import BadInput, JournalError
 from journal.models import Entry
+from journal.richtext import plain
 from journal.tui import format as fmt
 from journal.tui.text import CHANNEL_LABELS, ENERGY_WORDS, PURPOSE_HELP, QUALITY_WORDS
-from journal.tui.widgets.completion import CompletingInput, KnownValues
+from journal.tui.widgets.completion import CompletingInput, KnownValues, PlainInput
 from journal.tui.widgets.scale import Scale
 
 if TYPE_CHECKING:
@@ -63,13 +64,14 @@ class QuickLog(Vertical):
                 yield CompletingInput(placeholder="ChatGPT", id="ai-tool", compact=True,
                                       suggester=KnownValues(lambda: app.known_tools))
                 yield Label("How long", classes="lbl")
-                yield Input(placeholder="45m", id="ai-minutes", compact=True, classes="short")
+                yield PlainInput(placeholder="45m", id="ai-minutes", compact=True, classes="short")
                 yield Label("Purpose", classes="lbl")
                 yield Select(LOGGED_PURPOSES, prompt="choose…", id="ai-purpose", compact=True)
             with Horizontal(classes="row"):
                 yield Checkbox("instead of a person", id="ai-instead", compact=True)
                 yield Label("Skill", classes="lbl")
-                yield Input(placeholder="what I learned (optional)", id="ai-skill", compact=True)
+                yield PlainInput(placeholder="what I learned (optional)", id="ai-skill",
+                                 compact=True)
                 yield Button("Log", id="ai-log", compact=True, variant="primary")
                 yield Button("Timer", id="ai-timer", compact=True)
 
@@ -82,7 +84,7 @@ class QuickLog(Vertical):
                                       suggester=KnownValues(lambda: app.known_people,
                                                             comma_list=True))
                 yield Label("How long", classes="lbl")
-                yield Input(placeholder="30m", id="met-minutes", compact=True, classes="short")
+                yield PlainInput(placeholder="30m", id="met-minutes", compact=True, classes="short")
                 yield Label("Kind", classes="lbl")
                 yield Select([(k, k) for k in vocab.KINDS], value="collaboration",
                              allow_blank=False, id="met-kind", compact=True)
@@ -153,7 +155,7 @@ class QuickLog(Vertical):
         msg = self.query_one("#form-msg", Static)
         msg.set_class(bool(text) and not ok, "error")
         msg.set_class(bool(text) and ok, "ok")
-        msg.update(text)
+        msg.update(plain(text))
 
     def _write(self, action: Any, done: str) -> bool:
         try:
