@@ -8,8 +8,8 @@ from typing import Any
 
 from journal.errors import BadInput, JournalError
 from journal.export import Exporter
-from journal.export.safe import HIDDEN
 from journal.export.summary import Summary
+from journal.textsafe import json_visible
 
 SCHEMA_FILE = "summary.schema.json"
 
@@ -45,8 +45,7 @@ def validate(document: Any, label: str = "summary") -> None:
 def dumps(document: Any) -> str:
     """Readable JSON; control and bidi characters, which can only sit inside its strings, are
     written as `\\u` escapes (the same data once parsed, inert when the file is printed)."""
-    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    return HIDDEN.sub(lambda mt: f"\\u{ord(mt.group(0)):04x}", text)
+    return json_visible(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
 
 class JsonExporter(Exporter):

@@ -10,19 +10,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-# Control characters (C0 but tab, newline and carriage return, DEL, C1) and the invisible ones
-# that reorder text
-# (bidi embeddings, overrides, isolates and marks): shown as `\u001b` so no terminal obeys them
-# and no viewer reorders the words around them.
-HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
-                    "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+from journal.textsafe import visible
 
-
-def visible(text: str) -> str:
-    """Text with control and bidi characters written out as `\\u001b`."""
-    return HIDDEN.sub(lambda mt: f"\\u{ord(mt.group(0)):04x}", text)
-
-
+# Control and bidi characters are written as Python writes them (`\x1b`, `\u202e`): the one rule
+# the CLI and the TUI follow too (journal.textsafe), so no terminal obeys them and no viewer
+# reorders the words around them.
 # --- CSV -----------------------------------------------------------------------------------------
 
 # OWASP's CSV injection advice: a cell starting with one of these is run as a formula (or DDE)
@@ -35,7 +27,7 @@ def csv_cell(value: Any) -> Any:
     """A CSV cell: text that a spreadsheet would run gets a leading `'` (numbers stay numbers)."""
     if not isinstance(value, str):
         return value
-    value = visible(value) if HIDDEN.search(value) else value
+    value = visible(value)
     if value[:1] in FORMULA_STARTS or value.lstrip()[:1] in FORMULA_STARTS:
         return "'" + value
     return value

@@ -33,6 +33,7 @@ from journal import insights, names, service
 from journal.clock import localize
 from journal.export.summary import Options
 from journal.store import JournalStore
+from journal.textsafe import visible
 
 TODAY = dt.date(2026, 11, 26)  # the pinned now of the test suite
 FORMATS = ("md", "json", "csv", "html")
@@ -137,7 +138,8 @@ def leaks(first: str, second: str) -> list[str]:
     real-name exports that do not show a name."""
     redacted, real, action = exports(first, second)
     out = [f"{name!r} missing from {fmt} with real names" for name in (first, second)
-           for fmt, text in real.items() if not found(canon(name, "NFC"), fmt, text)]
+           for fmt, text in real.items()
+           if not found(canon(visible(name), "NFC"), fmt, text)]  # shown with codes escaped
     for name in (first, second):
         for needle in spellings(name):
             for key, text in redacted.items():
