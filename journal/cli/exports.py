@@ -66,11 +66,14 @@ def export(
 
 
 def _target(output: str, force: bool) -> str:
+    from journal import service
+    from journal.cli.common import db_path
+
     target = os.path.abspath(os.path.expanduser(output))
-    if os.path.isdir(target):
+    if os.path.isdir(target) or output.endswith(("/", os.sep)):
         raise BadInput(f"-o {output!r} is a folder; accepted: a file path")
-    if not os.path.isdir(os.path.dirname(target)):
-        raise BadInput(f"-o {output!r} is in a folder that does not exist")
+    # The journal, its side files and any SQLite database are refused even with --force.
+    target = service.check_output(db_path(), target, "-o", replace=True)
     if os.path.lexists(target) and not force:
         raise BadInput(f"-o {output!r} exists already; add --force to replace it, or choose "
                        "another name")
