@@ -431,7 +431,8 @@ def _remove_partial(path: str) -> None:
 
 # Files SQLite keeps beside a database: its write-ahead log, shared memory and rollback journal.
 SIDE_FILES = {"": "the journal", "-wal": "the journal's write-ahead log",
-              "-shm": "the journal's shared-memory file", "-journal": "the journal's rollback journal"}
+              "-shm": "the journal's shared-memory file",
+              "-journal": "the journal's rollback journal"}
 # The first bytes of a SQLite database and of a SQLite write-ahead log (both byte orders).
 DATABASE_MAGIC = (b"SQLite format 3\x00", b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")
 
