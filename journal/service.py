@@ -398,6 +398,9 @@ def backup(store: JournalStore, target: str | None, now: dt.datetime) -> str:
     the journal, a file SQLite keeps beside it, or anything that exists already.
     """
     name = f"journal-backup-{now.strftime('%Y%m%d-%H%M%S')}.db"
+    if target is not None and not target.strip():
+        raise BadInput(f"backup target {target!r} is empty; accepted: a new file path or a "
+                       "folder")
     given = os.path.join(os.path.dirname(store.path), name) if target is None else target
     path = os.path.abspath(os.path.expanduser(given))
     if os.path.isdir(path):

@@ -12,7 +12,7 @@ from journal import parse as p
 from journal.cli.common import open_store
 from journal.cli.output import console, print_json
 from journal.clock import now as clock_now
-from journal.errors import BadInput, JournalError
+from journal.errors import BadInput
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -77,7 +77,8 @@ def _target(output: str, force: bool) -> str:
     if os.path.lexists(target) and not force:
         raise BadInput(f"-o {output!r} exists already; add --force to replace it, or choose "
                        "another name")
-    return target
+    # Through a symlink, the file it names is replaced, never the link itself (`/dev/stdout`).
+    return os.path.realpath(target)
 
 
 def write_private(target: str, data: bytes, *, force: bool) -> None:
@@ -90,8 +91,8 @@ def write_private(target: str, data: bytes, *, force: bool) -> None:
     except FileExistsError:
         raise BadInput(f"{target!r} exists already; add --force to replace it") from None
     except OSError as err:
-        raise JournalError(f"{target!r} cannot be written ({err.strerror}); nothing was "
-                           "written") from None
+        raise BadInput(f"{target!r} cannot be written ({err.strerror}); accepted: a file in a "
+                       "folder you can write to; nothing was written") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

@@ -192,3 +192,21 @@ def test_check_output_refuses_every_spelling(journal, tmp_path, parts, side, abs
     target = os.path.abspath(spelled)
     with pytest.raises(BadInput, match="is the journal"):
         service.check_output(journal, target, "-o", replace=replace)
+
+
+def test_export_through_a_symlink_replaces_the_file_never_the_link(cli, journal, tmp_path):
+    """As `/dev/stdout` is a link: --force writes the file it names and leaves the link be."""
+    (tmp_path / "sub" / "real.md").write_text("old export\n")
+    (tmp_path / "out.md").symlink_to(tmp_path / "sub" / "real.md")
+    assert cli("export", "-o", "out.md", "--force").code == 0
+    assert os.path.islink(tmp_path / "out.md")
+    assert (tmp_path / "sub" / "real.md").read_text().startswith("> Redacted")
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs Linux /proc")
+def test_export_into_proc_and_an_empty_backup_target_are_one_line(cli, journal, tmp_path):
+    before = files_of(tmp_path)
+    refused(cli("export", "-o", "/proc/x.md", "--force"), "/proc/x.md", "cannot be written")
+    refused(cli("backup", ""), "backup target", "empty")
+    refused(cli("backup", " "), "backup target", "empty")
+    assert files_of(tmp_path) == before
