@@ -11,7 +11,7 @@ import datetime as dt
 import os
 
 from journal import vocab
-from journal.errors import BadInput, NotFound
+from journal.errors import BadInput, JournalError, NotFound
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -252,6 +252,25 @@ def people(store: JournalStore) -> list[tuple[Person, dict[str, Any]]]:
     return [(p, stats.get(p.id, empty)) for p in store.people()]  # type: ignore[misc]
 
 
+def known_names(db: str, what: str) -> list[str]:
+    """The tools ("tools", most used first) or people ("people") the journal at `db` knows, for
+    shell completion: read only, and a journal that does not exist is not created (nothing is
+    known). Any problem with the file completes nothing rather than showing an error mid-line."""
+    if not os.path.isfile(db):
+        return []
+    import sqlite3
+
+    from journal.store import JournalStore
+
+    try:
+        with JournalStore.open(db, create=False) as store:
+            if what == "tools":
+                return store.tools()
+            return [person.name for person in store.people()]  # type: ignore[attr-defined]
+    except (JournalError, sqlite3.Error, OSError):
+        return []
+
+
 def set_relation(store: JournalStore, name: str, relation: str) -> Person:
     _check_choice(relation, vocab.RELATIONS, "relation")
     person = store.person_by_name(name)
@@ -373,19 +392,111 @@ def undo(store: JournalStore) -> str:
 
 
 def backup(store: JournalStore, target: str | None, now: dt.datetime) -> str:
-    """A consistent copy of the journal (SQLite backup API), created 0600."""
-    if target is None:
-        stamp = now.strftime("%Y%m%d-%H%M%S")
-        target = os.path.join(os.path.dirname(store.path), f"journal-backup-{stamp}.db")
-    target = os.path.abspath(os.path.expanduser(target))
-    if os.path.isdir(target):
-        target = os.path.join(target, f"journal-backup-{now.strftime('%Y%m%d-%H%M%S')}.db")
-    if os.path.exists(target):
-        raise BadInput(f"backup target {target!r} exists already; accepted: a new file path or a "
+    """A consistent copy of the journal (SQLite backup API), created 0600.
+
+    `target` is a new file or an existing folder (default: the journal's folder); it must not be
+    the journal, a file SQLite keeps beside it, or anything that exists already.
+    """
+    name = f"journal-backup-{now.strftime('%Y%m%d-%H%M%S')}.db"
+    if target is not None and not target.strip():
+        raise BadInput(f"backup target {target!r} is empty; accepted: a new file path or a "
                        "folder")
-    if not os.path.isdir(os.path.dirname(target)):
-        raise BadInput(f"backup target {target!r} is in a folder that does not exist")
-    store.backup_to(target)
+    given = os.path.join(os.path.dirname(store.path), name) if target is None else target
+    path = os.path.abspath(os.path.expanduser(given))
+    if os.path.isdir(path):
+        path = os.path.join(path, name)
+    elif given.endswith(("/", os.sep, f"{os.sep}.", f"{os.sep}..")) or given in (".", ".."):
+        raise BadInput(f"backup target {given!r} is a folder that does not exist; accepted: a "
+                       "new file path or an existing folder")
+    path = check_output(store.path, path, "backup target")
+    import sqlite3
+
+    try:
+        store.backup_to(path)
+    except OSError as err:  # the file could not be created there: nothing was written
+        raise BadInput(f"backup target {path!r} cannot be written ({err.strerror}); accepted: a "
+                       "new file in a folder you can write to; nothing was written") from None
+    except sqlite3.Error as err:  # created (O_EXCL), then the copy failed: remove the part
+        _remove_partial(path)
+        raise JournalError(f"backup target {path!r} could not be written ({err}); nothing was "
+                           "kept") from None
+    return path
+
+
+def _remove_partial(path: str) -> None:
+    try:
+        os.remove(path)
+    except OSError:
+        pass
+
+
+# --- output paths: the journal is never an output ------------------------------------------
+
+# Files SQLite keeps beside a database: its write-ahead log, shared memory and rollback journal.
+SIDE_FILES = {"": "the journal", "-wal": "the journal's write-ahead log",
+              "-shm": "the journal's shared-memory file",
+              "-journal": "the journal's rollback journal"}
+# The first bytes of a SQLite database and of a SQLite write-ahead log (both byte orders).
+DATABASE_MAGIC = (b"SQLite format 3\x00", b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")
+
+
+def check_output(journal: str, target: str, what: str, *, replace: bool = False) -> str:
+    """Refuse an output path that is (or would land on) the journal, its side files or a backup.
+
+    `journal` is the journal's path, `target` the absolute output path and `what` how the user
+    named it in messages (`backup target`, `-o`). Compared after following symlinks, `..` and
+    relative parts, and by device and inode when the file exists (hard links). With `replace`,
+    an existing regular file may be replaced, unless it is a SQLite database or log (a journal
+    or a backup of one: exports never replace those); without it, nothing existing is accepted.
+    Returns `target`; raises BadInput naming the path, having changed nothing.
+    """
+    import stat
+
+    if "\0" in target:
+        raise BadInput(f"{what} {target!r} holds a NUL character; accepted: a file path")
+    real = os.path.normcase(os.path.realpath(target))
+    try:
+        found = os.stat(target)
+    except (OSError, ValueError):
+        found = None
+    for base in dict.fromkeys((journal, os.path.realpath(journal))):
+        for suffix, role in SIDE_FILES.items():
+            side = base + suffix
+            same = real == os.path.normcase(os.path.realpath(side))
+            if not same and found is not None:
+                try:
+                    there = os.stat(side)
+                except OSError:
+                    continue
+                same = (there.st_dev, there.st_ino) == (found.st_dev, found.st_ino)
+            if same:
+                named = "" if side == target else f" ({side!r})"
+                raise BadInput(f"{what} {target!r} is {role}{named}; accepted: a new file "
+                               "outside the journal's own files; nothing was written")
+    if found is None:
+        if os.path.lexists(target):
+            raise BadInput(f"{what} {target!r} is a symbolic link to a missing file "
+                           f"({os.path.realpath(target)!r}); accepted: a new file path")
+        if not os.path.isdir(os.path.dirname(target)):
+            raise BadInput(f"{what} {target!r} is in a folder that does not exist; accepted: a "
+                           "path in an existing folder")
+        return target
+    if stat.S_ISDIR(found.st_mode):
+        raise BadInput(f"{what} {target!r} is a folder; accepted: a file path")
+    if not stat.S_ISREG(found.st_mode):
+        kind = ("a FIFO" if stat.S_ISFIFO(found.st_mode) else
+                "a socket" if stat.S_ISSOCK(found.st_mode) else "a device")
+        raise BadInput(f"{what} {target!r} is {kind}, not a file; accepted: a new file path")
+    if not replace:
+        raise BadInput(f"{what} {target!r} exists already; accepted: a new file path or a folder")
+    try:
+        with open(target, "rb") as handle:  # a regular file, never the journal (checked above)
+            head = handle.read(16)
+    except OSError:
+        head = b""
+    if head.startswith(DATABASE_MAGIC):
+        raise BadInput(f"{what} {target!r} is a SQLite database (a journal or a backup of one); "
+                       "an export never replaces one; accepted: another file name")
     return target
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from journal.cli.common import DB_OPTION, fail
@@ -46,6 +47,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str] | None) -> int:
+    if os.environ.get("_AIJOURNAL_COMPLETE"):  # a shell's Tab: Typer answers, never the app
+        from journal.cli.app import complete
+
+        return complete()
     args = sys.argv[1:] if argv is None else list(argv)
     db, rest = _split_globals(args)
     if rest and not HELP_WORDS.intersection(rest):

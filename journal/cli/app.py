@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import inspect
+import os
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
 
+from journal import vocab
 from journal.cli import common, quick
 from journal.cli.spec import HOT, option_key
 from journal.errors import JournalError
@@ -94,8 +97,37 @@ def run_tui() -> int:
     return run(common.db_path())
 
 
+def complete() -> int:
+    """Answer a shell's Tab (`_AIJOURNAL_COMPLETE` is set): print the completions and exit.
+
+    Never opens the app, never writes; a failure completes nothing rather than printing a
+    traceback into the line being typed.
+    """
+    common.DB_OPTION["path"] = _completion_db()
+    try:
+        return run_typer([])
+    except SystemExit as done:  # how Typer ends a completion request
+        return done.code if isinstance(done.code, int) else 0
+    except Exception:
+        return 1
+
+
+def _completion_db() -> str | None:
+    """The --db of the line being completed, wherever it stands (as `cli.main` takes it)."""
+    import shlex
+
+    from journal.cli import _split_globals
+
+    raw = os.environ.get("COMP_WORDS") or os.environ.get("_TYPER_COMPLETE_ARGS") or ""
+    try:
+        words = shlex.split(raw)
+    except ValueError:  # an unclosed quote in the word being typed
+        words = raw.split()
+    return _split_globals(words[1:])[0]
+
+
 def run_typer(args: list[str]) -> int:
-    command = typer.main.get_command(app)
+    command = _with_value_completion(typer.main.get_command(app))
     try:
         result = command.main(args=args, prog_name="aijournal", standalone_mode=False)
     except JournalError as err:
@@ -119,3 +151,104 @@ _USAGE_ERROR = cast("type[UsageError]",
 
 class _Usage(JournalError):
     exit_code = 2
+
+
+# --- completing values -------------------------------------------------------------------------
+# Typer completes commands and options; these complete values. They are set on the built Click
+# parameters (`shell_complete`, stored by Click as `_custom_shell_complete`), so every command
+# gets them wherever it is declared: choices by option name, names from the journal by option
+# name or by (command, argument).
+
+Completer = Callable[[Any, Any, str], list[str]]
+
+
+def _matching(values: Iterable[str], incomplete: str) -> list[str]:
+    """The values that begin with what was typed, ignoring case (`pr` completes Priya)."""
+    typed = incomplete.casefold()
+    return list(dict.fromkeys(v for v in values if v.casefold().startswith(typed)))
+
+
+def _choices(values: Callable[[], Iterable[str]]) -> Completer:
+    return lambda ctx, param, incomplete: _matching(values(), incomplete)
+
+
+def _names(what: str, *, comma_list: bool = False) -> Completer:
+    """Tools or people from the journal the command line names (--db, $AIJOURNAL_DB, default);
+    with `comma_list`, the last name of 'Sam, Pr' is completed and the others are kept."""
+
+    def complete(ctx: Any, param: Any, incomplete: str) -> list[str]:
+        from journal import service
+        from journal.paths import resolve_db
+
+        try:
+            db = resolve_db(common.DB_OPTION["path"])
+        except JournalError:
+            return []
+        head, last = "", incomplete
+        if comma_list and "," in incomplete:
+            cut = incomplete.rindex(",") + 1
+            cut += len(incomplete[cut:]) - len(incomplete[cut:].lstrip())
+            head, last = incomplete[:cut], incomplete[cut:]
+        given = {n.strip().casefold() for n in head.split(",")}
+        names = [n for n in service.known_names(db, what) if n.casefold() not in given]
+        return [head + name for name in _matching(names, last)]
+
+    return complete
+
+
+def _export_formats() -> list[str]:
+    from journal import export
+
+    return export.formats()
+
+
+def _import_formats() -> list[str]:
+    from journal.importers import FORMATS
+
+    return [name.replace("_", "-") for name in FORMATS]
+
+
+def _short_types() -> list[str]:
+    from journal.models import SHORT_TYPES
+
+    return list(SHORT_TYPES)
+
+
+def _personas() -> tuple[str, ...]:
+    from journal.demo import PERSONAS
+
+    return PERSONAS
+
+
+OPTION_COMPLETERS: dict[str, Completer] = {
+    "--purpose": _choices(lambda: vocab.PURPOSES),
+    "--kind": _choices(lambda: vocab.KINDS),
+    "--channel": _choices(lambda: vocab.CHANNELS),
+    "--relation": _choices(lambda: vocab.RELATIONS),
+    "--type": _choices(_short_types),
+    "--format": _choices(_export_formats),
+    "--persona": _choices(_personas),
+    "--tool": _names("tools"),
+    "--people": _names("people", comma_list=True),
+    "--person": _names("people"),
+}
+ARGUMENT_COMPLETERS: dict[tuple[str, str], Completer] = {
+    ("ai", "tool"): _names("tools"),
+    ("start", "tool"): _names("tools"),
+    ("met", "people"): _names("people", comma_list=True),
+    ("people", "name"): _names("people"),
+    ("import", "fmt"): _choices(_import_formats),
+}
+
+
+def _with_value_completion(root: Any) -> Any:
+    for name, command in getattr(root, "commands", {}).items():
+        for param in command.params:
+            if param.param_type_name == "argument":
+                completer = ARGUMENT_COMPLETERS.get((name, param.name))
+            else:
+                completer = next((OPTION_COMPLETERS[o] for o in param.opts
+                                  if o in OPTION_COMPLETERS), None)
+            if completer is not None:
+                param._custom_shell_complete = completer
+    return root

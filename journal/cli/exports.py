@@ -12,7 +12,7 @@ from journal import parse as p
 from journal.cli.common import open_store
 from journal.cli.output import console, plain, print_json, say
 from journal.clock import now as clock_now
-from journal.errors import BadInput, JournalError
+from journal.errors import BadInput
 from journal.textsafe import visible
 
 TYPE_CHECKING = False
@@ -67,15 +67,19 @@ def export(
 
 
 def _target(output: str, force: bool) -> str:
+    from journal import service
+    from journal.cli.common import db_path
+
     target = os.path.abspath(os.path.expanduser(output))
-    if os.path.isdir(target):
+    if os.path.isdir(target) or output.endswith(("/", os.sep)):
         raise BadInput(f"-o {output!r} is a folder; accepted: a file path")
-    if not os.path.isdir(os.path.dirname(target)):
-        raise BadInput(f"-o {output!r} is in a folder that does not exist")
+    # The journal, its side files and any SQLite database are refused even with --force.
+    target = service.check_output(db_path(), target, "-o", replace=True)
     if os.path.lexists(target) and not force:
         raise BadInput(f"-o {output!r} exists already; add --force to replace it, or choose "
                        "another name")
-    return target
+    # Through a symlink, the file it names is replaced, never the link itself (`/dev/stdout`).
+    return os.path.realpath(target)
 
 
 def write_private(target: str, data: bytes, *, force: bool) -> None:
@@ -88,8 +92,8 @@ def write_private(target: str, data: bytes, *, force: bool) -> None:
     except FileExistsError:
         raise BadInput(f"{target!r} exists already; add --force to replace it") from None
     except OSError as err:
-        raise JournalError(f"{target!r} cannot be written ({err.strerror}); nothing was "
-                           "written") from None
+        raise BadInput(f"{target!r} cannot be written ({err.strerror}); accepted: a file in a "
+                       "folder you can write to; nothing was written") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
