@@ -334,12 +334,14 @@ def _check_utf8(text: str, what: str) -> None:
 
 def parse_people(text: str) -> list[str]:
     """One name or a comma list ("Sam, Priya"); duplicates (ignoring case) are dropped."""
+    from journal.names import key  # one rule for "the same name" (case and Unicode spelling)
+
     names: list[str] = []
     seen: set[str] = set()
     for part in str(text).split(","):
         name = parse_text(part, "person name", max_len=80, required=False)
-        if name and name.casefold() not in seen:
-            seen.add(name.casefold())
+        if name and key(name) not in seen:
+            seen.add(key(name))
             names.append(name)
     if not names:
         raise BadInput(f"people {text!r} names nobody; "

@@ -93,9 +93,11 @@ def log_ai(store: JournalStore, **fields: Any) -> dict[str, Any]:
 
 def person_row(name: str, relation: str = "other", *, now: dt.datetime | None = None,
                source: str | None = None) -> dict[str, Any]:
+    from journal.names import key
+
     _check_choice(relation, vocab.RELATIONS, "relation")
     return {**base_row(now or _clock(), source=source), "name": name,
-            "name_key": name.casefold(), "relation": relation}
+            "name_key": key(name), "relation": relation}
 
 
 def interaction_row(*, minutes: int, at: dt.datetime, kind: str = "collaboration",

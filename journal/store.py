@@ -480,10 +480,27 @@ class JournalStore:
              for pos, pid in enumerate(dict.fromkeys(person_ids))])
 
     def live_person_id(self, name: str) -> str | None:
-        """The live person row of a name (case-insensitive), if any."""
-        found = self.conn.execute("SELECT id FROM person WHERE name_key = ? AND deleted_at IS NULL",
-                                  (name.casefold(),)).fetchone()
-        return None if found is None else str(found[0])
+        """The live person row of a name, in any case or Unicode spelling (names.key), if any."""
+        from journal import names  # only where people are named: `ai` never loads unicodedata
+
+        found = self.conn.execute("SELECT id FROM person WHERE name_key IN (?, ?) "
+                                  "AND deleted_at IS NULL", (names.key(name), name.casefold())
+                                  ).fetchone()
+        if found is not None:
+            return str(found[0])
+        # Rows keyed by an older rule (casefold only: "Zoë" typed in NFD, a zero-width space).
+        ids = self.person_ids_named(name, live_only=True)
+        return ids[0] if ids else None
+
+    def person_ids_named(self, name: str, *, live_only: bool = False) -> list[str]:
+        """Every person row whose name is `name` by names.key, live ones first, oldest first."""
+        from journal import names
+
+        wanted = names.key(name)
+        rows = self.conn.execute(
+            "SELECT id, name FROM person" + (" WHERE deleted_at IS NULL" if live_only else "")
+            + " ORDER BY deleted_at IS NOT NULL, created_at, id").fetchall()
+        return [str(row_id) for row_id, spelled in rows if names.key(spelled or "") == wanted]
 
     def ensure_people(self, names: Sequence[str], new_row: Any) -> list[str]:
         """Person ids for names (case-insensitive); unknown names join via new_row(name)."""
@@ -652,9 +669,10 @@ class JournalStore:
             clauses.append("ts <= ?")
             params.append(until)
         if person is not None:
-            clauses.append("id IN (SELECT ip.interaction_id FROM interaction_person ip "
-                           "JOIN person p ON p.id = ip.person_id WHERE p.name_key = ?)")
-            params.append(person.casefold())
+            ids = self.person_ids_named(person)
+            clauses.append("id IN (SELECT interaction_id FROM interaction_person WHERE person_id "
+                           f"IN ({', '.join('?' * len(ids)) or 'NULL'}))")
+            params += ids
         if tag is not None:
             clauses.append("EXISTS (SELECT 1 FROM json_each(timeline.tags) WHERE value = ?)")
             params.append(tag)
@@ -674,8 +692,8 @@ class JournalStore:
         return self._select("person", "1", (), order="ORDER BY name_key")
 
     def person_by_name(self, name: str) -> Entry | None:
-        rows = self._select("person", "name_key = ?", (name.casefold(),))
-        return rows[0] if rows else None
+        ids = self.person_ids_named(name)
+        return self.entry("person", ids[0]) if ids else None
 
     def contact_stats(self) -> dict[str, dict[str, Any]]:
         """Per person id: interaction count, minutes, last day, mean quality (live entries)."""

@@ -9,8 +9,8 @@ from typing import Annotated
 import typer
 
 from journal import models as m
+from journal import names, service, vocab
 from journal import parse as p
-from journal import service, vocab
 from journal.cli.common import open_store
 from journal.cli.output import console, describe, entries_table, plain, print_json, say
 from journal.clock import now as clock_now
@@ -259,7 +259,7 @@ def people(
     with open_store() as store:
         roster = service.people(store)
     if name is not None:
-        roster = [(person, s) for person, s in roster if person.name.casefold() == name.casefold()]
+        roster = [(person, s) for person, s in roster if names.key(person.name) == names.key(name)]
         if not roster:
             raise BadInput(f"person {name!r} is not on the roster; `aijournal people` lists it")
     rows = []

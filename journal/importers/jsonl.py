@@ -31,7 +31,7 @@ from collections.abc import Callable
 from typing import Any
 
 from journal import models as m
-from journal import service, vocab
+from journal import names, service, vocab
 from journal.clock import localize
 from journal.clock import now as clock_now
 from journal.errors import BadInput
@@ -297,7 +297,7 @@ def to_row(entry: m.Entry) -> dict[str, Any]:
     elif entry.TYPE in ("checkin", "who5"):
         row["ts"] = service.day_ts(entry.day)  # type: ignore[attr-defined]
     elif entry.TYPE == "person":
-        row["name_key"] = entry.name.casefold()  # type: ignore[attr-defined]
+        row["name_key"] = names.key(entry.name)  # type: ignore[attr-defined]
     return row
 
 

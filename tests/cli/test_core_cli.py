@@ -603,3 +603,21 @@ def test_version(cli):
 
     result = cli("--version")
     assert (result.code, result.out.strip()) == (0, f"aijournal {__version__}")
+
+
+def test_one_person_whatever_the_spelling(cli, db_path):
+    """A name typed on Linux (NFC), pasted from macOS (NFD), with a stray zero-width space or in
+    another case is one person on the roster, and `log --person` finds all of them."""
+    ok(cli("met", "Zoë Weiß", "30m"))
+    ok(cli("met", "Zoe\u0308 Weiß", "20m"))          # NFD
+    ok(cli("met", "ZOË WEISS\u200b".replace("SS", "ß"), "10m"))  # upper case, zero-width space
+    ok(cli("met", "José, Jose\u0301", "15m"))     # one interaction, one person named twice
+    people = json.loads(ok(cli("people", "--json")).out)
+    assert sorted(p["name"] for p in people) == ["José", "Zoë Weiß"]
+    assert len(log_json(cli, "--person", "zoe\u0308 weiß")) == 3
+    assert log_json(cli, "--person", "JOSÉ")[0]["people"] == ["José"]
+    with JournalStore.open(db_path) as store:  # an older journal's key (casefold only) still
+        store.conn.execute("UPDATE person SET name_key = ? WHERE name = ?",  # matches
+                           ("zoe\u0308 weiß".casefold(), "Zoë Weiß"))
+    ok(cli("met", "Zoë Weiß", "5m"))
+    assert len(json.loads(ok(cli("people", "--json")).out)) == 2
