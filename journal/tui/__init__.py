@@ -13,6 +13,9 @@ def run(db_path: str) -> int:
 
     os.umask(0o077)  # WAL, shm and backup files of a private journal are private too
     try:
+        from journal.clock import now
+
+        now()  # a pinned AIJOURNAL_NOW no screen could use is one line here, not a crash later
         store = JournalStore.open(db_path)
     except JournalError as err:
         return fail(err)

@@ -621,3 +621,14 @@ def test_one_person_whatever_the_spelling(cli, db_path):
                            ("zoe\u0308 weiß".casefold(), "Zoë Weiß"))
     ok(cli("met", "Zoë Weiß", "5m"))
     assert len(json.loads(ok(cli("people", "--json")).out)) == 2
+
+
+@pytest.mark.parametrize("pinned", ["nonsense", "0001-01-01T00:00:00", "2026-13-01",
+                                    "9999-12-31T23:00:00+05:00"])
+@pytest.mark.parametrize("args", [["energy", "3"], ["status"], ["log"], ["insights"],
+                                  ["export", "--format", "json"]])
+def test_a_pinned_now_no_command_can_use_is_one_line(cli, monkeypatch, db_path, pinned, args):
+    monkeypatch.setenv("AIJOURNAL_NOW", pinned)
+    result = cli(*args)
+    assert result.code == 2 and result.err.count("\n") == 1 and "AIJOURNAL_NOW" in result.err
+    assert not os.path.exists(db_path)
