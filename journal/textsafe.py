@@ -16,7 +16,9 @@ cannot be written to a UTF-8 terminal at all.
 from __future__ import annotations
 
 ESCAPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
-KEPT = frozenset("\t\n")
+# Tab and newline; and the zero-width (non-)joiners, which drive no terminal and which Persian,
+# the Indic scripts and emoji sequences (👨‍👩‍👧) need to be spelled right.
+KEPT = frozenset("\t\n\u200c\u200d")
 
 
 def unsafe(char: str) -> bool:

@@ -336,3 +336,12 @@ def test_coach_shows_a_hostile_summary_escaped(cli, tmp_path, hostile_db):
     exact = cli("coach", str(path), "--json")
     assert not raw_controls(exact.out)
     assert json.loads(exact.out)[0]["client"] == document["client"]
+
+
+def test_joiners_that_spell_words_and_emoji_are_kept():
+    """ZWJ and ZWNJ drive no terminal; Persian words and emoji sequences need them as written."""
+    from journal.textsafe import visible
+
+    for text in ("👨\u200d👩\u200d👧", "می\u200cخواهم", "क्\u200dष"):
+        assert visible(text) == text
+    assert visible("Zo\u200bë") == "Zo\\u200bë"  # a zero-width space still shows
