@@ -27,3 +27,15 @@ class NotFound(JournalError):
 
 class NothingToUndo(JournalError):
     exit_code = 1
+
+
+def one_line(err: JournalError) -> str:
+    """The one line a user reads for an error, whichever face shows it: its message on a single
+    line, control characters shown escaped, a huge message cut in the middle."""
+    from journal.textsafe import visible
+
+    # One line, whatever the user's text held, and no control character reaches the terminal.
+    message = visible(" ".join(str(err).splitlines()))
+    if len(message) > 600:  # a megabyte of pasted text is not echoed back in full
+        message = f"{message[:300]} … {message[-300:]}"
+    return message

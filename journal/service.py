@@ -222,7 +222,7 @@ def stop_timer(store: JournalStore, *, note: str | None = None) -> tuple[dict[st
                  purpose=state["purpose"], note=note)
     with store.write(f"log AI session {row['tool']} (timer)"):
         store.insert("ai_session", row)
-        store.conn.execute("DELETE FROM meta WHERE key = ?", (TIMER_KEY,))
+        store.drop_meta(TIMER_KEY)
     return row, capped
 
 
@@ -232,12 +232,27 @@ def entries(store: JournalStore, *, since: dt.datetime | None = None,
             until: dt.datetime | None = None, types: Sequence[str] | None = None,
             person: str | None = None, tag: str | None = None, text: str | None = None,
             limit: int | None = None, offset: int = 0, newest_first: bool = False) -> list[Entry]:
+    return store.timeline(**_timeline_filter(since, until, types, person, tag, text),
+                          limit=limit, offset=offset, newest_first=newest_first)
+
+
+def count_entries(store: JournalStore, *, since: dt.datetime | None = None,
+                  until: dt.datetime | None = None, types: Sequence[str] | None = None,
+                  person: str | None = None, tag: str | None = None,
+                  text: str | None = None) -> int:
+    """How many entries `entries` finds with the same filters and no limit."""
+    return store.count_timeline(**_timeline_filter(since, until, types, person, tag, text))
+
+
+def _timeline_filter(since: dt.datetime | None, until: dt.datetime | None,
+                     types: Sequence[str] | None, person: str | None, tag: str | None,
+                     text: str | None) -> dict[str, Any]:
+    """The store's timeline filter: instants as timestamps, no types meaning every type."""
     from journal.models import TIMELINE_TYPES
 
-    return store.timeline(since=since.timestamp() if since else None,
-                          until=until.timestamp() if until else None,
-                          types=types or TIMELINE_TYPES, person=person, tag=tag, text=text,
-                          limit=limit, offset=offset, newest_first=newest_first)
+    return {"since": since.timestamp() if since else None,
+            "until": until.timestamp() if until else None,
+            "types": types or TIMELINE_TYPES, "person": person, "tag": tag, "text": text}
 
 
 def get_entry(store: JournalStore, id_prefix: str) -> Entry:
@@ -245,6 +260,26 @@ def get_entry(store: JournalStore, id_prefix: str) -> Entry:
     entry = store.entry(table, row_id)
     assert entry is not None
     return entry
+
+
+def checkin_on(store: JournalStore, day: dt.date) -> Entry | None:
+    """The day's check-in, if there is one."""
+    return store.checkin_on(day)
+
+
+def unclassified_count(store: JournalStore) -> int:
+    """How many AI sessions still have no purpose."""
+    return store.unclassified_count()
+
+
+def tools(store: JournalStore) -> list[str]:
+    """The tools used before, most used first (for completion)."""
+    return store.tools()
+
+
+def person_names(store: JournalStore) -> list[str]:
+    """The roster's names in name order (for completion)."""
+    return [person.name for person in store.people()]  # type: ignore[attr-defined]
 
 
 def people(store: JournalStore) -> list[tuple[Person, dict[str, Any]]]:
@@ -266,9 +301,7 @@ def known_names(db: str, what: str) -> list[str]:
 
     try:
         with JournalStore.open(db, create=False) as store:
-            if what == "tools":
-                return store.tools()
-            return [person.name for person in store.people()]  # type: ignore[attr-defined]
+            return tools(store) if what == "tools" else person_names(store)
     except (JournalError, sqlite3.Error, OSError):
         return []
 

@@ -568,6 +568,12 @@ class JournalStore:
                 self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
                                   (key, value))
 
+    def drop_meta(self, key: str) -> None:
+        """Remove a setting inside the caller's write (the timer, ended in the same transaction
+        as the session it logs); outside undo, as set_meta is."""
+        self._require_write()
+        self.conn.execute("DELETE FROM meta WHERE key = ?", (key,))
+
     # --- reading rows --------------------------------------------------------------------------
 
     def row(self, table: str, row_id: str) -> dict[str, Any] | None:

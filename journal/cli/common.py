@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from journal.errors import JournalError
+from journal.errors import JournalError, one_line
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -36,11 +36,5 @@ def storage_error(err: Exception) -> JournalError:
 
 def fail(err: JournalError) -> int:
     """Show a JournalError as the one line a user reads; return its exit code."""
-    from journal.textsafe import visible
-
-    # One line, whatever the user's text held, and no control character reaches the terminal.
-    message = visible(" ".join(str(err).splitlines()))
-    if len(message) > 600:  # a megabyte of pasted text is not echoed back in full
-        message = f"{message[:300]} … {message[-300:]}"
-    sys.stderr.write(f"aijournal: {message}\n")
+    sys.stderr.write(f"aijournal: {one_line(err)}\n")
     return err.exit_code

@@ -149,10 +149,8 @@ def log(
         found = service.entries(store, since=start_at, until=end_at, types=types, person=person,
                                 tag=tag_value, limit=count, newest_first=count is not None)
         found.reverse() if count is not None else None
-        total = store.count_timeline(
-            since=start_at.timestamp() if start_at else None,
-            until=end_at.timestamp() if end_at else None,
-            types=types or m.TIMELINE_TYPES, person=person, tag=tag_value) if count else len(found)
+        total = service.count_entries(store, since=start_at, until=end_at, types=types,
+                                      person=person, tag=tag_value) if count else len(found)
     if as_json:
         print_json([m.to_record(e) for e in found])
         return

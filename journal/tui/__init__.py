@@ -6,9 +6,9 @@ from __future__ import annotations
 def run(db_path: str) -> int:
     """Open the journal at db_path in the Textual app; returns the exit code."""
     import os
+    import sys
 
-    from journal.cli.common import fail
-    from journal.errors import JournalError
+    from journal.errors import JournalError, one_line
     from journal.store import JournalStore
 
     os.umask(0o077)  # WAL, shm and backup files of a private journal are private too
@@ -18,7 +18,8 @@ def run(db_path: str) -> int:
         now()  # a pinned AIJOURNAL_NOW no screen could use is one line here, not a crash later
         store = JournalStore.open(db_path)
     except JournalError as err:
-        return fail(err)
+        sys.stderr.write(f"aijournal: {one_line(err)}\n")  # as the CLI shows it
+        return err.exit_code
     from journal.tui.app import make_app
 
     app = make_app(db_path, store=store)

@@ -11,7 +11,7 @@ from textual.containers import Grid, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Sparkline, Static
 
-from journal import dashboard
+from journal import dashboard, views
 from journal.clock import now
 from journal.tui import format as fmt
 from journal.tui.screens.base import JournalScreen
@@ -77,17 +77,8 @@ class DashboardScreen(JournalScreen):
 
     @work(thread=True, exclusive=True, group="dashboard")
     def _read(self, weeks: int, metric: str) -> None:
-        as_of = now().date()
-        first, last = dashboard.window(as_of, weeks)
-        heat_first, _ = dashboard.heat_window(as_of)
-        early = min(first, heat_first)
         with self.journal.reader() as store:
-            board = dashboard.build(
-                as_of=as_of, weeks=weeks, ai_rows=store.daily_ai_minutes(first, last),
-                people_rows=store.daily_people(first, last),
-                energy_rows=store.daily_energy(early, last),
-                checkin_rows=store.daily_checkins(early, last),
-                logged_days=store.logged_days(), heat_metric=metric)
+            board = views.board(store, as_of=now().date(), weeks=weeks, heat_metric=metric)
         self.post_message(self.Built(board))
 
     def on_dashboard_screen_built(self, message: Built) -> None:

@@ -145,14 +145,7 @@ class HistoryScreen(JournalScreen):
         with self.journal.reader() as store:
             entries = service.entries(store, limit=PAGE, offset=offset, newest_first=True,
                                       **flt.query())
-            total = None
-            if count:
-                query = flt.query()
-                total = store.count_timeline(
-                    since=query["since"].timestamp() if query["since"] else None,
-                    until=query["until"].timestamp() if query["until"] else None,
-                    types=query["types"] or service_types(), person=query["person"],
-                    tag=query["tag"], text=query["text"])
+            total = service.count_entries(store, **flt.query()) if count else None
         self.post_message(self.Page(generation, offset, entries, total))
 
     def on_history_screen_page(self, page: Page) -> None:
@@ -320,9 +313,3 @@ class HistoryScreen(JournalScreen):
                                    "Deleted. Press u to undo.")
 
         self.app.push_screen(Confirm(f"Delete this entry?\n\n{what}", yes="Delete"), answered)
-
-
-def service_types() -> tuple[str, ...]:
-    from journal.models import TIMELINE_TYPES
-
-    return TIMELINE_TYPES

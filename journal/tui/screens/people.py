@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, OptionList, Static
 
-from journal import service, vocab
+from journal import service, views, vocab
 from journal.clock import now
 from journal.richtext import plain
 from journal.tui import format as fmt
@@ -23,31 +23,9 @@ from journal.tui.screens.base import JournalScreen
 from journal.tui.text import PEOPLE_EMPTY
 from journal.tui.widgets.dashcharts import LEVEL_COLORS
 from journal.tui.widgets.tables import set_columns
+from journal.views import RATE_MONTHS
 
-MONTHS = 6       # the quality trend
-RATE_MONTHS = 3  # contacts per month: the mean over this many months (this one included)
 SPARK = "▁▂▃▄▅▆▇█"
-
-
-@dataclass
-class Row:
-    name: str
-    relation: str
-    last_day: dt.date | None
-    count: int
-    minutes: int
-    mean_quality: float | None
-    per_month: float
-    trend: list[float | None]  # mean quality per month, oldest first
-
-
-def month_keys(today: dt.date, count: int) -> list[str]:
-    keys = []
-    year, month = today.year, today.month
-    for _ in range(count):
-        keys.append(f"{year:04d}-{month:02d}")
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    return keys[::-1]
 
 
 def trend_text(trend: list[float | None]) -> Text:
@@ -97,12 +75,12 @@ class PeopleScreen(JournalScreen):
 
     @dataclass
     class Loaded(Message):
-        rows: list[Row]
+        rows: list[views.PersonRow]
         today: dt.date
 
     def __init__(self) -> None:
         super().__init__()
-        self.rows: list[Row] = []
+        self.rows: list[views.PersonRow] = []
         self.today = dt.date.min
 
     def body(self) -> ComposeResult:
@@ -118,25 +96,8 @@ class PeopleScreen(JournalScreen):
     @work(thread=True, exclusive=True, group="people")
     def _read(self) -> None:
         today = now().date()
-        months = month_keys(today, MONTHS)
         with self.journal.reader() as store:
-            roster = service.people(store)
-            monthly = store.monthly_contacts(dt.date.fromisoformat(months[0] + "-01"))
-        by_person: dict[str, dict[str, tuple[int, float]]] = {}
-        for person_id, month, count, quality in monthly:
-            by_person.setdefault(person_id, {})[month] = (count, quality)
-        rows = []
-        for person, stats in roster:
-            per = by_person.get(person.id, {})
-            recent = sum(per.get(m, (0, 0.0))[0] for m in months[-RATE_MONTHS:])
-            rows.append(Row(
-                name=person.name, relation=person.relation.value,  # type: ignore[attr-defined]
-                last_day=dt.date.fromisoformat(stats["last_day"]) if stats["last_day"] else None,
-                count=stats["count"], minutes=stats["minutes"] or 0,
-                mean_quality=stats["mean_quality"], per_month=recent / RATE_MONTHS,
-                trend=[per[m][1] if m in per else None for m in months]))
-        rows.sort(key=lambda r: (r.last_day is None, -(r.last_day or dt.date.min).toordinal(),
-                                 r.name.casefold()))
+            rows = views.people(store, today)
         self.post_message(self.Loaded(rows, today))
 
     def on_people_screen_loaded(self, message: Loaded) -> None:
@@ -170,7 +131,7 @@ class PeopleScreen(JournalScreen):
             summary.update(f"{len(self.rows)} people · per month = contacts a month over the "
                            f"last {RATE_MONTHS} months · felt = how connected (1–5), by month")
 
-    def _selected(self) -> Row | None:
+    def _selected(self) -> views.PersonRow | None:
         table = self.query_one("#people-table", DataTable)
         if not self.rows or table.cursor_row >= len(self.rows):
             return None

@@ -109,12 +109,12 @@ class TodayScreen(JournalScreen):
                 day=day,
                 entries=service.entries(store, since=start, until=moment + dt.timedelta(minutes=1),
                                         newest_first=True),
-                timer=service.timer(store), checkin=store.checkin_on(day),
-                unclassified=store.unclassified_count())
+                timer=service.timer(store), checkin=service.checkin_on(store, day),
+                unclassified=service.unclassified_count(store))
             self.post_message(self.Loaded(data))
             # Then the completion lists, slower on a big journal and not shown at once.
-            tools = store.tools()
-            people = [p.name for p in store.people()]  # type: ignore[attr-defined]
+            tools = service.tools(store)
+            people = service.person_names(store)
         self.post_message(self.Known(tools, people))
 
     def on_today_screen_loaded(self, message: Loaded) -> None:
