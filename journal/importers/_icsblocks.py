@@ -133,6 +133,8 @@ def read(handle: IO[bytes], start: dt.datetime, end: dt.datetime) -> Stream:
             event.raw = b""
         elif not event.raw:
             stream.dropped += 1
+            if not event.attendees:
+                return  # nothing left to read from it: who is me counts events with attendees
         calendar.events.append(event)
 
     for run, long in _lines(handle):
