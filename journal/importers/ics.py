@@ -19,6 +19,7 @@ from typing import Any
 
 from journal.errors import BadInput
 from journal.importers import ImportResult, NothingNew
+from journal.importers import _icsblocks as blocks
 from journal.importers import _recurrence as recurrence
 from journal.importers._bounds import open_regular
 
@@ -34,6 +35,7 @@ PHONE_WORDS = ("tel:", "phone")
 MAX_OCCURRENCES = 1000  # an event recurring more often than this in the window is skipped
 CHUNK_OCCURRENCES = 5000  # events are expanded a few at a time, so memory stays bounded
 MAX_BYTES = 256 * 1024 * 1024
+BATCH_EVENTS = 200  # VEVENTs parsed at a time
 SKIP_REASONS = ("cancelled", "all-day", "declined", "with nobody else", "untimed or over a day",
                 "in the future", "already imported")
 
@@ -58,12 +60,12 @@ def run(store: Any, path: str, *, dry_run: bool = False, since: dt.datetime | No
     end = min(until, now) if until is not None else now
     start = since if since is not None else now - dt.timedelta(days=WINDOW_DAYS)
     name = os.path.basename(path) or path
-    calendars = _load(path, name)
-    mine = _my_addresses(calendars, me, name)
+    stream = _load(path, name, start, end)
+    mine = _my_addresses(stream, me, name)
     skipped: Counter[str] = Counter()
     meetings: dict[str, Meeting] = {}
-    refused: list[str] = []
-    for calendar in calendars:
+    refused: list[str] = list(stream.too_large)
+    for calendar in _parsed(stream, name):
         for event in _occurrences(calendar, start, end, name, refused):
             found = _meeting(event, mine, now, (start, end), name)
             if isinstance(found, str):
@@ -106,34 +108,74 @@ def run(store: Any, path: str, *, dry_run: bool = False, since: dt.datetime | No
 
 # --- reading the file --------------------------------------------------------------------------
 
-def _load(path: str, name: str) -> list[Any]:
+def _load(path: str, name: str, start: dt.datetime, end: dt.datetime) -> blocks.Stream:
+    """The file cut into blocks as text, read in bounded chunks: only the VEVENTs that can
+    matter in [start, end] are kept, to be parsed a few at a time (see _icsblocks)."""
     with open_regular(path, "an .ics calendar file") as handle:
         try:
-            data = handle.read(MAX_BYTES + 1)
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_BYTES:
+                raise BadInput(f"{name}: is over {MAX_BYTES // 1024 ** 2} MB; accepted: calendar "
+                               "files up to that size (export a shorter period)")
+            first = handle.read(4096)
+            handle.seek(max(0, size - 4096))
+            last = handle.read(4096)
+            handle.seek(0)
+            if not (first + last).strip() and not handle.read(1 << 16).strip():
+                raise BadInput(f"{name}: is empty; accepted: an iCalendar (.ics) file")
+            handle.seek(0)
+            if b"BEGIN:VCALENDAR" not in first.upper():
+                raise BadInput(f"{name}: is not an iCalendar file (no BEGIN:VCALENDAR at its "
+                               "start); accepted: an .ics export of a calendar")
+            if b"END:VCALENDAR" not in last.upper():
+                raise BadInput(f"{name}: is not a valid iCalendar file (it ends before "
+                               "END:VCALENDAR: truncated?); export the calendar again")
+            stream = blocks.read(handle, start, end)
         except OSError as err:
             raise BadInput(f"{path}: cannot be read ({err.strerror}); give an .ics calendar "
                            "file") from None
-    if len(data) > MAX_BYTES:
-        raise BadInput(f"{name}: is over {MAX_BYTES // 1024 ** 2} MB; accepted: calendar files "
-                       "up to that size (export a shorter period)")
-    if not data.strip():
-        raise BadInput(f"{name}: is empty; accepted: an iCalendar (.ics) file")
-    if b"BEGIN:VCALENDAR" not in data[:4096].upper():
-        raise BadInput(f"{name}: is not an iCalendar file (no BEGIN:VCALENDAR at its start); "
-                       "accepted: an .ics export of a calendar")
-    if b"END:VCALENDAR" not in data[-4096:].upper():
-        raise BadInput(f"{name}: is not a valid iCalendar file (it ends before END:VCALENDAR: "
-                       "truncated?); export the calendar again")
+        except blocks.Broken as err:
+            raise BadInput(f"{name}: is not a valid iCalendar file ({err})") from None
+    if not stream.calendars:
+        raise BadInput(f"{name}: holds no VCALENDAR; accepted: an .ics export of a calendar")
+    return stream
+
+
+def _from_ical(text: bytes, name: str) -> Any:
     import icalendar
 
     try:
-        found = icalendar.Calendar.from_ical(data, multiple=True)
+        return icalendar.Calendar.from_ical(text)
     except Exception as err:  # icalendar raises ValueError and others on broken content
         raise BadInput(f"{name}: is not a valid iCalendar file ({_short(err)})") from None
-    calendars = [c for c in found if getattr(c, "name", None) == "VCALENDAR"]
-    if not calendars:
-        raise BadInput(f"{name}: holds no VCALENDAR; accepted: an .ics export of a calendar")
-    return calendars
+
+
+def _head(calendar: blocks.Calendar, name: str) -> Any:
+    """The calendar's own properties (X-WR-CALNAME, X-WR-TIMEZONE, CALSCALE), parsed."""
+    return _from_ical(b"BEGIN:VCALENDAR\r\n" + calendar.head + b"END:VCALENDAR\r\n", name)
+
+
+def _parsed(stream: blocks.Stream, name: str) -> Iterator[Any]:
+    """The kept VEVENTs as small calendars (their VCALENDAR's properties, the VTIMEZONEs they
+    name, a batch of whole UIDs: a series and its moved occurrences stay together)."""
+    for calendar in stream.calendars:
+        head = calendar.head
+        _head(calendar, name)  # broken calendar properties refuse the file, as before
+        groups: dict[object, list[blocks.Event]] = {}
+        for event in calendar.events:
+            if event.raw:
+                groups.setdefault(event.uid or id(event), []).append(event)
+        batch: list[blocks.Event] = []
+        for group in [*groups.values(), []]:
+            batch += group
+            if batch and (len(batch) >= BATCH_EVENTS or not group):
+                zones = {tzid for event in batch for tzid in event.tzids}
+                text = b"".join([b"BEGIN:VCALENDAR\r\n", head,
+                                 *(calendar.timezones[z] for z in sorted(zones)
+                                   if z in calendar.timezones),
+                                 *(event.raw for event in batch), b"END:VCALENDAR\r\n"])
+                batch = []
+                yield _from_ical(text, name)
 
 
 def _occurrences(calendar: Any, start: dt.datetime, end: dt.datetime, name: str,
@@ -246,20 +288,23 @@ def _param(value: Any, key: str) -> str:
     return str(params.get(key, "") or "").strip().strip('"')
 
 
-def _my_addresses(calendars: list[Any], me: str | None, name: str) -> set[str]:
+def _my_addresses(stream: blocks.Stream, me: str | None, name: str) -> set[str]:
     if me:
         return {address(part) for part in me.split(",") if address(part)}
-    for calendar in calendars:
-        label = address(calendar.get("X-WR-CALNAME"))
+    heads = [_head(calendar, name) for calendar in stream.calendars]
+    for head in heads:
+        label = address(head.get("X-WR-CALNAME"))
         if "@" in label and " " not in label:
             return {label}
     everywhere: set[str] | None = None
-    for calendar in calendars:
-        for event in calendar.walk("VEVENT"):
-            attendees = _listed(event, "ATTENDEE")
-            if not attendees:
+    for calendar in stream.calendars:
+        for found in calendar.events:
+            if not found.attendees:
                 continue
-            present = {address(a) for a in attendees} | {address(event.get("ORGANIZER"))}
+            # every event with attendees counts, in the window or not, read as text
+            present = {address(blocks.value_of(line)) for line in found.attendees}
+            if found.organizers:
+                present.add(address(blocks.value_of(found.organizers[0])))
             present.discard("")
             everywhere = present if everywhere is None else everywhere & present
     if everywhere is None:
