@@ -117,7 +117,8 @@ def measure(command: list[str], env: dict[str, str]) -> tuple[float, float, int,
     stats = [line for line in proc.stderr.splitlines() if line.startswith("@@ ")][-1].split()
     said = [line for line in (proc.stdout + proc.stderr).splitlines()
             if line.strip() and not line.startswith(("@@ ", "Command exited"))]
-    return float(stats[1]), int(stats[2]) / 1024, proc.returncode, " | ".join(said[:1] + said[-1:])[:160]
+    shown = " | ".join(said[:1] + said[-1:])[:160]
+    return float(stats[1]), int(stats[2]) / 1024, proc.returncode, shown
 
 
 BARE = "import icalendar, sys; icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())"
@@ -143,7 +144,8 @@ def main() -> None:
             bare = None
             if not args.no_bare:
                 bare = measure([sys.executable, "-c", BARE, path], env)
-                print(f"  bare from_ical          {bare[0]:7.2f} s {bare[1]:7.0f} MB  exit {bare[2]}")
+                print(f"  bare from_ical          {bare[0]:7.2f} s {bare[1]:7.0f} MB  "
+                      f"exit {bare[2]}")
             for label, extra in (("default window", []),
                                  ("--since 10 years", ["--since", f"{FIRST:%Y-%m-%d}"])):
                 got = measure([SCRIPT, "--db", journal, "import", "ics", path, "--dry-run",

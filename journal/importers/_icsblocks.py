@@ -239,7 +239,7 @@ def value_of(line: bytes) -> str:
     return line.split(b":", 1)[1].decode("utf-8", "replace") if b":" in line else ""
 
 
-def _until(rule: bytes) -> dt.datetime | None:
+def _until(rule: bytes) -> tuple[dt.datetime, bool] | None:
     """The UNTIL of an RRULE line as a naive time, if it has one that can be read."""
     found = re.search(rb"[:;]UNTIL=(\d{8}(?:T\d{6}Z?)?)", rule, re.I)
     return _when(b":" + found.group(1)) if found else None
@@ -304,8 +304,8 @@ def _event(text: bytes, over: int, lo: dt.datetime, hi: dt.datetime) -> Event:
         if not is_date:
             event.raw = b""  # a timed event counts only if it starts in the window
         elif b"DURATION" not in named:
-            ends = _when(first(b"DTEND"))
-            if ends is None and b"DTEND" not in named or ends is not None and ends[0] < lo:
+            finish = _when(first(b"DTEND"))
+            if finish is None and b"DTEND" not in named or finish is not None and finish[0] < lo:
                 event.raw = b""  # an all-day event that is over before the window
     return event
 
