@@ -2,6 +2,9 @@
 date (2026-11-26 15:00, Europe/Berlin).
 
     python -m journal.tui.screenshots [--out screenshots]
+
+The scenes (SCENES) and the way one is shot (shoot) are shared with the SVG snapshot tests in
+tests/tui/test_snapshots.py, so a screenshot and its snapshot are the same frame.
 """
 
 from __future__ import annotations
@@ -9,10 +12,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,86 +25,127 @@ SIZE = (120, 36)
 NOW = "2026-11-26T15:00:00"
 ZONE = "Europe/Berlin"
 
-Step = Callable[[Any], Awaitable[None]]
+
+@dataclass(frozen=True)
+class Scene:
+    """One frame: the app over the demo journal (or over an empty one, with the first-run
+    screen), the keys pressed, then `after` (given the app) just before the shot."""
+
+    name: str
+    keys: tuple[str, ...] = ()
+    empty: bool = False
+    after: Callable[[Any], None] | None = None
 
 
-def _pin() -> None:
+def _tab_beneath_built(app: Any) -> None:
+    # The first-run screen is pushed by a worker; when it lands before the app's Ready event the
+    # tab beneath it is built only once it is dismissed. Build it now, so the frame does not
+    # depend on which came first.
+    app.screen_stack[0].start_build()
+
+
+def _dashboard_end(app: Any) -> None:
+    app.screen.query_one("#dash-scroll").scroll_end(animate=False)
+
+
+SCENES: tuple[Scene, ...] = (
+    Scene("01-welcome", empty=True, after=_tab_beneath_built),
+    Scene("02-today"),
+    Scene("03-today-people-form", ("m", "S", "a", "m", "comma", "space", "p", "r")),
+    Scene("04-today-checkin", ("k", "4")),
+    Scene("05-history", ("f2",)),
+    Scene("06-history-edit", ("f2", "down", "down", "enter")),
+    Scene("07-dashboard", ("f3",)),
+    Scene("08-dashboard-year", ("f3", "end"), after=_dashboard_end),
+    Scene("09-insights", ("f4",)),
+    Scene("09-insights-intention", ("f4", "enter", "end")),  # the first action, accepted
+    Scene("10-people", ("f5",)),
+    Scene("11-help", ("question_mark",)),
+)
+
+
+def pin() -> None:
+    """Fix the clock and the zone for this process (the scenes are drawn on NOW in ZONE)."""
     os.environ["AIJOURNAL_NOW"] = NOW
     os.environ["TZ"] = ZONE
     time.tzset()
 
 
-async def _settle(pilot: Any) -> None:
+def build_demo(path: str) -> None:
+    """The demo journal the scenes show: the app's own demo persona, days and seed, up to NOW."""
+    import datetime as dt
+
+    from journal import demo
+    from journal.store import JournalStore
+    from journal.tui.app import DEMO_DAYS, DEMO_PERSONA, DEMO_SEED
+
+    with JournalStore.open(path) as store:
+        demo.fill(store, persona=DEMO_PERSONA, days=DEMO_DAYS, seed=DEMO_SEED,
+                  today=dt.date.fromisoformat(NOW[:10]))
+
+
+def _still(app: Any) -> None:
+    """Stop every text cursor blinking, so a frame does not depend on when it is taken."""
+    from textual.widgets import Input
+
+    for field in app.screen.query(Input):
+        if field.cursor_blink:
+            field.cursor_blink = False
+
+
+async def _step(pilot: Any) -> None:
+    """Let the key's messages and the workers they start land."""
     for _ in range(2):
         await pilot.pause()
         await pilot.app.workers.wait_for_complete()
+
+
+async def _settle(pilot: Any) -> None:
+    await _step(pilot)
     await pilot.pause(0.2)
     pilot.app.clear_notifications()
+    _still(pilot.app)
     await pilot.pause()
 
 
-async def _keys(pilot: Any, *keys: str) -> None:
-    await pilot.press(*keys)
-    await _settle(pilot)
-
-
-SHOTS: list[tuple[str, bool, tuple[str, ...]]] = [
-    # file name, on the empty journal (welcome), keys to press first
-    ("01-welcome", True, ()),
-    ("02-today", False, ()),
-    ("03-today-people-form", False, ("m", "S", "a", "m", "comma", "space", "p", "r")),
-    ("04-today-checkin", False, ("k", "4")),
-    ("05-history", False, ("f2",)),
-    ("06-history-edit", False, ("f2", "down", "down", "enter")),
-    ("07-dashboard", False, ("f3",)),
-    ("08-dashboard-year", False, ("f3", "end")),
-    ("09-insights", False, ("f4",)),
-    ("09-insights-intention", False, ("f4", "enter", "end")),  # the first action, accepted
-    ("10-people", False, ("f5",)),
-    ("11-help", False, ("question_mark",)),
-]
-
-
-async def _shoot(db: str, name: str, keys: tuple[str, ...], out: Path, welcome: bool) -> Path:
+async def shoot(scene: Scene, db: str, *, simplify: bool = False) -> str:
+    """The scene's frame as SVG text. `db` is changed by some scenes (an accepted intention): give
+    each scene its own copy of the demo journal, or an empty file name for an `empty` scene.
+    `simplify` joins neighbouring cells of one style, whose split otherwise depends on the order
+    the screen was painted in (the snapshot tests compare simplified frames)."""
     from journal.tui.app import make_app
 
-    app = make_app(db, welcome=welcome)
+    app = make_app(db, welcome=scene.empty)
+    app.animation_level = "none"
     async with app.run_test(size=SIZE) as pilot:
         await _settle(pilot)
-        for key in keys:
+        for key in scene.keys:
             await pilot.press(key)
-            await _settle(pilot)
-        if name == "08-dashboard-year":
-            app.screen.query_one("#dash-scroll").scroll_end(animate=False)
-            await _settle(pilot)
-        target = out / f"{name}.svg"
-        app.save_screenshot(filename=target.name, path=str(out))
-    return target
+            await _step(pilot)
+        if scene.after is not None:
+            scene.after(app)
+        await _settle(pilot)
+        return app.export_screenshot(simplify=simplify)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default="screenshots", help="folder for the SVG files")
     args = parser.parse_args(argv)
-    _pin()
+    pin()
     out = Path(args.out).resolve()
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["XDG_DATA_HOME"] = tmp  # the welcome screen's demo journal stays in here
-        import datetime as dt
-
-        from journal import demo
-        from journal.store import JournalStore
-        from journal.tui.app import DEMO_DAYS, DEMO_PERSONA, DEMO_SEED
-
         demo_path = os.path.join(tmp, "demo.db")
-        with JournalStore.open(demo_path) as store:
-            demo.fill(store, persona=DEMO_PERSONA, days=DEMO_DAYS, seed=DEMO_SEED,
-                      today=dt.date.fromisoformat(NOW[:10]))
-        for name, empty, keys in SHOTS:
-            db = os.path.join(tmp, f"empty-{name}.db") if empty else demo_path
-            path = asyncio.run(_shoot(db, name, keys, out, welcome=empty))
-            print(path)
+        build_demo(demo_path)
+        for scene in SCENES:
+            db = os.path.join(tmp, f"{scene.name}.db")
+            if not scene.empty:
+                shutil.copy(demo_path, db)
+            target = out / f"{scene.name}.svg"
+            target.write_text(asyncio.run(shoot(scene, db)), encoding="utf-8")
+            print(target)
     return 0
 
 
