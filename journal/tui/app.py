@@ -255,8 +255,10 @@ class JournalApp(App[int]):
         from journal.tui.screens.base import JournalScreen
 
         self.ready = True
-        if isinstance(self.screen, JournalScreen):
-            self.screen.start_build()
+        # The tab at the bottom of the stack: the first-run welcome may already be on top of it.
+        first = self.screen_stack[0] if self.screen_stack else None
+        if isinstance(first, JournalScreen):
+            first.start_build()
 
     def on_mount(self) -> None:
         self.starting = False
