@@ -196,13 +196,18 @@ class JournalApp(App[int]):
             if isinstance(screen, JournalScreen):
                 screen.reload()
 
-    def write(self, action: Callable[[JournalStore], Any], done: str | None = None) -> Any:
-        """Run one service write; notify its JournalError instead of raising. Returns its
-        result, or None when it failed."""
+    def write(self, action: Callable[[JournalStore], Any], done: str | None = None, *,
+              failed: Callable[[str], None] | None = None) -> Any:
+        """Run one service write; notify its JournalError instead of raising (or hand its line
+        to `failed`, for a form that shows it inline). Returns its result, or None when it
+        failed."""
         try:
             result = action(self.store)
         except JournalError as err:
-            self.notify(str(err), severity="error", markup=False)
+            if failed is not None:
+                failed(str(err))
+            else:
+                self.notify(str(err), severity="error", markup=False)
             return None
         if done:
             self.notify(done, markup=False)
