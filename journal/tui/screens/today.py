@@ -18,6 +18,7 @@ from journal import service
 from journal.clock import localize, now
 from journal.models import Entry
 from journal.richtext import plain
+from journal.tui import _textual_internals
 from journal.tui import format as fmt
 from journal.tui.screens.base import JournalScreen
 from journal.tui.text import CHECKIN_DONE, CHECKIN_PROMPT, NOTHING_TODAY, TIMER_HINT
@@ -76,10 +77,7 @@ class TodayScreen(JournalScreen):
         # Today is the app's default screen, not a mode built from MODES, so Textual does not
         # read a CSS_PATH for it: its stylesheet for these widgets is added here, before they
         # mount (only this source is parsed; the others stay in the stylesheet's cache).
-        stylesheet = self.app.stylesheet
-        if not stylesheet.has_source(str(TODAY_CSS)):
-            stylesheet.add_source(TODAY_CSS.read_text(encoding="utf-8"),
-                                  read_from=(str(TODAY_CSS), ""))
+        _textual_internals.add_stylesheet(self.app, TODAY_CSS)
 
         self.quick = QuickLog()
         table: DataTable[str] = DataTable(id="timeline", cursor_type="row", zebra_stripes=True)
