@@ -5,17 +5,16 @@ from __future__ import annotations
 import inspect
 import os
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Annotated, Any, cast
+from typing import Annotated, Any
 
 import typer
 
 from journal import vocab
 from journal.cli import common, quick
+from journal.cli._typer_internals import USAGE_ERROR as _USAGE_ERROR
+from journal.cli._typer_internals import set_value_completer
 from journal.cli.spec import HOT, option_key
 from journal.errors import JournalError
-
-if TYPE_CHECKING:
-    from typer._click.exceptions import UsageError
 
 app = typer.Typer(
     name="aijournal",
@@ -143,12 +142,6 @@ def run_typer(args: list[str]) -> int:
     return int(result) if isinstance(result, int) else 0
 
 
-# Typer 0.29 vendors click; its UsageError is reachable through BadParameter's bases either way.
-# mypy learns the class from Typer's own (private) module; at run time it is found as before.
-_USAGE_ERROR = cast("type[UsageError]",
-                    next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError"))
-
-
 class _Usage(JournalError):
     exit_code = 2
 
@@ -250,5 +243,5 @@ def _with_value_completion(root: Any) -> Any:
                 completer = next((OPTION_COMPLETERS[o] for o in param.opts
                                   if o in OPTION_COMPLETERS), None)
             if completer is not None:
-                param._custom_shell_complete = completer
+                set_value_completer(param, completer)
     return root

@@ -26,6 +26,7 @@ from journal import service
 from journal.errors import JournalError
 from journal.store import JournalStore
 from journal.textsafe import visible
+from journal.tui import _textual_internals
 from journal.tui.text import DEMO_SUBTITLE, TABS
 
 DEMO_PERSONA = "drifting"
@@ -100,11 +101,8 @@ class JournalApp(App[int]):
             self.register_theme(theme)
         # Set without the watcher (it would parse the whole stylesheet again): the stylesheet,
         # not parsed yet, takes the theme's variables now and uses them on its first parse.
-        self.set_reactive(App.theme, "aijournal")
-        self.update_classes({"-theme-textual-dark": False, "-theme-aijournal": True},
-                            update=False)
         self.themed = True
-        self.stylesheet.set_variables(self.get_css_variables())
+        _textual_internals.preset_theme(self, "aijournal")
         self.ready = False  # until the first frame is on screen: see on_ready
 
     # --- the journal ---------------------------------------------------------------------------
@@ -196,13 +194,18 @@ class JournalApp(App[int]):
             if isinstance(screen, JournalScreen):
                 screen.reload()
 
-    def write(self, action: Callable[[JournalStore], Any], done: str | None = None) -> Any:
-        """Run one service write; notify its JournalError instead of raising. Returns its
-        result, or None when it failed."""
+    def write(self, action: Callable[[JournalStore], Any], done: str | None = None, *,
+              failed: Callable[[str], None] | None = None) -> Any:
+        """Run one service write; notify its JournalError instead of raising (or hand its line
+        to `failed`, for a form that shows it inline). Returns its result, or None when it
+        failed."""
         try:
             result = action(self.store)
         except JournalError as err:
-            self.notify(str(err), severity="error", markup=False)
+            if failed is not None:
+                failed(str(err))
+            else:
+                self.notify(str(err), severity="error", markup=False)
             return None
         if done:
             self.notify(done, markup=False)
@@ -246,7 +249,7 @@ class JournalApp(App[int]):
         # a second time, with the same variables (the theme's, set in __init__). While the app
         # starts on its own theme only the styles are applied; every later refresh runs in full.
         if self.starting and self.theme == "aijournal":
-            self.stylesheet.update(self, animate=animate)
+            _textual_internals.apply_styles_only(self, animate=animate)
             return
         super().refresh_css(animate)
 

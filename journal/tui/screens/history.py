@@ -6,10 +6,7 @@ timeline), the next page when the cursor nears the end; the table never holds th
 
 from __future__ import annotations
 
-import datetime as dt
-import shlex
 from dataclasses import dataclass
-from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -19,11 +16,12 @@ from textual.message import Message
 from textual.widgets import DataTable, Input, Select, Static
 from textual.widgets.data_table import ColumnKey
 
-from journal import parse, service
+from journal import service
 from journal.clock import now
 from journal.errors import BadInput
 from journal.models import Entry
 from journal.richtext import plain
+from journal.search import Filter, parse_search
 from journal.textsafe import visible
 from journal.tui import format as fmt
 from journal.tui.screens.base import JournalScreen
@@ -35,45 +33,6 @@ from journal.tui.widgets.tables import clip, set_columns
 PAGE = 200
 TYPES = (("all types", "all"), ("AI sessions", "ai_session"), ("people", "interaction"),
          ("energy", "energy"), ("check-ins", "checkin"), ("WHO-5", "who5"))
-
-
-@dataclass(frozen=True)
-class Filter:
-    types: tuple[str, ...] | None = None
-    person: str | None = None
-    tag: str | None = None
-    text: str | None = None
-    since: dt.datetime | None = None
-    until: dt.datetime | None = None
-
-    def query(self) -> dict[str, Any]:
-        return {"types": self.types, "person": self.person, "tag": self.tag, "text": self.text,
-                "since": self.since, "until": self.until}
-
-
-def parse_search(line: str, types: str, moment: dt.datetime) -> Filter:
-    """`text @person #tag from:WHEN to:WHEN` (quotes group words: from:"3 days ago")."""
-    try:
-        words = shlex.split(line)
-    except ValueError:
-        words = line.split()
-    person = tag = None
-    since = until = None
-    text: list[str] = []
-    for word in words:
-        lower = word.lower()
-        if word.startswith("@") and len(word) > 1:
-            person = word[1:]
-        elif word.startswith("#") and len(word) > 1:
-            tag = word[1:]
-        elif lower.startswith(("from:", "since:")):
-            since = parse.range_start(word.split(":", 1)[1], moment)
-        elif lower.startswith(("to:", "until:")):
-            until = parse.range_end(word.split(":", 1)[1], moment)
-        else:
-            text.append(word)
-    return Filter(types=(types,) if types else None, person=person, tag=tag,
-                  text=" ".join(text) or None, since=since, until=until)
 
 
 class HistoryScreen(JournalScreen):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.binding import Binding
@@ -18,10 +18,14 @@ from journal import service
 from journal.clock import localize, now
 from journal.models import Entry
 from journal.richtext import plain
+from journal.tui import _textual_internals
 from journal.tui import format as fmt
 from journal.tui.screens.base import JournalScreen
 from journal.tui.text import CHECKIN_DONE, CHECKIN_PROMPT, NOTHING_TODAY, TIMER_HINT
 from journal.tui.widgets.tables import set_columns
+
+if TYPE_CHECKING:
+    from journal.tui.widgets.quicklog import QuickLog
 
 TODAY_CSS = Path(__file__).with_name("today.tcss")
 
@@ -73,12 +77,9 @@ class TodayScreen(JournalScreen):
         # Today is the app's default screen, not a mode built from MODES, so Textual does not
         # read a CSS_PATH for it: its stylesheet for these widgets is added here, before they
         # mount (only this source is parsed; the others stay in the stylesheet's cache).
-        stylesheet = self.app.stylesheet
-        if not stylesheet.has_source(str(TODAY_CSS)):
-            stylesheet.add_source(TODAY_CSS.read_text(encoding="utf-8"),
-                                  read_from=(str(TODAY_CSS), ""))
+        _textual_internals.add_stylesheet(self.app, TODAY_CSS)
 
-        self.quick = QuickLog(self)
+        self.quick = QuickLog()
         table: DataTable[str] = DataTable(id="timeline", cursor_type="row", zebra_stripes=True)
         table.border_title = "Today's timeline"
         return [Static("", id="today-status"), Static("", id="timer"), self.quick, table]
@@ -121,10 +122,19 @@ class TodayScreen(JournalScreen):
         data = self.data = message.data
         self._show_status()
         self.tick()
-        self.quick.show_pills()
+        self.quick.show_day(checkin=data.checkin, timer=data.timer)
         self._fill_timeline()
-        if data.checkin is not None and self.quick.form == "checkin":
-            self.quick._fill_checkin(data.checkin)
+
+    def on_quick_log_timer_started(self, message: QuickLog.TimerStarted) -> None:
+        # The timer line shows at once; the day's read (the write made it stale) confirms it.
+        if self.data is not None:
+            self.data.timer = message.state
+        self.tick()
+
+    def on_quick_log_timer_stopped(self, message: QuickLog.TimerStopped) -> None:
+        if self.data is not None:
+            self.data.timer = None
+        self.tick()
 
     def on_today_screen_known(self, message: Known) -> None:
         self.journal.known_tools = message.tools

@@ -5,17 +5,19 @@ shows inline in one line and nothing is written."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.widgets import Button, Checkbox, ContentSwitcher, Input, Label, Select, Static
 
 from journal import parse, service, vocab
 from journal.clock import localize, now
-from journal.errors import BadInput, JournalError
+from journal.errors import BadInput
 from journal.models import Entry
 from journal.richtext import plain
 from journal.tui import format as fmt
@@ -24,7 +26,7 @@ from journal.tui.widgets.completion import CompletingInput, KnownValues, PlainIn
 from journal.tui.widgets.scale import Scale
 
 if TYPE_CHECKING:
-    from journal.tui.screens.today import TodayScreen
+    from journal.tui.app import JournalApp
 
 FORMS = (("ai", "a", "AI session"), ("met", "m", "People"), ("energy", "e", "Energy"),
          ("checkin", "k", "Check-in"))
@@ -32,17 +34,58 @@ LOGGED_PURPOSES = [(PURPOSE_HELP[p], p) for p in vocab.PURPOSES if p != "unclass
 
 
 class QuickLog(Vertical):
-    """Four small forms, one shown at a time; its screen is the TodayScreen."""
+    """Four small forms, one shown at a time. Its screen tells it the day's check-in and timer
+    (`show_day`); it writes through JournalApp.write and posts what it did (Logged,
+    TimerStarted, TimerStopped) for the screen to answer."""
 
     # Enter in a text field logs too; ctrl+s logs from anywhere in the form (a Select or a
     # checkbox keeps Enter for itself).
     BINDINGS = [Binding("ctrl+s", "submit", "Log", priority=True)]
 
-    def __init__(self, today: TodayScreen) -> None:
+    @dataclass
+    class Logged(Message):
+        """An entry was logged from a form: `kind` is the form (ai, met, energy, checkin),
+        `row` what the service wrote."""
+
+        kind: str
+        row: dict[str, Any]
+
+    @dataclass
+    class TimerStarted(Message):
+        """The live timer started; `state` is the timer as service.timer gives it."""
+
+        state: dict[str, Any]
+
+    @dataclass
+    class TimerStopped(Message):
+        """The live timer stopped and its session was logged."""
+
+        tool: str
+
+    def __init__(self) -> None:
         super().__init__(id="quick")
-        self.today = today
         self.form = "ai"
         self.border_title = "Quick log"
+        # The day as the screen last read it: None until then.
+        self.day_read = False
+        self.checkin: Entry | None = None
+        self.timer: dict[str, Any] | None = None
+
+    @property
+    def journal(self) -> JournalApp:
+        from journal.tui.app import JournalApp
+
+        assert isinstance(self.app, JournalApp)
+        return self.app
+
+    def show_day(self, *, checkin: Entry | None, timer: dict[str, Any] | None) -> None:
+        """The day as read: its check-in (filled into the check-in form when that is shown)
+        and the running timer."""
+        self.day_read = True
+        self.checkin, self.timer = checkin, timer
+        self.show_pills()
+        if checkin is not None and self.form == "checkin":
+            self.fill_checkin(checkin)
 
     def compose(self) -> ComposeResult:
         yield Static("", id="form-pills")
@@ -57,7 +100,7 @@ class QuickLog(Vertical):
         self.show_pills()
 
     def _ai_form(self) -> ComposeResult:
-        app = self.today.journal
+        app = self.journal
         with Vertical(id="form-ai", classes="form"):
             with Horizontal(classes="row"):
                 yield Label("Tool", classes="lbl")
@@ -76,7 +119,7 @@ class QuickLog(Vertical):
                 yield Button("Timer", id="ai-timer", compact=True)
 
     def _met_form(self) -> ComposeResult:
-        app = self.today.journal
+        app = self.journal
         with Vertical(id="form-met", classes="form"):
             with Horizontal(classes="row"):
                 yield Label("With", classes="lbl")
@@ -118,11 +161,10 @@ class QuickLog(Vertical):
 
     def show_pills(self) -> None:
         pills = []
-        data = self.today.data
         for name, key, label in FORMS:
             mark = ""
-            if name == "checkin" and data is not None:
-                mark = " [$success]✓[/]" if data.checkin is not None else " [$warning]•[/]"
+            if name == "checkin" and self.day_read:
+                mark = " [$success]✓[/]" if self.checkin is not None else " [$warning]•[/]"
             if name == self.form:
                 pill = f"[reverse $accent] {key} [/][b $accent] {label}[/]{mark}"
             else:
@@ -140,13 +182,14 @@ class QuickLog(Vertical):
         self.show_pills()
         first = {"ai": "#ai-tool", "met": "#met-people", "energy": "#energy-scale",
                  "checkin": "#ci-ai"}[name]
-        done = self.today.data.checkin if self.today.data is not None else None
+        done = self.checkin
         if name == "checkin" and done is not None:
-            self._fill_checkin(done)
+            self.fill_checkin(done)
             self._say("Today's check-in is done; saving again replaces it.", ok=True)
         self.query_one(first).focus()
 
-    def _fill_checkin(self, entry: Entry) -> None:
+    def fill_checkin(self, entry: Entry) -> None:
+        """Show a check-in's answers in the check-in form."""
         self.query_one("#ci-ai", Scale).value = entry.trust_ai  # type: ignore[attr-defined]
         self.query_one("#ci-team", Scale).value = entry.trust_team  # type: ignore[attr-defined]
         self.query_one("#ci-connection", Scale).value = entry.connection  # type: ignore[attr-defined]
@@ -157,15 +200,13 @@ class QuickLog(Vertical):
         msg.set_class(bool(text) and ok, "ok")
         msg.update(plain(text))
 
-    def _write(self, action: Any, done: str) -> bool:
-        try:
-            action(self.today.journal.store)
-        except JournalError as err:
-            self._say(str(err))
-            return False
-        self._say(done, ok=True)
-        self.today.journal.changed()
-        return True
+    def _write(self, action: Any, done: str) -> Any:
+        """One write through JournalApp.write, its outcome said inline; returns what the
+        service returned, or None when it failed."""
+        result = self.journal.write(action, failed=self._say)
+        if result is not None:
+            self._say(done, ok=True)
+        return result
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -211,10 +252,12 @@ class QuickLog(Vertical):
         # midnight: a quick-add belongs to today).
         start = max(moment - dt.timedelta(minutes=minutes),
                     localize(dt.datetime.combine(moment.date(), dt.time(0))))
-        if self._write(lambda s: service.log_ai(s, tool=tool, minutes=minutes, at=start,
-                                                purpose=str(purpose), instead_of_person=instead,
-                                                skill=skill),
-                       f"Logged {fmt.minutes(minutes)} of {tool} ({purpose})."):
+        row = self._write(lambda s: service.log_ai(s, tool=tool, minutes=minutes, at=start,
+                                                   purpose=str(purpose),
+                                                   instead_of_person=instead, skill=skill),
+                          f"Logged {fmt.minutes(minutes)} of {tool} ({purpose}).")
+        if row is not None:
+            self.post_message(self.Logged("ai", row))
             for wid in ("#ai-tool", "#ai-minutes", "#ai-skill"):
                 self.query_one(wid, Input).value = ""
             self.query_one("#ai-purpose", Select).clear()
@@ -235,10 +278,12 @@ class QuickLog(Vertical):
         initiated = self.query_one("#met-initiated", Checkbox).value
         start = max(moment - dt.timedelta(minutes=minutes),
                     localize(dt.datetime.combine(moment.date(), dt.time(0))))
-        if self._write(lambda s: service.log_interaction(
-                s, people=people, minutes=minutes, at=start, kind=kind, channel=channel,
-                quality=quality, initiated=initiated),
-                f"Logged {fmt.minutes(minutes)} with {', '.join(people)} ({kind})."):
+        row = self._write(lambda s: service.log_interaction(
+            s, people=people, minutes=minutes, at=start, kind=kind, channel=channel,
+            quality=quality, initiated=initiated),
+            f"Logged {fmt.minutes(minutes)} with {', '.join(people)} ({kind}).")
+        if row is not None:
+            self.post_message(self.Logged("met", row))
             for wid in ("#met-people", "#met-minutes"):
                 self.query_one(wid, Input).value = ""
             self.query_one("#met-initiated", Checkbox).value = False
@@ -247,8 +292,10 @@ class QuickLog(Vertical):
     @on(Scale.Picked, "#energy-scale")
     def log_energy(self, event: Scale.Picked) -> None:
         level = event.value
-        self._write(lambda s: service.log_energy(s, level=level, at=now()),
-                    f"Logged energy {level} ({ENERGY_WORDS[level]}).")
+        row = self._write(lambda s: service.log_energy(s, level=level, at=now()),
+                          f"Logged energy {level} ({ENERGY_WORDS[level]}).")
+        if row is not None:
+            self.post_message(self.Logged("energy", row))
 
     @on(Scale.Picked, "#ci-ai, #ci-team, #ci-connection, #met-quality")
     def _picked(self, event: Scale.Picked) -> None:
@@ -266,19 +313,22 @@ class QuickLog(Vertical):
         if not trust_ai or not trust_team:
             self._say("check-in needs trust in AI and trust in your team, 1 to 5 each")
             return
-        self._write(lambda s: service.checkin(s, day=now().date(), trust_ai=trust_ai,
-                                              trust_team=trust_team, connection=connection),
-                    "Check-in saved. Thank you.")
+        saved = self._write(lambda s: service.checkin(s, day=now().date(), trust_ai=trust_ai,
+                                                      trust_team=trust_team,
+                                                      connection=connection),
+                            "Check-in saved. Thank you.")
         self.screen.set_focus(None)
+        if saved is not None:
+            self.post_message(self.Logged("checkin", saved[0]))
 
     def action_timer(self) -> None:
         """Start a timer for the AI form's tool, or stop the running one (logging it)."""
-        running = self.today.data.timer if self.today.data else None
+        running = self.timer
         if running is not None:
             if self._write(lambda s: service.stop_timer(s),
-                           f"Timer stopped: {running['tool']} logged."):
-                self.today.data.timer = None  # type: ignore[union-attr]
-                self.today.tick()
+                           f"Timer stopped: {running['tool']} logged.") is not None:
+                self.timer = None
+                self.post_message(self.TimerStopped(running["tool"]))
             return
         if self.form != "ai":
             self.action_form("ai")
@@ -291,7 +341,10 @@ class QuickLog(Vertical):
             return
         value = self.query_one("#ai-purpose", Select).value
         purpose = "unclassified" if value is Select.NULL else str(value)
-        if self._write(lambda s: service.start_timer(s, tool=tool, purpose=purpose),
-                       f"Timer started for {tool}. Press t (outside a text field) to stop it."):
+        state = self._write(lambda s: service.start_timer(s, tool=tool, purpose=purpose),
+                            f"Timer started for {tool}. Press t (outside a text field) to stop "
+                            "it.")
+        if state is not None:
             self.query_one("#ai-tool", Input).value = ""
             self.screen.set_focus(None)
+            self.post_message(self.TimerStarted(state))
