@@ -198,7 +198,7 @@ def test_every_screen_shows_hostile_text_literally_and_escaped(hostile_db):
             search.post_message(events.Paste("from:[/b]\x1b[2J"))  # ESC pasted: shown escaped
             await pilot.pause()
             assert search.value == "from:[/b]\\x1b[2J"
-            await pilot.press("enter")  # the error quotes the search, its \\ kept (as repr shows it)
+            await pilot.press("enter")  # the error quotes it as repr does
             await settle(pilot)
             assert "date '[/b]\\\\x1b[2J' is not understood" in clean(app, "History search error")
 
