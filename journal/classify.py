@@ -26,10 +26,12 @@ def pending(store: JournalStore) -> list[str]:
 
 def session(store: JournalStore, session_id: str) -> AISession | None:
     """The session, if it is still live and unclassified (it may have changed meanwhile)."""
-    entry = store.entry("ai_session", session_id)
-    if entry is None or entry.deleted or entry.purpose != "unclassified":  # type: ignore[attr-defined]
+    from journal.models import AISession  # loaded by the read anyway (journal.rows)
+
+    entry = store.entry(AISession, session_id)
+    if entry is None or entry.deleted or entry.purpose != "unclassified":
         return None
-    return entry  # type: ignore[return-value]
+    return entry
 
 
 def card(entry: AISession, today: dt.date) -> str:

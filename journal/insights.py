@@ -38,7 +38,7 @@ def load(store: JournalStore, as_of: dt.date) -> Records:
     first = store.first_day()
     people = tuple(store.people())
     if first is None:
-        return Records(people=people)  # type: ignore[arg-type]
+        return Records(people=people)
 
     def since(days: int) -> dt.date:
         return as_of - dt.timedelta(days=days - 1)
@@ -54,11 +54,11 @@ def load(store: JournalStore, as_of: dt.date) -> Records:
     older = (store.logged_day_ids(connected, covered_from - DAY) if connected < covered_from
              else {})
     return Records(
-        ai_sessions=tuple(store.reflect_entries("ai_session", since(rules.AI_WINDOW_DAYS), as_of)),  # type: ignore[arg-type]
-        interactions=tuple(store.reflect_entries("interaction", interactions_from, as_of)),  # type: ignore[arg-type]
-        energy=tuple(store.reflect_entries("energy", since(rules.ENERGY_WINDOW_DAYS), as_of)),  # type: ignore[arg-type]
-        checkins=tuple(store.reflect_entries("checkin", checkins_from, as_of)),  # type: ignore[arg-type]
-        people=people,  # type: ignore[arg-type]
+        ai_sessions=tuple(store.reflect_entries(m.AISession, since(rules.AI_WINDOW_DAYS), as_of)),
+        interactions=tuple(store.reflect_entries(m.Interaction, interactions_from, as_of)),
+        energy=tuple(store.reflect_entries(m.Energy, since(rules.ENERGY_WINDOW_DAYS), as_of)),
+        checkins=tuple(store.reflect_entries(m.CheckIn, checkins_from, as_of)),
+        people=people,
         first_day=first,
         last_mentoring_day=store.last_interaction_day(rules.MENTORING_KINDS, as_of),
         logged_days={day: tuple(ids) for day, ids in older.items()},
@@ -100,7 +100,7 @@ def act(store: JournalStore, action_id: str, as_of: dt.date) -> m.Intention:
 
 
 def intentions(store: JournalStore, *, open_only: bool = True) -> list[m.Intention]:
-    return store.intentions(open_only=open_only)  # type: ignore[return-value]
+    return store.intentions(open_only=open_only)
 
 
 def done(store: JournalStore, intention_id_prefix: str) -> m.Intention:
@@ -127,7 +127,7 @@ def _close(store: JournalStore, prefix: str, column: str, verb: str) -> m.Intent
 
 
 def _intention(store: JournalStore, row_id: str) -> m.Intention:
-    entry = store.entry("intention", row_id)
+    entry = store.entry(m.Intention, row_id)
     assert isinstance(entry, m.Intention)
     return entry
 
@@ -183,12 +183,12 @@ def review(store: JournalStore, period: str, as_of: dt.date) -> Review:
                        f"{', '.join(rules.REVIEW_DAYS)}")
     days = rules.REVIEW_DAYS[period]
     start = as_of - dt.timedelta(days=days - 1)
-    sessions: list[m.AISession] = store.entries_between("ai_session", start, as_of)  # type: ignore[assignment]
-    met: list[m.Interaction] = store.entries_between("interaction", start, as_of)  # type: ignore[assignment]
-    energy: list[m.Energy] = store.entries_between("energy", start, as_of)  # type: ignore[assignment]
-    previous: list[m.Energy] = store.entries_between(  # type: ignore[assignment]
-        "energy", start - dt.timedelta(days=days), start - DAY)
-    checkins: list[m.CheckIn] = store.entries_between("checkin", start, as_of)  # type: ignore[assignment]
+    sessions: list[m.AISession] = store.entries_between(m.AISession, start, as_of)
+    met: list[m.Interaction] = store.entries_between(m.Interaction, start, as_of)
+    energy: list[m.Energy] = store.entries_between(m.Energy, start, as_of)
+    previous: list[m.Energy] = store.entries_between(
+        m.Energy, start - dt.timedelta(days=days), start - DAY)
+    checkins: list[m.CheckIn] = store.entries_between(m.CheckIn, start, as_of)
 
     by_purpose = {p.value: 0 for p in m.Purpose}
     for s in sessions:

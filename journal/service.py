@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from typing import Any
 
-    from journal.models import Entry, Person
+    from journal.models import CheckIn, Entry, Person
     from journal.store import JournalStore
 
 TIMER_KEY = "timer"
@@ -262,7 +262,7 @@ def get_entry(store: JournalStore, id_prefix: str) -> Entry:
     return entry
 
 
-def checkin_on(store: JournalStore, day: dt.date) -> Entry | None:
+def checkin_on(store: JournalStore, day: dt.date) -> CheckIn | None:
     """The day's check-in, if there is one."""
     return store.checkin_on(day)
 
@@ -279,14 +279,14 @@ def tools(store: JournalStore) -> list[str]:
 
 def person_names(store: JournalStore) -> list[str]:
     """The roster's names in name order (for completion)."""
-    return [person.name for person in store.people()]  # type: ignore[attr-defined]
+    return [person.name for person in store.people()]
 
 
 def people(store: JournalStore) -> list[tuple[Person, dict[str, Any]]]:
     """The roster with each person's contact statistics."""
     stats = store.contact_stats()
     empty = {"count": 0, "minutes": 0, "last_day": None, "mean_quality": None, "first_day": None}
-    return [(p, stats.get(p.id, empty)) for p in store.people()]  # type: ignore[misc]
+    return [(p, stats.get(p.id, empty)) for p in store.people()]
 
 
 def known_names(db: str, what: str) -> list[str]:
@@ -311,11 +311,11 @@ def set_relation(store: JournalStore, name: str, relation: str) -> Person:
     person = store.person_by_name(name)
     if person is None:
         raise NotFound(f"person {name!r} is not on the roster; `aijournal people` lists it")
-    with store.write(f"set {person.name} as {relation}"):  # type: ignore[attr-defined]
+    with store.write(f"set {person.name} as {relation}"):
         store.update("person", person.id, {"relation": relation})
-    found = store.entry("person", person.id)
+    found = store.entry(type(person), person.id)
     assert found is not None
-    return found  # type: ignore[return-value]
+    return found
 
 
 def today_status(store: JournalStore, now: dt.datetime) -> dict[str, Any]:

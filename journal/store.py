@@ -16,11 +16,16 @@ import stat
 from journal.errors import BadInput, JournalError, NotAJournal, NotFound, NothingToUndo
 
 TYPE_CHECKING = False  # typing costs a quick-add more than its insert; mypy still sees the block
+if not TYPE_CHECKING:
+    def overload(func: object) -> object:  # typing.overload without importing typing
+        return func
 if TYPE_CHECKING:
     from collections.abc import Sequence
-    from typing import Any, Literal
+    from typing import Any, Literal, TypeVar, overload
 
-    from journal.models import Entry
+    from journal.models import CheckIn, Entry, Intention, Person
+
+    E = TypeVar("E", bound=Entry)  # a model class: reads given it return its instances
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SCHEMA_VERSION = 1  # must equal migrations.CURRENT (a unit test checks)
@@ -184,11 +189,12 @@ def free_bytes(path: str) -> int | None:
 
 
 def _size(count: int) -> str:
+    size: float = count
     for unit in ("bytes", "KB", "MB", "GB"):
-        if count < 1024 or unit == "GB":
-            return f"{count} {unit}" if unit == "bytes" else f"{count:.1f} {unit}"
-        count /= 1024  # type: ignore[assignment]
-    return f"{count} bytes"  # pragma: no cover
+        if size < 1024 or unit == "GB":
+            return f"{size} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{size} bytes"  # pragma: no cover
 
 
 def is_disk_full(path: str, err: BaseException) -> bool:
@@ -605,15 +611,33 @@ class JournalStore:
 
     # --- reading models ------------------------------------------------------------------------
 
-    def entry(self, table: str, row_id: str) -> Entry | None:
-        rows = self._select(table, "id = ?", (row_id,), include_deleted=True)
+    # Each read takes a table name or its model class (models.AISession, ...): given the class,
+    # the result is typed as that class; the table is the class's TYPE (the SQL is the same).
+    # The implementations return list[Any]: rows.to_model builds the class of its table, which
+    # mypy cannot see, so the overloads above each implementation carry the types.
+
+    @overload
+    def entry(self, kind: type[E], row_id: str) -> E | None: ...
+    @overload
+    def entry(self, kind: str, row_id: str) -> Entry | None: ...
+    def entry(self, kind: type[Entry] | str, row_id: str) -> Entry | None:
+        rows = self._select(kind, "id = ?", (row_id,), include_deleted=True)
         return rows[0] if rows else None
 
-    def _select(self, table: str, where: str, params: Sequence[Any], *,
+    @overload
+    def _select(self, kind: type[E], where: str, params: Sequence[Any], *,
                 include_deleted: bool = False,
-                order: str = "", limit: int | None = None) -> list[Entry]:
+                order: str = "", limit: int | None = None) -> list[E]: ...
+    @overload
+    def _select(self, kind: str, where: str, params: Sequence[Any], *,
+                include_deleted: bool = False,
+                order: str = "", limit: int | None = None) -> list[Entry]: ...
+    def _select(self, kind: type[Entry] | str, where: str, params: Sequence[Any], *,
+                include_deleted: bool = False,
+                order: str = "", limit: int | None = None) -> list[Any]:
         from journal.rows import to_model
 
+        table = kind if isinstance(kind, str) else kind.TYPE
         cols = "*" + (", " + PEOPLE_SQL if table == "interaction" else "")
         clause = where if include_deleted else f"({where}) AND deleted_at IS NULL"
         sql = f"SELECT {cols} FROM {table} WHERE {clause} {order}"
@@ -623,12 +647,25 @@ class JournalStore:
         names = [d[0] for d in cur.description]
         return [to_model(table, dict(zip(names, r, strict=True))) for r in cur]
 
-    def entries_between(self, table: str, first_day: dt.date, last_day: dt.date) -> list[Entry]:
+    @overload
+    def entries_between(self, kind: type[E], first_day: dt.date, last_day: dt.date
+                        ) -> list[E]: ...
+    @overload
+    def entries_between(self, kind: str, first_day: dt.date, last_day: dt.date
+                        ) -> list[Entry]: ...
+    def entries_between(self, kind: type[Entry] | str, first_day: dt.date, last_day: dt.date
+                        ) -> list[Any]:
         """Live entries of one timeline table whose local day is in [first_day, last_day]."""
-        return self._select(table, "day >= ? AND day <= ?",
+        return self._select(kind, "day >= ? AND day <= ?",
                             (first_day.isoformat(), last_day.isoformat()), order="ORDER BY ts, id")
 
-    def all_entries(self, table: str, *, include_deleted: bool = False) -> list[Entry]:
+    @overload
+    def all_entries(self, kind: type[E], *, include_deleted: bool = False) -> list[E]: ...
+    @overload
+    def all_entries(self, kind: str, *, include_deleted: bool = False) -> list[Entry]: ...
+    def all_entries(self, kind: type[Entry] | str, *, include_deleted: bool = False
+                    ) -> list[Any]:
+        table = kind if isinstance(kind, str) else kind.TYPE
         order = "ORDER BY ts, id" if table in TIMELINE_TABLES else "ORDER BY created_at, id"
         return self._select(table, "1", (), include_deleted=include_deleted, order=order)
 
@@ -694,12 +731,16 @@ class JournalStore:
             params += [like, like, like, like]
         return " AND ".join(clauses), params
 
-    def people(self) -> list[Entry]:
-        return self._select("person", "1", (), order="ORDER BY name_key")
+    def people(self) -> list[Person]:
+        from journal.models import Person  # loaded with journal.rows anyway
 
-    def person_by_name(self, name: str) -> Entry | None:
+        return self._select(Person, "1", (), order="ORDER BY name_key")
+
+    def person_by_name(self, name: str) -> Person | None:
+        from journal.models import Person
+
         ids = self.person_ids_named(name)
-        return self.entry("person", ids[0]) if ids else None
+        return self.entry(Person, ids[0]) if ids else None
 
     def contact_stats(self) -> dict[str, dict[str, Any]]:
         """Per person id: interaction count, minutes, last day, mean quality (live entries)."""
@@ -716,8 +757,10 @@ class JournalStore:
             "SELECT tool FROM ai_session WHERE deleted_at IS NULL GROUP BY lower(tool) "
             "ORDER BY count(*) DESC, max(ts) DESC")]
 
-    def checkin_on(self, day: dt.date) -> Entry | None:
-        rows = self._select("checkin", "day = ?", (day.isoformat(),), order="ORDER BY ts DESC")
+    def checkin_on(self, day: dt.date) -> CheckIn | None:
+        from journal.models import CheckIn
+
+        rows = self._select(CheckIn, "day = ?", (day.isoformat(),), order="ORDER BY ts DESC")
         return rows[0] if rows else None
 
     def counts_on(self, day: str) -> dict[str, int]:
@@ -752,9 +795,11 @@ class JournalStore:
                 f"SELECT source FROM {table} WHERE source IN ({marks})", chunk)}
         return found
 
-    def intentions(self, *, open_only: bool = False) -> list[Entry]:
+    def intentions(self, *, open_only: bool = False) -> list[Intention]:
+        from journal.models import Intention
+
         where = "done_at IS NULL AND dismissed_at IS NULL" if open_only else "1"
-        return self._select("intention", where, (), order="ORDER BY created_at, id")
+        return self._select(Intention, where, (), order="ORDER BY created_at, id")
 
     def backup_to(self, target: str) -> None:
         from journal.migrations import backup_copy
@@ -804,9 +849,16 @@ class JournalStore:
             days.setdefault(dt.date.fromisoformat(day), []).append(row_id)
         return days
 
-    def reflect_entries(self, table: str, first_day: dt.date, last_day: dt.date) -> list[Entry]:
+    @overload
+    def reflect_entries(self, kind: type[E], first_day: dt.date, last_day: dt.date
+                        ) -> list[E]: ...
+    @overload
+    def reflect_entries(self, kind: str, first_day: dt.date, last_day: dt.date
+                        ) -> list[Entry]: ...
+    def reflect_entries(self, kind: type[Entry] | str, first_day: dt.date, last_day: dt.date
+                        ) -> list[Any]:
         """Live entries of one timeline table in a day range, unordered (the engine sorts)."""
-        return self._select(table, "day >= ? AND day <= ?",
+        return self._select(kind, "day >= ? AND day <= ?",
                             (first_day.isoformat(), last_day.isoformat()))
 
     # --- reads for the TUI ---------------------------------------------------------------------

@@ -73,7 +73,7 @@ def people(store: JournalStore, today: dt.date) -> list[PersonRow]:
         per = by_person.get(person.id, {})
         recent = sum(per.get(m, (0, 0.0))[0] for m in months[-RATE_MONTHS:])
         rows.append(PersonRow(
-            name=person.name, relation=person.relation.value,  # type: ignore[attr-defined]
+            name=person.name, relation=person.relation.value,
             last_day=dt.date.fromisoformat(stats["last_day"]) if stats["last_day"] else None,
             count=stats["count"], minutes=stats["minutes"] or 0,
             mean_quality=stats["mean_quality"], per_month=recent / RATE_MONTHS,

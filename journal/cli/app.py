@@ -75,7 +75,7 @@ def _hot_command(name: str, declaration: dict[str, Any]) -> None:
     def command(**kwargs: Any) -> None:
         raise typer.Exit(handler(**kwargs))
 
-    command.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    command.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]  # typer reads it
     command.__doc__ = f"{declaration['help']}\n\nExample: {declaration['example']}"
     command.__name__ = name
     app.command(name)(command)

@@ -71,7 +71,7 @@ def checkin(
         "note": p.parse_note(note),
     }
     with open_store() as store:
-        row, replaced = service.checkin(store, **values)  # type: ignore[arg-type]
+        row, replaced = service.checkin(store, **values)  # type: ignore[arg-type]  # a mixed-type kwargs dict
     verb = "Replaced" if replaced else "Saved"
     say(f"{verb} the check-in for {row['day']}: trust AI {row['trust_ai']}, "
         f"trust team {row['trust_team']}"

@@ -148,7 +148,7 @@ def _coach_table(ranked: list[Client]) -> Table:
     for column, justify in (("#", "right"), ("client", "left"), ("period", "left"),
                             ("AI h", "right"), ("augm.", "right"), ("people h", "right"),
                             ("energy", "right"), ("act", "right")):
-        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+        table.add_column(column, justify=justify)  # type: ignore[arg-type]  # rich wants a Literal
     arrows = {"rising": " ↗", "falling": " ↘", "steady": " →"}
     for n, c in enumerate(ranked, 1):
         t = c.totals

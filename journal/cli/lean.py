@@ -42,7 +42,7 @@ def parse(command: str, args: list[str]) -> dict[str, object]:
                 raise BadInput(f"option {name} needs a value ({param[2]}); {param[3]}")
             if kind == "multi":
                 current = values[key] or []
-                values[key] = [*current, value]  # type: ignore[misc]
+                values[key] = [*current, value]  # type: ignore[misc]  # a multi option holds a list
             else:
                 values[key] = value
             continue

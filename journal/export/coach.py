@@ -32,7 +32,7 @@ class Client:
 
     @property
     def totals(self) -> dict[str, Any]:
-        return self.data["totals"]  # type: ignore[no-any-return]
+        return self.data["totals"]
 
     @property
     def period(self) -> str:

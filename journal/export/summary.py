@@ -105,17 +105,17 @@ class Names:
         self.labels: dict[str, str] = {}
         if real:
             return
-        people = store.all_entries("person", include_deleted=True)
+        people = store.all_entries(m.Person, include_deleted=True)
         first = store.person_first_seen()
         inf = float("inf")
         people.sort(key=lambda p: (p.deleted, first.get(p.id, inf),
-                                   name_key(p.name), p.id))  # type: ignore[attr-defined]
+                                   name_key(p.name), p.id))
         spellings: dict[str, str] = {}
         for person in people:
-            key = name_key(person.name)  # type: ignore[attr-defined]
+            key = name_key(person.name)
             if key not in self.labels:
                 self.labels[key] = f"Person {letters(len(self.labels))}"
-            spellings[person.name] = self.labels[key]  # type: ignore[attr-defined]
+            spellings[person.name] = self.labels[key]
         self._scrubber = Scrubber(spellings)
 
     def name(self, name: str) -> str:

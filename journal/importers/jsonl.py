@@ -294,10 +294,10 @@ def to_row(entry: m.Entry) -> dict[str, Any]:
             row[flag] = int(row[flag])
     if entry.TYPE in TIMED:
         row.update(service.timed(getattr(entry, TIMED[entry.TYPE])))
-    elif entry.TYPE in ("checkin", "who5"):
-        row["ts"] = service.day_ts(entry.day)  # type: ignore[attr-defined]
-    elif entry.TYPE == "person":
-        row["name_key"] = names.key(entry.name)  # type: ignore[attr-defined]
+    elif isinstance(entry, (m.CheckIn, m.Who5)):
+        row["ts"] = service.day_ts(entry.day)
+    elif isinstance(entry, m.Person):
+        row["name_key"] = names.key(entry.name)
     return row
 
 
@@ -346,9 +346,9 @@ class _Merge:
             result.skipped += 1
             return
         after: Callable[[], None] | None = None
-        if not entry.deleted and table == "person":
+        if not entry.deleted and isinstance(entry, m.Person):
             entry, after = self._person_clash(entry)
-        elif not entry.deleted and table == "checkin":
+        elif not entry.deleted and isinstance(entry, m.CheckIn):
             entry = self._checkin_clash(entry)
         people = self._people_ids(entry) if isinstance(entry, m.Interaction) else None
         store.put(table, to_row(entry), people=people)
@@ -368,14 +368,14 @@ class _Merge:
             result.updated += 1
             self.note(f"update {label}")
 
-    def _person_clash(self, entry: m.Entry) -> tuple[m.Entry, Callable[[], None] | None]:
+    def _person_clash(self, entry: m.Person) -> tuple[m.Entry, Callable[[], None] | None]:
         """Two live people of one name: the older row stays, the other is merged into it."""
-        other_id = self.store.live_person_id(entry.name)  # type: ignore[attr-defined]
+        other_id = self.store.live_person_id(entry.name)
         if other_id is None or other_id == entry.id:
             return entry, None
-        other = self.store.entry("person", other_id)
+        other = self.store.entry(m.Person, other_id)
         assert other is not None
-        name = entry.name  # type: ignore[attr-defined]
+        name = entry.name
         if (entry.created_at, entry.id) < (other.created_at, other.id):
             self.bury("person", other_id)
             self.note(f"merge person {name} ({other_id[:8]} into {entry.id[:8]})")
@@ -386,10 +386,10 @@ class _Merge:
     def _relink(self, old_id: str, new_id: str) -> None:
         self.store.relink_person(old_id, new_id)
 
-    def _checkin_clash(self, entry: m.Entry) -> m.Entry:
+    def _checkin_clash(self, entry: m.CheckIn) -> m.Entry:
         """One live check-in a day: the later updated_at (then the greater id) stays live."""
-        day = entry.day  # type: ignore[attr-defined]
-        rivals = [self.store.entry("checkin", i) for i in self.store.live_checkin_ids(day)
+        day = entry.day
+        rivals = [self.store.entry(m.CheckIn, i) for i in self.store.live_checkin_ids(day)
                   if i != entry.id]
         live = [r for r in rivals if r is not None]
         if not live:

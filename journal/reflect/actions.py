@@ -8,6 +8,7 @@ second opinion; book mentoring or feedback; reconnect; protect a people block in
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable
 
@@ -31,7 +32,7 @@ class Personal:
         self.relations = {key(p.name): p.relation for p in ctx.people}
         self.roster = {key(p.name): p.name for p in ctx.people}
         contacts: Counter[str] = Counter()
-        latest: dict[str, tuple[object, ...]] = {}
+        latest: dict[str, tuple[dt.date, dt.datetime]] = {}
         spelled: dict[str, str] = {}
         for interaction in ctx.within(ctx.interactions, window):
             for name in interaction.people:
@@ -51,7 +52,7 @@ class Personal:
         self.tool_name = spelled_tools[max(tools, key=lambda t: (tools[t], t))] if tools else None
         learn = [s for s in ctx.within(ctx.ai, ctx.last(r.LEARNING_DAYS * 2))
                  if s.purpose == m.Purpose.LEARN and s.skill and s.skill.strip()]
-        self.skill_name = learn[-1].skill.strip() if learn else None  # type: ignore[union-attr]
+        self.skill_name = learn[-1].skill.strip() if learn else None
 
     def colleague(self, *, skip: tuple[str, ...] = ()) -> str | None:
         """The person met most often lately with a work relation (or none set)."""
@@ -85,10 +86,10 @@ class Personal:
         return self.tool_name or fallback
 
 
-def _desc(value: tuple[object, ...]) -> tuple[object, ...]:
+def _desc(value: tuple[dt.date, dt.datetime]) -> tuple[int, float]:
     """Sort key turning "latest first" into ascending order (days and times invert by ordinal)."""
     day, at = value
-    return (-day.toordinal(), -at.timestamp())  # type: ignore[attr-defined]
+    return (-day.toordinal(), -at.timestamp())
 
 
 def _or(name: str | None, fallback: str) -> str:

@@ -41,7 +41,7 @@ def entry_day(entry: m.Entry) -> dt.date:
     """The local day an entry belongs to: its stored day, else the local day it starts on."""
     day = getattr(entry, "day", dt.date.min)
     if day != dt.date.min:
-        return day  # type: ignore[no-any-return]
+        return day
     return m.entry_time(entry).astimezone().date()
 
 
@@ -117,11 +117,12 @@ def rounded(value: Fraction | int) -> float:
     return round(float(value), r.METRIC_DIGITS)
 
 
-def by_day(entries: Iterable[m.Entry]) -> tuple[tuple[dt.date, tuple[str, ...]], ...]:
+def by_day(entries: Iterable[m.AISession | m.Interaction | m.Energy | m.CheckIn]
+           ) -> tuple[tuple[dt.date, tuple[str, ...]], ...]:
     """Evidence: the entries grouped by their day, days in order, ids in time order."""
     days: dict[dt.date, list[str]] = {}
-    for entry in sorted(entries, key=lambda e: (e.day, m.entry_time(e), e.id)):  # type: ignore[attr-defined]
-        days.setdefault(entry.day, []).append(entry.id)  # type: ignore[attr-defined]
+    for entry in sorted(entries, key=lambda e: (e.day, m.entry_time(e), e.id)):
+        days.setdefault(entry.day, []).append(entry.id)
     return tuple((day, tuple(ids)) for day, ids in days.items())
 
 

@@ -385,7 +385,7 @@ class JournalApp(App[int]):
                             lambda: self._today_form("timer"))
         for n, (name, label) in enumerate(TABS, 1):
             yield SystemCommand(f"Go to {label}", f"Switch tab (F{n} or {n})",
-                                lambda name=name: self.action_tab(name))  # type: ignore[misc]
+                                lambda name=name: self.action_tab(name))
         yield SystemCommand("Undo", "Revert the last change (ctrl+z)", self.action_undo)
         yield SystemCommand("Classify imported AI sessions", "Give each a purpose, one key each",
                             self.action_classify)

@@ -126,7 +126,7 @@ class EditScreen(ModalScreen[bool]):
             for name, label, kind, _ in self.fields:
                 widget = self.query_one(f"#f-{name}")
                 before = shown(self.entry, name, kind)
-                value = widget.value  # type: ignore[attr-defined]
+                value = widget.value  # type: ignore[attr-defined]  # an Input or a Select
                 if value == before:
                     continue
                 if kind in ("choice", "bool"):
@@ -138,12 +138,12 @@ class EditScreen(ModalScreen[bool]):
             if not changes:
                 self.dismiss(False)
                 return
-            service.edit_entry(self.app.store, self.entry.id, changes)  # type: ignore[attr-defined]
+            service.edit_entry(self.app.store, self.entry.id, changes)  # type: ignore[attr-defined]  # JournalApp
         except JournalError as err:
             self.query_one("#edit-msg", Static).update(plain(str(err)))
             return
         self.app.notify("Saved. Press u to undo.")
-        self.app.changed()  # type: ignore[attr-defined]
+        self.app.changed()  # type: ignore[attr-defined]  # JournalApp
         self.dismiss(True)
 
     @on(Button.Pressed, "#cancel")

@@ -16,7 +16,7 @@ from textual.widgets import Static
 
 from journal import service
 from journal.clock import localize, now
-from journal.models import Entry
+from journal.models import AISession, CheckIn, Energy, Entry, Interaction
 from journal.richtext import plain
 from journal.tui import _textual_internals
 from journal.tui import format as fmt
@@ -35,7 +35,7 @@ class TodayData:
     day: dt.date
     entries: list[Entry]
     timer: dict[str, Any] | None
-    checkin: Entry | None
+    checkin: CheckIn | None
     unclassified: int
 
 
@@ -163,13 +163,13 @@ class TodayScreen(JournalScreen):
         data = self.data
         if data is None:
             return
-        ai = [e for e in data.entries if e.TYPE == "ai_session"]
-        met = [e for e in data.entries if e.TYPE == "interaction"]
-        energy = [e.level for e in data.entries if e.TYPE == "energy"]  # type: ignore[attr-defined]
+        ai = [e for e in data.entries if isinstance(e, AISession)]
+        met = [e for e in data.entries if isinstance(e, Interaction)]
+        energy = [e.level for e in data.entries if isinstance(e, Energy)]
         parts = [f"[b]{data.day.strftime('%a %d %b')}[/b]",
-                 f"AI {fmt.minutes(sum(e.minutes for e in ai))} [dim]({len(ai)})[/]"  # type: ignore[attr-defined]
+                 f"AI {fmt.minutes(sum(e.minutes for e in ai))} [dim]({len(ai)})[/]"
                  if ai else "AI [dim]–[/]",
-                 f"people {fmt.minutes(sum(e.minutes for e in met))} [dim]({len(met)})[/]"  # type: ignore[attr-defined]
+                 f"people {fmt.minutes(sum(e.minutes for e in met))} [dim]({len(met)})[/]"
                  if met else "people [dim]–[/]",
                  f"energy {sum(energy) / len(energy):.1f}" if energy else "energy [dim]–[/]"]
         if data.checkin is not None:

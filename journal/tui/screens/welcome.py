@@ -42,7 +42,7 @@ class WelcomeScreen(ModalScreen[None]):
     def action_demo(self) -> None:
         self.query_one("#welcome-hint", Static).update("Filling the demo journal…")
         self.dismiss(None)
-        self.app.action_demo()  # type: ignore[attr-defined]
+        self.app.action_demo()  # type: ignore[attr-defined]  # JournalApp
 
     def action_start(self) -> None:
         self.dismiss(None)

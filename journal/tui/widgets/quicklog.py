@@ -18,7 +18,7 @@ from textual.widgets import Button, Checkbox, ContentSwitcher, Input, Label, Sel
 from journal import parse, service, vocab
 from journal.clock import localize, now
 from journal.errors import BadInput
-from journal.models import Entry
+from journal.models import CheckIn
 from journal.richtext import plain
 from journal.tui import format as fmt
 from journal.tui.text import CHANNEL_LABELS, ENERGY_WORDS, PURPOSE_HELP, QUALITY_WORDS
@@ -68,7 +68,7 @@ class QuickLog(Vertical):
         self.border_title = "Quick log"
         # The day as the screen last read it: None until then.
         self.day_read = False
-        self.checkin: Entry | None = None
+        self.checkin: CheckIn | None = None
         self.timer: dict[str, Any] | None = None
 
     @property
@@ -78,7 +78,7 @@ class QuickLog(Vertical):
         assert isinstance(self.app, JournalApp)
         return self.app
 
-    def show_day(self, *, checkin: Entry | None, timer: dict[str, Any] | None) -> None:
+    def show_day(self, *, checkin: CheckIn | None, timer: dict[str, Any] | None) -> None:
         """The day as read: its check-in (filled into the check-in form when that is shown)
         and the running timer."""
         self.day_read = True
@@ -188,11 +188,11 @@ class QuickLog(Vertical):
             self._say("Today's check-in is done; saving again replaces it.", ok=True)
         self.query_one(first).focus()
 
-    def fill_checkin(self, entry: Entry) -> None:
+    def fill_checkin(self, entry: CheckIn) -> None:
         """Show a check-in's answers in the check-in form."""
-        self.query_one("#ci-ai", Scale).value = entry.trust_ai  # type: ignore[attr-defined]
-        self.query_one("#ci-team", Scale).value = entry.trust_team  # type: ignore[attr-defined]
-        self.query_one("#ci-connection", Scale).value = entry.connection  # type: ignore[attr-defined]
+        self.query_one("#ci-ai", Scale).value = entry.trust_ai
+        self.query_one("#ci-team", Scale).value = entry.trust_team
+        self.query_one("#ci-connection", Scale).value = entry.connection
 
     def _say(self, text: str, *, ok: bool = False) -> None:
         msg = self.query_one("#form-msg", Static)
