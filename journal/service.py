@@ -13,6 +13,7 @@ import os
 from journal import vocab
 from journal.errors import BadInput, JournalError, NotFound
 from journal.metrics import MAX_MINUTES
+from journal.present import TYPE_NAMES
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -357,8 +358,7 @@ EDITABLE = {
     "who5": {"items", "note", "tags"},
 }
 
-ENTRY_NAMES = {"ai_session": "an AI session", "interaction": "an interaction",
-               "energy": "an energy reading", "checkin": "a check-in", "who5": "a WHO-5"}
+ENTRY_NAMES = TYPE_NAMES
 
 
 def edit_entry(store: JournalStore, id_prefix: str, changes: dict[str, Any]) -> Entry:
