@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from journal.present import day_text
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from journal.models import AISession
@@ -37,9 +39,7 @@ def session(store: JournalStore, session_id: str) -> AISession | None:
 def card(entry: AISession, today: dt.date) -> str:
     """One line about a session: tool, when, minutes and its title."""
     moment = entry.started_at.astimezone()
-    day = moment.date()
-    label = ("today" if day == today else "yesterday" if day == today - dt.timedelta(days=1)
-             else day.isoformat())
+    label = day_text(moment.date(), today)
     note = f" · {entry.note}" if entry.note else ""
     return f"{entry.tool} · {label} {moment:%H:%M} · {entry.minutes} min{note}"
 

@@ -1,7 +1,7 @@
 """Weekly series for the TUI dashboard, from per-day rows: pure (no SQL, no Textual).
 
 The store hands over one row per day (journal.store "reads for the TUI"); this module folds them
-into Monday-to-Sunday weeks, an augmentation share against the 71 % benchmark, a calendar of daily
+into Monday-to-Sunday weeks, an augmentation share against the benchmark, a calendar of daily
 values for the "year in pixels" and the logging streak.
 """
 
@@ -12,10 +12,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-PURPOSES = ("learn", "augment", "automate", "companion", "unclassified")
-AUGMENTING = ("learn", "augment")
-CLASSIFIED = ("learn", "augment", "automate", "companion")
-BENCHMARK = Fraction(71, 100)
+from journal import metrics
+from journal.vocab import PURPOSES
+
+__all__ = ["PURPOSES"]  # re-exported for the dashboard charts
+BENCHMARK = metrics.augmentation_benchmark()
 HEAT_METRICS = ("energy", "connection")
 MIN_WEEKS, MAX_WEEKS = 4, 12
 
@@ -76,11 +77,7 @@ def heat_window(as_of: dt.date) -> tuple[dt.date, dt.date]:
     return week_start(as_of) - dt.timedelta(weeks=52), as_of
 
 
-def augmentation_share(minutes: dict[str, int]) -> Fraction | None:
-    classified = sum(minutes.get(p, 0) for p in CLASSIFIED)
-    if not classified:
-        return None
-    return Fraction(sum(minutes.get(p, 0) for p in AUGMENTING), classified)
+augmentation_share = metrics.augmentation_share
 
 
 def _mean(values: Sequence[float]) -> float | None:
@@ -179,7 +176,7 @@ def build(*, as_of: dt.date, weeks: int,
     current, longest = streaks(all_logged, as_of)
     return Dashboard(
         as_of=as_of, weeks=tuple(built), share=augmentation_share(total),
-        classified_minutes=sum(total.get(p, 0) for p in CLASSIFIED), energy_days=energy_days,
+        classified_minutes=metrics.classified_minutes(total), energy_days=energy_days,
         heat_metric=heat_metric, heat=heat, heat_first=heat_first, streak=current,
         longest_streak=longest)
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
+from journal import metrics
 from journal import models as m
 from journal.errors import BadInput
 from journal.reflect import rules
@@ -193,13 +194,12 @@ def review(store: JournalStore, period: str, as_of: dt.date) -> Review:
     by_purpose = {p.value: 0 for p in m.Purpose}
     for s in sessions:
         by_purpose[s.purpose.value] += s.minutes
-    classified = sum(v for k, v in by_purpose.items() if m.Purpose(k) in m.CLASSIFIED)
-    augmenting = sum(v for k, v in by_purpose.items() if m.Purpose(k) in m.AUGMENTATION)
-    share = Fraction(augmenting, classified) if classified else None
+    classified = metrics.classified_minutes(by_purpose)
+    share = metrics.augmentation_share(by_purpose)
     ai = {"minutes_by_purpose": by_purpose, "total_minutes": sum(by_purpose.values()),
           "sessions": len(sessions), "classified_minutes": classified,
           "augmentation_share": _r(share), "benchmark": _r(rules.AUGMENTATION_BENCHMARK),
-          "below_benchmark": None if share is None else share < rules.AUGMENTATION_BENCHMARK}
+          "below_benchmark": metrics.below_benchmark(share)}
 
     by_kind = {k.value: 0 for k in m.Kind}
     for i in met:
@@ -210,12 +210,8 @@ def review(store: JournalStore, period: str, as_of: dt.date) -> Review:
 
     mean_now = _mean([e.level for e in energy])
     mean_before = _mean([e.level for e in previous])
-    change = trend = None
-    if mean_now is not None and mean_before is not None:
-        change = mean_now - mean_before
-        if len(energy) >= rules.REVIEW_MIN_READINGS and len(previous) >= rules.REVIEW_MIN_READINGS:
-            trend = ("rising" if change >= rules.REVIEW_TREND_STEP else
-                     "falling" if change <= -rules.REVIEW_TREND_STEP else "steady")
+    change, trend = metrics.energy_trend_period_over_period([e.level for e in energy],
+                                                            [e.level for e in previous])
     daily: dict[dt.date, list[int]] = {}
     for e in energy:
         daily.setdefault(e.day, []).append(e.level)

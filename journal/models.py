@@ -7,6 +7,8 @@ from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import Any
 
+from journal.metrics import AUGMENTING
+
 
 class Purpose(StrEnum):
     LEARN = "learn"
@@ -16,7 +18,7 @@ class Purpose(StrEnum):
     UNCLASSIFIED = "unclassified"
 
 
-AUGMENTATION = frozenset({Purpose.LEARN, Purpose.AUGMENT})
+AUGMENTATION = frozenset(Purpose(p) for p in AUGMENTING)
 CLASSIFIED = frozenset(Purpose) - {Purpose.UNCLASSIFIED}
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from journal.errors import BadInput
+from journal.metrics import MAX_MINUTES
 
 TYPE_CHECKING = False  # typing is not loaded on the quick-add path; mypy still sees the block
 if TYPE_CHECKING:
@@ -17,7 +18,6 @@ if TYPE_CHECKING:
 DURATION_FORMS = "minutes such as 45 or 45m, hours such as 1h, 1h30 or 1.5h (1 minute to 24 hours)"
 WHEN_FORMS = ("a date or date-time (2026-11-20, 2026-11-20T14:30), today, yesterday, 14:30, "
               "'yesterday 15:00', a weekday (mon), or '3 days ago'")
-MAX_MINUTES = 1440
 NOON = dt.time(12, 0)
 # Days a WHEN may name: outside them local-time arithmetic overflows (and no journal goes there).
 FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(9998, 12, 31)
@@ -26,14 +26,16 @@ _WEEKDAYS = {name: i for i, names in enumerate(
     [("mon", "monday"), ("tue", "tues", "tuesday"), ("wed", "wednesday"),
      ("thu", "thur", "thurs", "thursday"), ("fri", "friday"), ("sat", "saturday"),
      ("sun", "sunday")]) for name in names}
+_DAY = 24 * 60
 _AGO_UNITS = {"minute": 1, "minutes": 1, "min": 1, "mins": 1, "hour": 60, "hours": 60, "h": 60,
-              "day": 1440, "days": 1440, "d": 1440, "week": 10080, "weeks": 10080, "w": 10080}
+              "day": _DAY, "days": _DAY, "d": _DAY, "week": 7 * _DAY, "weeks": 7 * _DAY,
+              "w": 7 * _DAY}
 
 
 # --- durations ---------------------------------------------------------------------------------
 
 def parse_duration(text: str) -> int:
-    """Minutes from `45`, `45m`, `45min`, `1h`, `1h30`, `1h30m`, `1.5h`; 1..1440."""
+    """Minutes from `45`, `45m`, `45min`, `1h`, `1h30`, `1h30m`, `1.5h`; 1..MAX_MINUTES."""
     raw = str(text).strip().lower().replace(" ", "")
     minutes = _duration_minutes(raw)
     if minutes is None:
@@ -142,7 +144,7 @@ def _ago(amount: str, now: dt.datetime) -> tuple[dt.date, dt.time | None] | None
     if not _digits(number) or unit not in _AGO_UNITS:
         return None
     minutes = int(number) * _AGO_UNITS[unit]
-    if _AGO_UNITS[unit] >= 1440:
+    if _AGO_UNITS[unit] >= _DAY:
         return now.date() - dt.timedelta(minutes=minutes), None
     moment = now - dt.timedelta(minutes=minutes)
     return moment.date(), moment.time().replace(microsecond=0)

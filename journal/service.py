@@ -12,6 +12,8 @@ import os
 
 from journal import vocab
 from journal.errors import BadInput, JournalError, NotFound
+from journal.metrics import MAX_MINUTES
+from journal.present import TYPE_NAMES
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -74,7 +76,7 @@ def ai_row(*, tool: str, minutes: int, at: dt.datetime, purpose: str = "unclassi
            tags: Sequence[str] = (), source: str | None = None,
            now: dt.datetime | None = None) -> dict[str, Any]:
     """A validated ai_session row (shared by logging, the timer and the importers)."""
-    _check_range(minutes, 1, 1440, "minutes")
+    _check_range(minutes, 1, MAX_MINUTES, "minutes")
     _check_choice(purpose, vocab.PURPOSES, "purpose")
     local = at.astimezone()
     return {**base_row(now or _clock(), note=note, tags=tags, source=source), **timed(local),
@@ -104,7 +106,7 @@ def interaction_row(*, minutes: int, at: dt.datetime, kind: str = "collaboration
                     channel: str = "in_person", quality: int = 3, initiated: bool = False,
                     note: str | None = None, tags: Sequence[str] = (), source: str | None = None,
                     now: dt.datetime | None = None) -> dict[str, Any]:
-    _check_range(minutes, 1, 1440, "minutes")
+    _check_range(minutes, 1, MAX_MINUTES, "minutes")
     _check_range(quality, 1, 5, "quality")
     _check_choice(kind, vocab.KINDS, "kind")
     _check_choice(channel, vocab.CHANNELS, "channel")
@@ -217,8 +219,8 @@ def stop_timer(store: JournalStore, *, note: str | None = None) -> tuple[dict[st
     started = dt.datetime.fromisoformat(state["started_at"])
     elapsed = (_clock() - started).total_seconds() / 60
     minutes = max(1, round(elapsed))
-    capped = minutes > 1440
-    row = ai_row(tool=state["tool"], minutes=min(minutes, 1440), at=started,
+    capped = minutes > MAX_MINUTES
+    row = ai_row(tool=state["tool"], minutes=min(minutes, MAX_MINUTES), at=started,
                  purpose=state["purpose"], note=note)
     with store.write(f"log AI session {row['tool']} (timer)"):
         store.insert("ai_session", row)
@@ -356,8 +358,7 @@ EDITABLE = {
     "who5": {"items", "note", "tags"},
 }
 
-ENTRY_NAMES = {"ai_session": "an AI session", "interaction": "an interaction",
-               "energy": "an energy reading", "checkin": "a check-in", "who5": "a WHO-5"}
+ENTRY_NAMES = TYPE_NAMES
 
 
 def edit_entry(store: JournalStore, id_prefix: str, changes: dict[str, Any]) -> Entry:
@@ -373,7 +374,7 @@ def edit_entry(store: JournalStore, id_prefix: str, changes: dict[str, Any]) -> 
     values: dict[str, Any] = {}
     for name, value in changes.items():
         if name == "minutes":
-            values["minutes"] = _check_range(value, 1, 1440, "minutes")
+            values["minutes"] = _check_range(value, 1, MAX_MINUTES, "minutes")
         elif name in ("quality", "level", "trust_ai", "trust_team", "connection"):
             values[name] = _check_range(value, 1, 5, name.replace("_", " "))
         elif name == "purpose":

@@ -15,6 +15,7 @@ from journal.cli.common import open_store
 from journal.cli.output import console, describe, entries_table, plain, print_json, say
 from journal.clock import now as clock_now
 from journal.errors import BadInput
+from journal.present import days_ago
 
 Json = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 Note = Annotated[str | None, typer.Option("--note", metavar="TEXT", help="A private note.")]
@@ -282,9 +283,7 @@ def people(
         numeric = column in ("times", "hours", "quality")
         table.add_column(column, justify="right" if numeric else "left")
     for row in sorted(rows, key=lambda r: (r["days_since"] is None, r["days_since"] or 0)):
-        since = ("never" if row["days_since"] is None else
-                 "today" if row["days_since"] == 0 else
-                 "yesterday" if row["days_since"] == 1 else f"{row['days_since']} days ago")
+        since = "never" if row["days_since"] is None else days_ago(row["days_since"])
         quality = f"{row['mean_quality']:.1f}" if row["mean_quality"] is not None else "–"
         table.add_row(plain(row["name"]), row["relation"], since, str(row["interactions"]),
                       f"{row['minutes'] / 60:.1f}", quality)

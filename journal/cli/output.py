@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from journal import models as m
+from journal.present import CHANNEL_LABELS, TYPE_LABELS, day_text
 from journal.richtext import Part, plain
 from journal.textsafe import json_visible
 
@@ -31,23 +32,8 @@ def say(*parts: Part, **options: Any) -> None:
     console.print(plain(*parts), **options)
 
 
-def day_text(day: dt.date, today: dt.date) -> str:
-    if day == today:
-        return "today"
-    if day == today - dt.timedelta(days=1):
-        return "yesterday"
-    return day.isoformat()
-
-
 def when_text(moment: dt.datetime, today: dt.date) -> str:
-    day = moment.date()
-    if day == today:
-        label = "today"
-    elif day == today - dt.timedelta(days=1):
-        label = "yesterday"
-    else:
-        label = day.isoformat()
-    return f"{label} {moment.strftime('%H:%M')}"
+    return f"{day_text(moment.date(), today)} {moment.strftime('%H:%M')}"
 
 
 def describe(entry: m.Entry) -> tuple[str, str]:
@@ -55,18 +41,21 @@ def describe(entry: m.Entry) -> tuple[str, str]:
     if isinstance(entry, m.AISession):
         extra = " · instead of a person" if entry.instead_of_person else ""
         skill = f" · skill: {entry.skill}" if entry.skill else ""
-        return "AI", f"{entry.tool} {entry.minutes} min · {entry.purpose.value}{extra}{skill}"
+        return (TYPE_LABELS["ai_session"],
+                f"{entry.tool} {entry.minutes} min · {entry.purpose.value}{extra}{skill}")
     if isinstance(entry, m.Interaction):
-        return "people", (f"{', '.join(entry.people)} {entry.minutes} min · {entry.kind.value} · "
-                          f"{entry.channel.value.replace('_', ' ')} · quality {entry.quality}"
-                          + (" · I reached out" if entry.initiated else ""))
+        return TYPE_LABELS["interaction"], (
+            f"{', '.join(entry.people)} {entry.minutes} min · {entry.kind.value} · "
+            f"{CHANNEL_LABELS[entry.channel.value]} · quality {entry.quality}"
+            + (" · I reached out" if entry.initiated else ""))
     if isinstance(entry, m.Energy):
-        return "energy", f"{entry.level}/5"
+        return TYPE_LABELS["energy"], f"{entry.level}/5"
     if isinstance(entry, m.CheckIn):
         conn = f" · connection {entry.connection}" if entry.connection else ""
-        return "check-in", f"trust AI {entry.trust_ai} · trust team {entry.trust_team}{conn}"
+        return (TYPE_LABELS["checkin"],
+                f"trust AI {entry.trust_ai} · trust team {entry.trust_team}{conn}")
     if isinstance(entry, m.Who5):
-        return "WHO-5", f"{entry.percent}% ({m.who5_band(entry.percent)})"
+        return TYPE_LABELS["who5"], f"{entry.percent}% ({m.who5_band(entry.percent)})"
     if isinstance(entry, m.Person):
         return "person", f"{entry.name} ({entry.relation.value})"
     if isinstance(entry, m.Intention):

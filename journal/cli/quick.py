@@ -10,6 +10,7 @@ import sys
 from journal import parse as p
 from journal import service, vocab
 from journal.cli.common import open_store
+from journal.present import TYPE_COUNT_LABELS
 from journal.textsafe import visible
 
 TYPE_CHECKING = False  # typing costs a quick-add time it never uses; mypy still sees the block
@@ -95,9 +96,7 @@ def status(*, prompt: bool = False, json: bool = False) -> int:
 
         print(js.dumps({k: today[k] for k in ("day", "counts", "timer")}))
         return 0
-    labels = {"ai_session": "AI sessions", "interaction": "interactions", "energy": "energy",
-              "checkin": "check-in", "who5": "WHO-5"}
-    parts = [f"{labels[k]} {v}" for k, v in counts.items()]
+    parts = [f"{TYPE_COUNT_LABELS[k]} {v}" for k, v in counts.items()]
     print(f"Today ({now.date().isoformat()}): " + ", ".join(parts))
     if running:
         print(f"Timer running: {visible(running['tool'])} since {running['started_at'][11:16]}")

@@ -16,6 +16,7 @@ from journal.cli.common import open_store
 from journal.cli.output import console, print_json, say
 from journal.clock import now as clock_now
 from journal.errors import BadInput
+from journal.present import days_ago
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -217,8 +218,7 @@ def intentions(
     for intention in found:
         age = (today - intention.created_at.astimezone().date()).days
         state = ("done" if intention.done_at else "let go" if intention.dismissed_at else
-                 "accepted today" if age == 0 else
-                 "accepted yesterday" if age == 1 else f"accepted {age} days ago")
+                 f"accepted {days_ago(age)}")
         say((intention.id[:8], "dim"), f"  {intention.text}  ",
             (f"{state} · {intention.action_id}", "dim"))
 

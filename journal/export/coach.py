@@ -3,7 +3,7 @@
 Pure: reading and ranking only; the CLI draws the table. The score adds up plain, explainable
 signals, and every point comes with its reason in words:
 act-level insight 3 each; WHO-5 at or below 28 % 4, at or below 50 % 2; energy falling 2;
-watch-level insight 1 each; augmentation share below the 71 % benchmark 1; more hours with AI
+watch-level insight 1 each; augmentation share below the benchmark 1; more hours with AI
 than with people 1; trusting AI over the team on average 1.
 """
 

@@ -13,6 +13,7 @@ from journal import models as m
 from journal.export import Exporter
 from journal.export.safe import visible
 from journal.export.summary import PURPOSES, Summary
+from journal.present import TYPE_LABELS
 
 COLORS = {"learn": "#2f9e6e", "augment": "#2f7dc0", "automate": "#e0a13a",
           "companion": "#b9579f", "unclassified": "#a3a8b1"}
@@ -240,9 +241,10 @@ class HtmlExporter(Exporter):
         o.append(_card("Trust AI · team", f"{_num(ci['trust_ai'])} · {_num(ci['trust_team'])}",
                        f"{ci['count']} check-ins · connection {_num(ci['connection'])}/5"))
         if who5:
-            o.append(_card("WHO-5", f"{who5['percent']}%", f"{who5['day']} · {who5['band']}"))
+            o.append(_card(TYPE_LABELS["who5"], f"{who5['percent']}%",
+                           f"{who5['day']} · {who5['band']}"))
         else:
-            o.append(_card("WHO-5", "–", "none in this period"))
+            o.append(_card(TYPE_LABELS["who5"], "–", "none in this period"))
         o.append("</div>")
 
         weeks = d["weeks"]

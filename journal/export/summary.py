@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, overload
 
+from journal import metrics, vocab
 from journal import models as m
 from journal.clock import now as clock_now
 from journal.errors import BadInput
@@ -27,9 +28,8 @@ from journal.names import key as name_key
 from journal.store import JournalStore
 
 SCHEMA_ID = "aijournal.summary/1"
-BENCHMARK = Fraction(71, 100)  # share of freelancer AI use that is augmentation (PRODUCT.md)
-TREND_STEP = Fraction(1, 4)    # energy halves must differ by a quarter point to be a trend
-PURPOSES = tuple(p.value for p in m.Purpose)
+BENCHMARK = metrics.augmentation_benchmark()
+PURPOSES = vocab.PURPOSES
 KINDS = tuple(k.value for k in m.Kind)
 CHANNELS = tuple(c.value for c in m.Channel)
 CSV_COLUMNS = ("type", "id", "day", "time", "minutes", "tool", "purpose", "instead_of_person",
@@ -165,9 +165,7 @@ def r3(value: Fraction | float | None) -> float | None:
     return None if value is None else round(float(value), 3)
 
 
-def mean(values: Iterable[int | Fraction]) -> Fraction | None:
-    items = list(values)
-    return Fraction(sum(items), len(items)) if items else None
+mean = metrics.mean
 
 
 def share(part: int, whole: int) -> float | None:
@@ -186,9 +184,7 @@ def _purposes(sessions: Iterable[m.AISession]) -> dict[str, int]:
 
 
 def _augmentation(by_purpose: dict[str, int]) -> tuple[int, int]:
-    aug = by_purpose["learn"] + by_purpose["augment"]
-    classified = sum(v for k, v in by_purpose.items() if k != "unclassified")
-    return aug, classified
+    return metrics.augmentation_minutes(by_purpose), metrics.classified_minutes(by_purpose)
 
 
 # --- building ------------------------------------------------------------------------------------
@@ -297,15 +293,12 @@ def _people_totals(met: list[m.Interaction]) -> dict[str, Any]:
 def _energy_totals(energy: list[m.Energy], since: dt.date, until: dt.date) -> dict[str, Any]:
     """Mean, and the trend: the second half of the period against the first (≥ 2 readings each)."""
     half = since + dt.timedelta(days=((until - since).days + 1) // 2)
-    first = mean(e.level for e in energy if e.day < half)
-    second = mean(e.level for e in energy if e.day >= half)
-    n_first = sum(1 for e in energy if e.day < half)
-    n_second = len(energy) - n_first
-    trend, delta = None, None
-    if n_first >= 2 and n_second >= 2 and first is not None and second is not None:
-        diff = second - first
-        delta = r3(diff)
-        trend = "rising" if diff >= TREND_STEP else "falling" if diff <= -TREND_STEP else "steady"
+    first_levels = [e.level for e in energy if e.day < half]
+    second_levels = [e.level for e in energy if e.day >= half]
+    first, second = mean(first_levels), mean(second_levels)
+    n_first, n_second = len(first_levels), len(second_levels)
+    diff, trend = metrics.energy_trend_first_vs_last_half(first_levels, second_levels)
+    delta = r3(diff)
     return {"readings": len(energy), "mean": r3(mean(e.level for e in energy)),
             "first_half_mean": r3(first) if n_first >= 2 else None,
             "second_half_mean": r3(second) if n_second >= 2 else None,

@@ -28,10 +28,10 @@ from journal.importers._bounds import (
     unix_seconds,
 )
 from journal.importers._bounds import in_range as _in_range
+from journal.metrics import MAX_MINUTES
 
 MEMBER = "conversations.json"
 GAP_SECONDS = 30 * 60  # a pause longer than this starts a new session
-MAX_MINUTES = 1440
 CHUNK = 1 << 20
 PREVIEW_LINES = 20
 # Timestamps outside these bounds are treated as missing (a garbled value must not become 1970).

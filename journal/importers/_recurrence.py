@@ -92,7 +92,8 @@ def _rule_bound(rule: Any, lo: dt.datetime, hi: dt.datetime) -> int:
         per_day = min(math.ceil(DAY / interval), (hours or 24) * (minutes or 60) * (seconds or 60))
         total = per_day * (math.floor(days) + 2)
     elif freq == "MINUTELY":
-        per_day = min(math.ceil(1440 / interval), (hours or 24) * (minutes or 60)) * (seconds or 1)
+        per_day = (min(math.ceil(DAY / 60 / interval), (hours or 24) * (minutes or 60))
+                   * (seconds or 1))
         total = per_day * (math.floor(days) + 2)
     elif freq == "HOURLY":
         per_day = min(math.ceil(24 / interval), hours or 24) * (minutes or 1) * (seconds or 1)

@@ -22,9 +22,9 @@ from journal.importers import ImportResult, NothingNew
 from journal.importers import _icsblocks as blocks
 from journal.importers import _recurrence as recurrence
 from journal.importers._bounds import open_regular
+from journal.metrics import MAX_MINUTES
 
 WINDOW_DAYS = 90
-MAX_MINUTES = 1440
 PREVIEW_LINES = 20
 DROPPED_CUTYPES = ("ROOM", "RESOURCE")
 # A LOCATION mentioning any of these is a video call; any other non-empty location is a place.

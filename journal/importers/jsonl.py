@@ -48,6 +48,7 @@ from journal.importers._bounds import (
     open_regular,
     shown,
 )
+from journal.metrics import MAX_MINUTES
 from journal.store import JournalStore
 
 REQUIRED = object()
@@ -148,10 +149,10 @@ COMMON: dict[str, tuple[Callable[[Any], Any], Any]] = {
     "note": (_opt_text, None), "tags": (_strings, ()), "source": (_opt_text, None),
 }
 FIELDS: dict[str, dict[str, tuple[Callable[[Any], Any], Any]]] = {
-    "ai_session": {"started_at": (_when, REQUIRED), "minutes": (_int(1, 1440), REQUIRED),
+    "ai_session": {"started_at": (_when, REQUIRED), "minutes": (_int(1, MAX_MINUTES), REQUIRED),
                    "tool": (_text, REQUIRED), "purpose": (_choice(vocab.PURPOSES), "unclassified"),
                    "instead_of_person": (_bool, False), "skill": (_opt_text, None)},
-    "interaction": {"at": (_when, REQUIRED), "minutes": (_int(1, 1440), REQUIRED),
+    "interaction": {"at": (_when, REQUIRED), "minutes": (_int(1, MAX_MINUTES), REQUIRED),
                     "people": (lambda v: _strings(v, at_least=1), REQUIRED),
                     "kind": (_choice(vocab.KINDS), "collaboration"),
                     "channel": (_choice(vocab.CHANNELS), "in_person"),

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any
 
+from journal import metrics
 from journal import models as m
 from journal.names import key as name_key
 from journal.reflect import rules as r
@@ -184,8 +185,12 @@ def augmentation_share(ctx: Context) -> list[Finding]:
     total = minutes(classified)
     if total < r.AUGMENTATION_MIN_MINUTES:
         return []
-    augmenting = minutes(s for s in classified if s.purpose in m.AUGMENTATION)
-    share = Fraction(augmenting, total)
+    by_purpose: dict[str, int] = {}
+    for s in classified:
+        by_purpose[s.purpose.value] = by_purpose.get(s.purpose.value, 0) + s.minutes
+    augmenting = metrics.augmentation_minutes(by_purpose)
+    share = metrics.share(augmenting, total)
+    assert share is not None  # total >= AUGMENTATION_MIN_MINUTES > 0
     if share >= r.AUGMENTATION_BENCHMARK:
         return []
     unclassified = minutes(s for s in sessions if s.purpose not in m.CLASSIFIED)

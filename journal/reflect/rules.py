@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from journal import metrics
+
 # --- severities --------------------------------------------------------------------------------
 
 INFO, WATCH, ACT = "info", "watch", "act"
@@ -25,7 +27,7 @@ TRUST_STREAK_RECENT_DAYS = 7  # the run's last check-in is at most this many day
 
 AUGMENTATION_DAYS = 14
 AUGMENTATION_MIN_MINUTES = 120          # classified AI minutes in the window
-AUGMENTATION_BENCHMARK = Fraction(71, 100)
+AUGMENTATION_BENCHMARK = metrics.augmentation_benchmark()
 
 # --- learning-partner --------------------------------------------------------------------------
 
@@ -94,5 +96,4 @@ WINDOW_DAYS = max(AI_WINDOW_DAYS, ENERGY_WINDOW_DAYS, INTERACTION_WINDOW_DAYS, C
 
 REVIEW_DAYS = {"week": 7, "month": 30}
 REVIEW_MIN_DAYS = 3           # days in each group before "energy after done" is compared
-REVIEW_MIN_READINGS = 4       # readings in each period before an energy trend is named
-REVIEW_TREND_STEP = Fraction(1, 4)  # a change of mean energy this large is "rising" / "falling"
+# The review's energy trend: journal.metrics.energy_trend_period_over_period.

@@ -5,29 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from journal.models import AISession, CheckIn, Energy, Entry, Interaction, Who5, entry_time
+from journal.present import TYPE_LABELS, ago, day_word, hours, minutes
 from journal.tui.text import CHANNEL_LABELS, ENERGY_WORDS
 
-TYPE_LABELS = {"ai_session": "AI", "interaction": "people", "energy": "energy",
-               "checkin": "check-in", "who5": "WHO-5"}
-
-
-def minutes(value: int | float | None) -> str:
-    """45m, 2h, 2h05."""
-    if value is None:
-        return "–"
-    total = int(round(value))
-    if total < 60:
-        return f"{total}m"
-    hours, rest = divmod(total, 60)
-    return f"{hours}h{rest:02d}" if rest else f"{hours}h"
-
-
-def hours(value: int | float) -> str:
-    """Minutes as a compact amount for chart labels: 45m, 3.5h, 12h."""
-    if value < 60:
-        return f"{int(round(value))}m"
-    h = value / 60
-    return f"{h:.1f}h" if h < 10 else f"{h:.0f}h"
+__all__ = ["TYPE_LABELS", "ago", "hours", "minutes"]  # re-exported from journal.present
 
 
 def clock(at: dt.datetime) -> str:
@@ -41,30 +22,9 @@ def when(entry: Entry, today: dt.date) -> str:
     else:
         stamp = at.strftime(" %H:%M")
     day = at.date()
-    if day == today:
-        label = "today"
-    elif day == today - dt.timedelta(days=1):
-        label = "yesterday"
-    elif day.year == today.year:
-        label = day.strftime("%a %d %b")
-    else:
-        label = day.strftime("%Y-%m-%d")
+    label = day_word(day, today) or day.strftime("%a %d %b" if day.year == today.year
+                                                 else "%Y-%m-%d")
     return label + stamp
-
-
-def ago(day: dt.date | None, today: dt.date) -> str:
-    if day is None:
-        return "never"
-    days = (today - day).days
-    if days <= 0:
-        return "today"
-    if days == 1:
-        return "yesterday"
-    if days < 14:
-        return f"{days} days ago"
-    if days < 60:
-        return f"{days // 7} weeks ago"
-    return f"{days // 30} months ago"
 
 
 def summary(entry: Entry) -> str:

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
+from journal.present import CHANNEL_LABELS, PURPOSE_LABELS
+
+__all__ = ["CHANNEL_LABELS"]  # re-exported: the labels live in journal.present
+
 TABS = (("today", "Today"), ("history", "History"), ("dashboard", "Dashboard"),
         ("insights", "Insights"), ("people", "People"))
 
-PURPOSE_HELP = {
-    "learn": "learn: AI as a tutor",
-    "augment": "augment: co-create",
-    "automate": "automate: hand work off",
-    "companion": "companion: company, chat",
-    "unclassified": "unclassified",
-}
+PURPOSE_HELP = PURPOSE_LABELS
 KIND_LABELS = {"mentoring": "mentoring", "feedback": "feedback", "collaboration": "collaboration",
                "help": "help", "social": "social", "meeting": "meeting"}
-CHANNEL_LABELS = {"in_person": "in person", "call": "call", "video": "video", "chat": "chat",
-                  "email": "email"}
 ENERGY_WORDS = {1: "drained", 2: "low", 3: "okay", 4: "good", 5: "great"}
 QUALITY_WORDS = {1: "distant", 2: "a little", 3: "connected", 4: "close", 5: "deeply"}
 

@@ -13,6 +13,7 @@ from textual.widgets import Sparkline, Static
 
 from journal import dashboard, views
 from journal.clock import now
+from journal.metrics import AUGMENTATION_BENCHMARK_PERCENT as BENCHMARK_PERCENT
 from journal.tui import format as fmt
 from journal.tui.screens.base import JournalScreen
 from journal.tui.text import DASH_EMPTY
@@ -47,7 +48,8 @@ class DashboardScreen(JournalScreen):
                                   dashcharts.ai_by_purpose)
                 yield self._panel("Time with people, per week", "chart-people",
                                   dashcharts.people_minutes)
-                yield self._panel("Augmentation share against the 71 % line", "chart-share",
+                yield self._panel(f"Augmentation share against the {BENCHMARK_PERCENT} % line",
+                                  "chart-share",
                                   dashcharts.share_vs_benchmark)
                 yield self._panel("Trust: AI vs your team", "chart-trust", dashcharts.trust)
                 with Vertical(classes="panel wide", id="panel-energy") as energy:
@@ -116,7 +118,8 @@ class DashboardScreen(JournalScreen):
             share_text = "augmentation –"
         else:
             tone = "$success" if share >= dashboard.BENCHMARK else "$warning"
-            share_text = f"augmentation [{tone}]{round(float(share) * 100)} %[/] (71 % benchmark)"
+            share_text = (f"augmentation [{tone}]{round(float(share) * 100)} %[/] "
+                          f"({BENCHMARK_PERCENT} % benchmark)")
         streak = (f"streak [b]{board.streak}[/] day{'s' if board.streak != 1 else ''}"
                   f" [dim](longest {board.longest_streak})[/]")
         return (f"[b]Last {len(board.weeks)} weeks[/]  ·  AI {fmt.hours(ai)}  ·  {share_text}  ·  "

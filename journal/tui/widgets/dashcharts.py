@@ -8,6 +8,7 @@ from fractions import Fraction
 from rich.text import Text
 
 from journal.dashboard import BENCHMARK, PURPOSES, Dashboard, Week
+from journal.metrics import AUGMENTATION_BENCHMARK_PERCENT
 from journal.tui import format as fmt
 
 # Mid-tone colours that read on the dark and on the light theme alike.
@@ -89,7 +90,7 @@ def share_vs_benchmark(d: Dashboard, width: int) -> Text:
     text = Text(no_wrap=True)
     text.append("learn + augment, of classified AI time; ", style="dim")
     text.append("│", style="bold #E8B04B")
-    text.append(" 71 % line", style="dim")
+    text.append(f" {AUGMENTATION_BENCHMARK_PERCENT} % line", style="dim")
     room = max(10, width - 7 - 6)
     mark = round(float(BENCHMARK) * room)
     for week in d.weeks:
