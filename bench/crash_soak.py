@@ -29,12 +29,17 @@ def concurrent(folder: str, writers: int, writes: int) -> tuple[bool, str]:
     modes = ["service"] * (writers - 1) + ["cli"]
     results, elapsed = relkit.concurrent_run(folder, modes, writes)
     path = os.path.join(folder, "concurrent.db")
-    failed = [f"{r.name}: {r.err.strip()[-300:]}" for r in results
-              if r.code != 0 or "locked" in r.err or "busy" in r.err]
+    failed = [
+        f"{r.name}: {r.err.strip()[-300:]}"
+        for r in results
+        if r.code != 0 or "locked" in r.err or "busy" in r.err
+    ]
     rows = relkit.entry_count(path)
     ok = not failed and rows == writers * writes and relkit.integrity(path) == "ok"
-    return ok, (f"{writers} writers ({writers - 1} service, 1 CLI main) x {writes} entries: "
-                f"{rows} rows in {elapsed:.1f} s" + (f"; FAILED: {failed}" if failed else ""))
+    return ok, (
+        f"{writers} writers ({writers - 1} service, 1 CLI main) x {writes} entries: "
+        f"{rows} rows in {elapsed:.1f} s" + (f"; FAILED: {failed}" if failed else "")
+    )
 
 
 def main() -> int:

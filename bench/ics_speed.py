@@ -25,12 +25,27 @@ TIME = "/usr/bin/time"
 NOW = dt.datetime(2026, 12, 1, 12, 0, tzinfo=dt.UTC)
 FIRST = NOW - dt.timedelta(days=3650)
 ME = "me@example.com"
-HEAD = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//bench//ics//EN", "X-WR-CALNAME:Work",
-        "BEGIN:VTIMEZONE", "TZID:Europe/Berlin", "BEGIN:STANDARD", "DTSTART:19701025T030000",
-        "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
-        "END:STANDARD", "BEGIN:DAYLIGHT", "DTSTART:19700329T020000", "TZOFFSETFROM:+0100",
-        "TZOFFSETTO:+0200", "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
-        "END:VTIMEZONE"]
+HEAD = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//bench//ics//EN",
+    "X-WR-CALNAME:Work",
+    "BEGIN:VTIMEZONE",
+    "TZID:Europe/Berlin",
+    "BEGIN:STANDARD",
+    "DTSTART:19701025T030000",
+    "TZOFFSETFROM:+0200",
+    "TZOFFSETTO:+0100",
+    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+    "END:STANDARD",
+    "BEGIN:DAYLIGHT",
+    "DTSTART:19700329T020000",
+    "TZOFFSETFROM:+0100",
+    "TZOFFSETTO:+0200",
+    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+    "END:DAYLIGHT",
+    "END:VTIMEZONE",
+]
 
 
 def stamp(moment: dt.datetime) -> str:
@@ -55,10 +70,17 @@ def no_attendees(path: str) -> None:
     events = []
     for n in range(200_000):
         at = moment(rng)
-        events.append([f"UID:solo-{n}@bench", f"DTSTAMP:{stamp(at)}Z",
-                       f"DTSTART;TZID=Europe/Berlin:{stamp(at)}",
-                       f"DTEND;TZID=Europe/Berlin:{stamp(at + dt.timedelta(minutes=30))}",
-                       f"SUMMARY:Focus block {n}", "STATUS:CONFIRMED", "TRANSP:OPAQUE"])
+        events.append(
+            [
+                f"UID:solo-{n}@bench",
+                f"DTSTAMP:{stamp(at)}Z",
+                f"DTSTART;TZID=Europe/Berlin:{stamp(at)}",
+                f"DTEND;TZID=Europe/Berlin:{stamp(at + dt.timedelta(minutes=30))}",
+                f"SUMMARY:Focus block {n}",
+                "STATUS:CONFIRMED",
+                "TRANSP:OPAQUE",
+            ]
+        )
     write(path, events)
 
 
@@ -69,26 +91,37 @@ def realistic(path: str) -> None:
     for n in range(5000):
         at = moment(rng)
         who = rng.sample(people, rng.randint(1, 4))
-        body = [f"UID:meet-{n}@bench", f"DTSTAMP:{stamp(at)}Z",
-                f"DTSTART;TZID=Europe/Berlin:{stamp(at)}",
-                f"DTEND;TZID=Europe/Berlin:{stamp(at + dt.timedelta(minutes=45))}",
-                f"SUMMARY:Meeting {n} about the quarterly planning of things",
-                "DESCRIPTION:Agenda:\\n- item one\\n- item two\\n- a longer line of text that "
-                "gets folded by\r\n  the exporter at seventy-five octets as RFC 5545 says",
-                f"ORGANIZER;CN=Me:mailto:{ME}",
-                f"ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;CN=Me:"
-                f"mailto:{ME}",
-                *(f"ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;CN={cn}"
-                  f":mailto:{mail}" for cn, mail in who),
-                "LOCATION:https://meet.google.com/abc-defg-hij", "STATUS:CONFIRMED"]
+        body = [
+            f"UID:meet-{n}@bench",
+            f"DTSTAMP:{stamp(at)}Z",
+            f"DTSTART;TZID=Europe/Berlin:{stamp(at)}",
+            f"DTEND;TZID=Europe/Berlin:{stamp(at + dt.timedelta(minutes=45))}",
+            f"SUMMARY:Meeting {n} about the quarterly planning of things",
+            "DESCRIPTION:Agenda:\\n- item one\\n- item two\\n- a longer line of text that "
+            "gets folded by\r\n  the exporter at seventy-five octets as RFC 5545 says",
+            f"ORGANIZER;CN=Me:mailto:{ME}",
+            f"ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;CN=Me:mailto:{ME}",
+            *(
+                f"ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;CN={cn}"
+                f":mailto:{mail}"
+                for cn, mail in who
+            ),
+            "LOCATION:https://meet.google.com/abc-defg-hij",
+            "STATUS:CONFIRMED",
+        ]
         if n % 10 == 0:
             until = at + dt.timedelta(days=rng.randrange(60, 720))
             events.append([*body, f"RRULE:FREQ=WEEKLY;UNTIL={stamp(until)}Z"])
             moved = at + dt.timedelta(weeks=3)
-            events.append([*body[:2], f"RECURRENCE-ID;TZID=Europe/Berlin:{stamp(moved)}",
-                           f"DTSTART;TZID=Europe/Berlin:{stamp(moved + dt.timedelta(days=1))}",
-                           f"DTEND;TZID=Europe/Berlin:"
-                           f"{stamp(moved + dt.timedelta(days=1, minutes=45))}", *body[4:]])
+            events.append(
+                [
+                    *body[:2],
+                    f"RECURRENCE-ID;TZID=Europe/Berlin:{stamp(moved)}",
+                    f"DTSTART;TZID=Europe/Berlin:{stamp(moved + dt.timedelta(days=1))}",
+                    f"DTEND;TZID=Europe/Berlin:{stamp(moved + dt.timedelta(days=1, minutes=45))}",
+                    *body[4:],
+                ]
+            )
         else:
             events.append(body)
     write(path, events)
@@ -98,13 +131,34 @@ def huge_line(path: str) -> None:
     at = NOW - dt.timedelta(days=5)
     with open(path, "w", encoding="utf-8", newline="") as handle:
         handle.write("\r\n".join(HEAD) + "\r\n")
-        handle.write("\r\n".join(["BEGIN:VEVENT", "UID:fine@bench", f"DTSTART:{stamp(at)}Z",
-                                  "DURATION:PT30M", f"ATTENDEE:mailto:{ME}",
-                                  "ATTENDEE;CN=Ann:mailto:ann@example.com", "SUMMARY:Fine",
-                                  "END:VEVENT", ""]))
-        handle.write("\r\n".join(["BEGIN:VEVENT", "UID:huge@bench", f"DTSTART:{stamp(at)}Z",
-                                  "DURATION:PT30M", f"ATTENDEE:mailto:{ME}",
-                                  "ATTENDEE:mailto:sam@example.com", ""]))
+        handle.write(
+            "\r\n".join(
+                [
+                    "BEGIN:VEVENT",
+                    "UID:fine@bench",
+                    f"DTSTART:{stamp(at)}Z",
+                    "DURATION:PT30M",
+                    f"ATTENDEE:mailto:{ME}",
+                    "ATTENDEE;CN=Ann:mailto:ann@example.com",
+                    "SUMMARY:Fine",
+                    "END:VEVENT",
+                    "",
+                ]
+            )
+        )
+        handle.write(
+            "\r\n".join(
+                [
+                    "BEGIN:VEVENT",
+                    "UID:huge@bench",
+                    f"DTSTART:{stamp(at)}Z",
+                    "DURATION:PT30M",
+                    f"ATTENDEE:mailto:{ME}",
+                    "ATTENDEE:mailto:sam@example.com",
+                    "",
+                ]
+            )
+        )
         handle.write("SUMMARY:")
         for _ in range(60):
             handle.write("z" * (1 << 20))
@@ -112,11 +166,15 @@ def huge_line(path: str) -> None:
 
 
 def measure(command: list[str], env: dict[str, str]) -> tuple[float, float, int, str]:
-    proc = subprocess.run([TIME, "-f", "@@ %e %M", *command], capture_output=True, text=True,
-                          env=env, timeout=1800)
+    proc = subprocess.run(
+        [TIME, "-f", "@@ %e %M", *command], capture_output=True, text=True, env=env, timeout=1800
+    )
     stats = [line for line in proc.stderr.splitlines() if line.startswith("@@ ")][-1].split()
-    said = [line for line in (proc.stdout + proc.stderr).splitlines()
-            if line.strip() and not line.startswith(("@@ ", "Command exited"))]
+    said = [
+        line
+        for line in (proc.stdout + proc.stderr).splitlines()
+        if line.strip() and not line.startswith(("@@ ", "Command exited"))
+    ]
     shown = " | ".join(said[:1] + said[-1:])[:160]
     return float(stats[1]), int(stats[2]) / 1024, proc.returncode, shown
 
@@ -129,9 +187,11 @@ def main() -> None:
     parser.add_argument("--only", choices=("solo", "realistic", "huge"))
     parser.add_argument("--no-bare", action="store_true", help="skip the bare from_ical runs")
     args = parser.parse_args()
-    cases = {"solo": ("200,000 events, no attendees", no_attendees),
-             "realistic": ("5,000 events with attendees, 10% weekly", realistic),
-             "huge": ("one 60 MB SUMMARY line", huge_line)}
+    cases = {
+        "solo": ("200,000 events, no attendees", no_attendees),
+        "realistic": ("5,000 events with attendees, 10% weekly", realistic),
+        "huge": ("one 60 MB SUMMARY line", huge_line),
+    }
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "AIJOURNAL_NOW": NOW.isoformat(), "NO_COLOR": "1"}
         journal = os.path.join(tmp, "journal.db")
@@ -140,19 +200,25 @@ def main() -> None:
                 continue
             path = os.path.join(tmp, f"{key}.ics")
             build(path)
-            print(f"{title}: {os.path.getsize(path) / 2 ** 20:.1f} MB")
+            print(f"{title}: {os.path.getsize(path) / 2**20:.1f} MB")
             bare = None
             if not args.no_bare:
                 bare = measure([sys.executable, "-c", BARE, path], env)
-                print(f"  bare from_ical          {bare[0]:7.2f} s {bare[1]:7.0f} MB  "
-                      f"exit {bare[2]}")
-            for label, extra in (("default window", []),
-                                 ("--since 10 years", ["--since", f"{FIRST:%Y-%m-%d}"])):
-                got = measure([SCRIPT, "--db", journal, "import", "ics", path, "--dry-run",
-                               *extra], env)
+                print(
+                    f"  bare from_ical          {bare[0]:7.2f} s {bare[1]:7.0f} MB  exit {bare[2]}"
+                )
+            for label, extra in (
+                ("default window", []),
+                ("--since 10 years", ["--since", f"{FIRST:%Y-%m-%d}"]),
+            ):
+                got = measure(
+                    [SCRIPT, "--db", journal, "import", "ics", path, "--dry-run", *extra], env
+                )
                 ratio = f"  {got[0] / bare[0]:.2f}x bare" if bare and bare[0] else ""
-                print(f"  import, {label:16} {got[0]:7.2f} s {got[1]:7.0f} MB  exit {got[2]}"
-                      f"{ratio}\n      {got[3]}")
+                print(
+                    f"  import, {label:16} {got[0]:7.2f} s {got[1]:7.0f} MB  exit {got[2]}"
+                    f"{ratio}\n      {got[3]}"
+                )
 
 
 if __name__ == "__main__":

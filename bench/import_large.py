@@ -20,17 +20,26 @@ import tempfile
 import time
 import zipfile
 
-WORDS = ("the parser reads a stream of tokens and builds a tree while the cache keeps recent "
-         "results so that repeated questions are cheap and the answer explains why").split()
+WORDS = (
+    "the parser reads a stream of tokens and builds a tree while the cache keeps recent "
+    "results so that repeated questions are cheap and the answer explains why"
+).split()
 
 
 def message(node: str, role: str, at: float | None, size: int, rng: random.Random) -> dict:
     text = " ".join(rng.choice(WORDS) for _ in range(size))
-    return {"id": node, "author": {"role": role, "name": None, "metadata": {}}, "create_time": at,
-            "update_time": None, "content": {"content_type": "text", "parts": [text]},
-            "status": "finished_successfully", "end_turn": role == "assistant", "weight": 1.0,
-            "metadata": {"model_slug": "gpt-4o"} if role == "assistant" else {},
-            "recipient": "all"}
+    return {
+        "id": node,
+        "author": {"role": role, "name": None, "metadata": {}},
+        "create_time": at,
+        "update_time": None,
+        "content": {"content_type": "text", "parts": [text]},
+        "status": "finished_successfully",
+        "end_turn": role == "assistant",
+        "weight": 1.0,
+        "metadata": {"model_slug": "gpt-4o"} if role == "assistant" else {},
+        "recipient": "all",
+    }
 
 
 def conversation(n: int, words: int, rng: random.Random) -> dict:
@@ -41,13 +50,27 @@ def conversation(n: int, words: int, rng: random.Random) -> dict:
         node = f"n{turn}"
         role = "user" if turn % 2 == 0 else "assistant"
         at += rng.choice((20, 60, 300, 2400))
-        mapping[node] = {"id": node, "message": message(node, role, at, words, rng),
-                         "parent": parent, "children": []}
+        mapping[node] = {
+            "id": node,
+            "message": message(node, role, at, words, rng),
+            "parent": parent,
+            "children": [],
+        }
         mapping[parent]["children"].append(node)
         parent = node
-    return {"id": f"conv-{n:08d}", "conversation_id": f"conv-{n:08d}", "title": f"Question {n}",
-            "create_time": start, "update_time": at, "mapping": mapping, "current_node": parent,
-            "moderation_results": [], "is_archived": False, "gizmo_id": None, "safe_urls": []}
+    return {
+        "id": f"conv-{n:08d}",
+        "conversation_id": f"conv-{n:08d}",
+        "title": f"Question {n}",
+        "create_time": start,
+        "update_time": at,
+        "mapping": mapping,
+        "current_node": parent,
+        "moderation_results": [],
+        "is_archived": False,
+        "gizmo_id": None,
+        "safe_urls": [],
+    }
 
 
 def write_export(path: str, count: int, megabytes: int) -> None:
@@ -95,10 +118,15 @@ def main() -> None:
         with zipfile.ZipFile(zipped, "w", zipfile.ZIP_DEFLATED) as archive:
             archive.write(export, "conversations.json")
         export = zipped
-    print(f"{options.conversations} conversations, {size / 1e6:.1f} MB of JSON"
-          + (f", zip {os.path.getsize(export) / 1e6:.1f} MB" if options.zip else ""))
-    env = {**os.environ, "AIJOURNAL_DB": os.path.join(folder, "journal.db"),
-           "AIJOURNAL_NOW": "2026-11-26T15:00:00"}
+    print(
+        f"{options.conversations} conversations, {size / 1e6:.1f} MB of JSON"
+        + (f", zip {os.path.getsize(export) / 1e6:.1f} MB" if options.zip else "")
+    )
+    env = {
+        **os.environ,
+        "AIJOURNAL_DB": os.path.join(folder, "journal.db"),
+        "AIJOURNAL_NOW": "2026-11-26T15:00:00",
+    }
     script = os.path.join(os.path.dirname(sys.executable), "aijournal")
     wall, peak, _ = run([sys.executable, "-c", "pass"], env)
     print(f"python -c pass           {wall:6.2f} s  peak {peak:6.1f} MB")

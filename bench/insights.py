@@ -31,8 +31,9 @@ def build(path: str, persona: str, days: int, density: int) -> int:
 
     started = time.perf_counter()
     with JournalStore.open(path) as store:
-        summary = demo.fill(store, persona=persona, days=days, seed=7, today=dt.date.today(),
-                            density=density)
+        summary = demo.fill(
+            store, persona=persona, days=days, seed=7, today=dt.date.today(), density=density
+        )
         store.conn.execute("ANALYZE")
     print(f"built {path} in {time.perf_counter() - started:.1f} s: {summary}")
     return count(path)
@@ -42,8 +43,9 @@ def count(path: str) -> int:
     from journal.store import TIMELINE_TABLES, JournalStore
 
     with JournalStore.open(path) as store:
-        return sum(store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                   for t in TIMELINE_TABLES)
+        return sum(
+            store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TIMELINE_TABLES
+        )
 
 
 def in_process(path: str, runs: int) -> tuple[float, int]:
@@ -87,9 +89,12 @@ def whole_process(path: str, runs: int) -> tuple[float, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--density", type=int, default=48,
-                        help="AI sessions multiplier of the demo persona (default 48: about "
-                             "100,000 entries)")
+    parser.add_argument(
+        "--density",
+        type=int,
+        default=48,
+        help="AI sessions multiplier of the demo persona (default 48: about 100,000 entries)",
+    )
     parser.add_argument("--days", type=int, default=1095)
     parser.add_argument("--persona", default="balanced")
     parser.add_argument("--runs", type=int, default=21)
@@ -102,19 +107,26 @@ def main() -> int:
         folder = tempfile.mkdtemp(prefix="aijournal-bench-")
         path = os.path.join(folder, "journal.db")
     try:
-        entries = count(path) if os.path.exists(path) else build(path, args.persona, args.days,
-                                                                    args.density)
+        entries = (
+            count(path)
+            if os.path.exists(path)
+            else build(path, args.persona, args.days, args.density)
+        )
         print(f"journal: {entries:,} entries over {args.days} days ({args.persona} persona)")
         engine_ms, found = in_process(path, args.runs)
         verdict = "ok" if engine_ms <= TARGET_MS else "OVER TARGET"
-        print(f"(a) engine in-process, insights.current: median {engine_ms:.1f} ms over "
-              f"{args.runs} runs ({found} insights); target <= {TARGET_MS:.0f} ms: {verdict}")
+        print(
+            f"(a) engine in-process, insights.current: median {engine_ms:.1f} ms over "
+            f"{args.runs} runs ({found} insights); target <= {TARGET_MS:.0f} ms: {verdict}"
+        )
         ours, bare = whole_process(path, args.runs)
         ratio = ours / bare
         verdict = "ok" if ratio <= TARGET_RATIO else "OVER TARGET"
-        print(f"(b) `aijournal --db X insights --json`: median {ours:.0f} ms vs `python -c pass` "
-              f"{bare:.0f} ms = {ratio:.1f}x over {args.runs} alternating runs each; "
-              f"target <= {TARGET_RATIO:.0f}x: {verdict}")
+        print(
+            f"(b) `aijournal --db X insights --json`: median {ours:.0f} ms vs `python -c pass` "
+            f"{bare:.0f} ms = {ratio:.1f}x over {args.runs} alternating runs each; "
+            f"target <= {TARGET_RATIO:.0f}x: {verdict}"
+        )
     finally:
         if folder is not None:
             shutil.rmtree(folder, ignore_errors=True)

@@ -47,31 +47,47 @@ def build(path: str, entries: int) -> None:
     now = dt.datetime.now().astimezone().replace(microsecond=0)
     span = 3 * 365 * 24 * 3600
     with JournalStore.open(path) as store, store.write("bench", undoable=False):
-        people = [store.insert("person", service.person_row(name, now=now))
-                  for name in ("Sam", "Priya", "Alex", "Mei", "Jordan")]
+        people = [
+            store.insert("person", service.person_row(name, now=now))
+            for name in ("Sam", "Priya", "Alex", "Mei", "Jordan")
+        ]
         ai, met, energy = [], [], []
         links = []
         for n in range(entries):
             at = now - dt.timedelta(seconds=rng.randrange(3600, span))
             if n % 10 < 4:
-                ai.append(service.ai_row(tool=rng.choice(("Claude", "ChatGPT")),
-                                         minutes=rng.randint(5, 120), at=at,
-                                         purpose=rng.choice(("learn", "augment", "automate")),
-                                         now=now))
+                ai.append(
+                    service.ai_row(
+                        tool=rng.choice(("Claude", "ChatGPT")),
+                        minutes=rng.randint(5, 120),
+                        at=at,
+                        purpose=rng.choice(("learn", "augment", "automate")),
+                        now=now,
+                    )
+                )
             elif n % 10 < 7:
                 row = service.interaction_row(minutes=rng.randint(5, 90), at=at, now=now)
                 met.append(row)
                 links.append((row["id"], rng.choice(people), 0))
             else:
-                energy.append({**service.base_row(now), **service.timed(at),
-                               "at": at.isoformat(), "level": rng.randint(1, 5)})
+                energy.append(
+                    {
+                        **service.base_row(now),
+                        **service.timed(at),
+                        "at": at.isoformat(),
+                        "level": rng.randint(1, 5),
+                    }
+                )
         for table, rows in (("ai_session", ai), ("interaction", met), ("energy", energy)):
             cols = list(rows[0])
             store.conn.executemany(
                 f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
-                [[r[c] for c in cols] for r in rows])
-        store.conn.executemany("INSERT INTO interaction_person (interaction_id, person_id, pos) "
-                               "VALUES (?, ?, ?)", links)
+                [[r[c] for c in cols] for r in rows],
+            )
+        store.conn.executemany(
+            "INSERT INTO interaction_person (interaction_id, person_id, pos) VALUES (?, ?, ?)",
+            links,
+        )
     with JournalStore.open(path) as store:
         store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
@@ -85,8 +101,9 @@ def wall(argv: list[str], env: dict[str, str]) -> float:
     return elapsed
 
 
-def measure(argv: list[str], env: dict[str, str], runs: int,
-            baseline: list[str] | None = None) -> tuple[float, float]:
+def measure(
+    argv: list[str], env: dict[str, str], runs: int, baseline: list[str] | None = None
+) -> tuple[float, float]:
     """Medians (command, baseline) over `runs` alternating pairs, after one warm-up each."""
     baseline = baseline or [sys.executable, "-c", "pass"]
     wall(argv, env), wall(baseline, env)
@@ -104,30 +121,44 @@ def main() -> int:
     options = parser.parse_args()
     aijournal = str(script())
     with tempfile.TemporaryDirectory(prefix="aijournal-bench-") as tmp:
-        env = {k: v for k, v in os.environ.items()
-               if k not in ("AIJOURNAL_NOW", "PYTHONDONTWRITEBYTECODE")}
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if k not in ("AIJOURNAL_NOW", "PYTHONDONTWRITEBYTECODE")
+        }
         env["PYTHONPYCACHEPREFIX"] = os.path.join(tmp, "pycache")
         env["HOME"] = os.path.join(tmp, "home")
-        journals = {"empty": os.path.join(tmp, "empty.db"),
-                    f"{options.entries // 1000}k": os.path.join(tmp, "big.db")}
+        journals = {
+            "empty": os.path.join(tmp, "empty.db"),
+            f"{options.entries // 1000}k": os.path.join(tmp, "big.db"),
+        }
         started = time.perf_counter()
         build(journals[f"{options.entries // 1000}k"], options.entries)
-        print(f"built a journal of {options.entries} entries in "
-              f"{time.perf_counter() - started:.1f} s; {options.runs} alternating runs each")
+        print(
+            f"built a journal of {options.entries} entries in "
+            f"{time.perf_counter() - started:.1f} s; {options.runs} alternating runs each"
+        )
         # -S: without site, which in an editable install has loaded re already.
-        re_cost = measure([sys.executable, "-S", "-c", "import re"], env, options.runs,
-                          baseline=[sys.executable, "-S", "-c", "pass"])
+        re_cost = measure(
+            [sys.executable, "-S", "-c", "import re"],
+            env,
+            options.runs,
+            baseline=[sys.executable, "-S", "-c", "pass"],
+        )
         wrapper = "imports" if "import re" in Path(aijournal).read_text() else "does not import"
         re_ms = 1000 * (re_cost[0] - re_cost[1])
-        print(f"`import re` in a fresh interpreter (-S): {re_ms:+.1f} ms "
-              f"({re_cost[0] / re_cost[1]:.2f}x); the console script {wrapper} re; "
-              f"re already loaded at startup (before any user code): {_startup_has_re(env)}")
+        print(
+            f"`import re` in a fresh interpreter (-S): {re_ms:+.1f} ms "
+            f"({re_cost[0] / re_cost[1]:.2f}x); the console script {wrapper} re; "
+            f"re already loaded at startup (before any user code): {_startup_has_re(env)}"
+        )
         results: dict[str, dict[str, tuple[float, float]]] = {}
         for label, db in journals.items():
             run_env = {**env, "AIJOURNAL_DB": db}
             for name, words in COMMANDS.items():
-                results.setdefault(name, {})[label] = measure([aijournal, *words], run_env,
-                                                              options.runs)
+                results.setdefault(name, {})[label] = measure(
+                    [aijournal, *words], run_env, options.runs
+                )
         labels = list(journals)
         head = f"{'command':<17}" + "".join(f"{label + ' ms':>12}{'ratio':>8}" for label in labels)
         print(head + f"{'target':>9}")
@@ -146,8 +177,12 @@ def main() -> int:
 
 def _startup_has_re(env: dict[str, str]) -> bool:
     """Whether `re` is loaded before user code runs (an editable install's finder loads it)."""
-    done = subprocess.run([sys.executable, "-c", "import sys; print('re' in sys.modules)"],
-                          env=env, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys; print('re' in sys.modules)"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     return done.stdout.strip() == "True"
 
 

@@ -53,7 +53,9 @@ def today_filled(app):
     return getattr(app.screen, "data", None) is not None
 """
 
-CHILD = FIRST_FRAME + r"""
+CHILD = (
+    FIRST_FRAME
+    + r"""
 import sys, time
 t0 = float(sys.argv[1]); kind = sys.argv[2]; db = sys.argv[3]
 from textual.app import App
@@ -66,8 +68,11 @@ exit_on_first_frame(app, (lambda app: True) if kind == "empty" else today_filled
 app.run(headless=True)
 print(f"{FRAME[0][0] - t0},{FRAME[1][0] - t0}")
 """
+)
 
-HEADLESS = FIRST_FRAME + r"""
+HEADLESS = (
+    FIRST_FRAME
+    + r"""
 import sys, time
 kind = sys.argv[1]; db = sys.argv[2]; n = int(sys.argv[3])
 from textual.app import App
@@ -84,6 +89,7 @@ for _ in range(n):
     out.append(f"{FRAME[0][1] - t0},{FRAME[1][1] - t0}")
 print(" ".join(out))
 """
+)
 
 
 def _pair(text: str) -> tuple[float, float]:
@@ -96,8 +102,14 @@ def build(path: str) -> int:
     from journal.store import JournalStore
 
     with JournalStore.open(path) as store:
-        demo.fill(store, persona="drifting", days=1095, seed=7,
-                  today=dt.date.fromisoformat(NOW[:10]), density=52)
+        demo.fill(
+            store,
+            persona="drifting",
+            days=1095,
+            seed=7,
+            today=dt.date.fromisoformat(NOW[:10]),
+            density=52,
+        )
         return store.count_timeline()
 
 
@@ -117,22 +129,34 @@ def main() -> int:
         for _ in range(args.runs):  # alternate, so drift hits both alike
             for kind in ("empty", "aijournal"):
                 start = time.time()
-                out = subprocess.run([sys.executable, "-c", CHILD, str(start), kind, db],
-                                     env=env, capture_output=True, text=True, check=True)
+                out = subprocess.run(
+                    [sys.executable, "-c", CHILD, str(start), kind, db],
+                    env=env,
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                )
                 whole[kind].append(_pair(out.stdout.strip().splitlines()[-1]))
         head = {"empty": [], "aijournal": []}
         for _ in range(args.runs):
             for kind in ("empty", "aijournal"):
-                out = subprocess.run([sys.executable, "-c", HEADLESS, kind, db, "1"], env=env,
-                                     capture_output=True, text=True, check=True)
+                out = subprocess.run(
+                    [sys.executable, "-c", HEADLESS, kind, db, "1"],
+                    env=env,
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                )
                 head[kind] += [_pair(x) for x in out.stdout.split()]
     for label, runs in (("whole process", whole), ("headless", head)):
         empty = statistics.median(first for first, _ in runs["empty"])
         first = statistics.median(first for first, _ in runs["aijournal"])
         filled = statistics.median(filled for _, filled in runs["aijournal"])
-        print(f"{label:13s}  empty {empty * 1000:7.1f} ms   aijournal {first * 1000:7.1f} ms   "
-              f"ratio {first / empty:.2f}x   (Today filled {filled * 1000:.1f} ms, "
-              f"{filled / empty:.2f}x)")
+        print(
+            f"{label:13s}  empty {empty * 1000:7.1f} ms   aijournal {first * 1000:7.1f} ms   "
+            f"ratio {first / empty:.2f}x   (Today filled {filled * 1000:.1f} ms, "
+            f"{filled / empty:.2f}x)"
+        )
     print(f"medians of {args.runs} alternating runs; target ratio <= 1.5x")
     return 0
 

@@ -68,8 +68,11 @@ class Tally:
         return sum(self.given.values())
 
     def summary(self, left: int) -> str:
-        parts = [f"{purpose} {self.given[purpose]}" for purpose in KEYS.values()
-                 if self.given.get(purpose)]
+        parts = [
+            f"{purpose} {self.given[purpose]}"
+            for purpose in KEYS.values()
+            if self.given.get(purpose)
+        ]
         head = f"Classified {self.classified}" + (f" ({', '.join(parts)})" if parts else "")
         skipped = f", skipped {self.skipped}" if self.skipped else ""
         return f"{head}{skipped}; {left} still unclassified."

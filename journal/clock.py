@@ -21,8 +21,10 @@ def _pinned(text: str) -> dt.datetime:
     except (ValueError, OverflowError, OSError):
         from journal.errors import BadInput
 
-        raise BadInput(f"AIJOURNAL_NOW {text!r} is not accepted; use an ISO date-time from "
-                       "1900 to 9998, such as 2026-11-26T15:00:00, or unset it") from None
+        raise BadInput(
+            f"AIJOURNAL_NOW {text!r} is not accepted; use an ISO date-time from "
+            "1900 to 9998, such as 2026-11-26T15:00:00, or unset it"
+        ) from None
 
 
 def today() -> dt.date:

@@ -23,11 +23,11 @@ MIN_WEEKS, MAX_WEEKS = 4, 12
 
 @dataclass(frozen=True)
 class Week:
-    start: dt.date                       # a Monday
-    ai: dict[str, int]                   # minutes by purpose
+    start: dt.date  # a Monday
+    ai: dict[str, int]  # minutes by purpose
     people_minutes: int
     interactions: int
-    energy: float | None                 # mean of the daily means
+    energy: float | None  # mean of the daily means
     trust_ai: float | None
     trust_team: float | None
     connection: float | None
@@ -47,12 +47,12 @@ class Week:
 class Dashboard:
     as_of: dt.date
     weeks: tuple[Week, ...]
-    share: Fraction | None               # over the whole window
+    share: Fraction | None  # over the whole window
     classified_minutes: int
     energy_days: tuple[float | None, ...]  # one per day of the window, for a sparkline
     heat_metric: str
     heat: dict[dt.date, float] = field(default_factory=dict)  # the last year, by day
-    heat_first: dt.date = dt.date.min    # the Monday the heatmap starts on
+    heat_first: dt.date = dt.date.min  # the Monday the heatmap starts on
     streak: int = 0
     longest_streak: int = 0
 
@@ -104,13 +104,17 @@ def streaks(logged_days: Iterable[str | dt.date], as_of: dt.date) -> tuple[int, 
     return current, longest
 
 
-def build(*, as_of: dt.date, weeks: int,
-          ai_rows: Iterable[tuple[str, str, int]],
-          people_rows: Iterable[tuple[str, int, int, float]],
-          energy_rows: Iterable[tuple[str, float, int]],
-          checkin_rows: Iterable[tuple[str, int, int, int | None]],
-          logged_days: Iterable[str],
-          heat_metric: str = "energy") -> Dashboard:
+def build(
+    *,
+    as_of: dt.date,
+    weeks: int,
+    ai_rows: Iterable[tuple[str, str, int]],
+    people_rows: Iterable[tuple[str, int, int, float]],
+    energy_rows: Iterable[tuple[str, float, int]],
+    checkin_rows: Iterable[tuple[str, int, int, int | None]],
+    logged_days: Iterable[str],
+    heat_metric: str = "energy",
+) -> Dashboard:
     """Fold per-day rows (as the store's TUI reads return them) into the dashboard.
 
     energy_rows and checkin_rows may reach back a year (for the heatmap); the weekly series use
@@ -162,12 +166,19 @@ def build(*, as_of: dt.date, weeks: int,
     for start in starts:
         rows = trust[start]
         connections = [float(c) for _, _, c in rows if c is not None]
-        built.append(Week(
-            start=start, ai=ai[start], people_minutes=people[start][0],
-            interactions=people[start][1], energy=_mean(energy[start]),
-            trust_ai=_mean([float(a) for a, _, _ in rows]),
-            trust_team=_mean([float(t) for _, t, _ in rows]),
-            connection=_mean(connections), logged_days=logged[start]))
+        built.append(
+            Week(
+                start=start,
+                ai=ai[start],
+                people_minutes=people[start][0],
+                interactions=people[start][1],
+                energy=_mean(energy[start]),
+                trust_ai=_mean([float(a) for a, _, _ in rows]),
+                trust_team=_mean([float(t) for _, t, _ in rows]),
+                connection=_mean(connections),
+                logged_days=logged[start],
+            )
+        )
     span = (last - first).days + 1
     energy_days = tuple(daily_energy.get(first + dt.timedelta(days=i)) for i in range(span))
     heat_first, _ = heat_window(as_of)
@@ -175,8 +186,14 @@ def build(*, as_of: dt.date, weeks: int,
     heat = {day: value for day, value in source.items() if heat_first <= day <= as_of}
     current, longest = streaks(all_logged, as_of)
     return Dashboard(
-        as_of=as_of, weeks=tuple(built), share=augmentation_share(total),
-        classified_minutes=metrics.classified_minutes(total), energy_days=energy_days,
-        heat_metric=heat_metric, heat=heat, heat_first=heat_first, streak=current,
-        longest_streak=longest)
-
+        as_of=as_of,
+        weeks=tuple(built),
+        share=augmentation_share(total),
+        classified_minutes=metrics.classified_minutes(total),
+        energy_days=energy_days,
+        heat_metric=heat_metric,
+        heat=heat,
+        heat_first=heat_first,
+        streak=current,
+        longest_streak=longest,
+    )

@@ -34,6 +34,7 @@ def _now() -> dt.datetime:
 
 # --- insights ----------------------------------------------------------------------------------
 
+
 def load(store: JournalStore, as_of: dt.date) -> Records:
     """The records the detectors need as of a day, and no more."""
     first = store.first_day()
@@ -52,8 +53,7 @@ def load(store: JournalStore, as_of: dt.date) -> Records:
     checkins_from = min(since(rules.CHECKIN_WINDOW_DAYS), trust_break)
     interactions_from = min(since(rules.INTERACTION_WINDOW_DAYS), connected)
     covered_from = max(since(rules.AI_WINDOW_DAYS), since(rules.ENERGY_WINDOW_DAYS), checkins_from)
-    older = (store.logged_day_ids(connected, covered_from - DAY) if connected < covered_from
-             else {})
+    older = store.logged_day_ids(connected, covered_from - DAY) if connected < covered_from else {}
     return Records(
         ai_sessions=tuple(store.reflect_entries(m.AISession, since(rules.AI_WINDOW_DAYS), as_of)),
         interactions=tuple(store.reflect_entries(m.Interaction, interactions_from, as_of)),
@@ -79,22 +79,30 @@ def is_young(store: JournalStore, as_of: dt.date) -> bool:
 
 # --- intentions --------------------------------------------------------------------------------
 
+
 def act(store: JournalStore, action_id: str, as_of: dt.date) -> m.Intention:
     """Turn one of the current actions into an intention (an open one for it is reused)."""
     wanted = action_id.strip()
     offered = {a.id: (insight, a) for insight in current(store, as_of) for a in insight.actions}
     if wanted not in offered:
         listed = ", ".join(offered) if offered else "none right now"
-        raise BadInput(f"action {action_id!r} is not among the current suggestions; accepted: "
-                       f"{listed}")
+        raise BadInput(
+            f"action {action_id!r} is not among the current suggestions; accepted: {listed}"
+        )
     for intention in intentions(store, open_only=True):
         if intention.action_id == wanted:
             return intention
     insight, action = offered[wanted]
     from journal.service import base_row
 
-    row = {**base_row(_now()), "insight_id": insight.id, "action_id": action.id,
-           "text": action.text, "done_at": None, "dismissed_at": None}
+    row = {
+        **base_row(_now()),
+        "insight_id": insight.id,
+        "action_id": action.id,
+        "text": action.text,
+        "done_at": None,
+        "dismissed_at": None,
+    }
     with store.write(f"intend {action.id}"):
         store.insert("intention", row)
     return _intention(store, row["id"])
@@ -115,13 +123,16 @@ def dismiss(store: JournalStore, intention_id_prefix: str) -> m.Intention:
 
 
 def _close(store: JournalStore, prefix: str, column: str, verb: str) -> m.Intention:
-    _, row_id = store.find(prefix, tables=("intention",), what="intention",
-                           listed_by="aijournal intentions")
+    _, row_id = store.find(
+        prefix, tables=("intention",), what="intention", listed_by="aijournal intentions"
+    )
     intention = _intention(store, row_id)
     if intention.done_at is not None or intention.dismissed_at is not None:
         state = "done" if intention.done_at is not None else "dismissed"
-        raise BadInput(f"intention {prefix!r} is already {state}; accepted: an open intention "
-                       "(`aijournal intentions` lists them)")
+        raise BadInput(
+            f"intention {prefix!r} is already {state}; accepted: an open intention "
+            "(`aijournal intentions` lists them)"
+        )
     with store.write(f"intention {row_id[:8]} {verb}"):
         store.update("intention", row_id, {column: _now().isoformat()})
     return _intention(store, row_id)
@@ -134,6 +145,7 @@ def _intention(store: JournalStore, row_id: str) -> m.Intention:
 
 
 # --- review ------------------------------------------------------------------------------------
+
 
 def _mean(values: Sequence[int | Fraction]) -> Fraction | None:
     return _mean_of(values) if values else None
@@ -165,14 +177,25 @@ class Review:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "period": self.period, "start": self.start.isoformat(), "end": self.end.isoformat(),
+            "period": self.period,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
             "days": (self.end - self.start).days + 1,
-            "ai": self.ai, "people": self.people, "energy": self.energy, "trust": self.trust,
+            "ai": self.ai,
+            "people": self.people,
+            "energy": self.energy,
+            "trust": self.trust,
             "insights": [i.to_json() for i in self.insights],
-            "intentions_done": [{"id": i.id, "insight_id": i.insight_id, "action_id": i.action_id,
-                                 "text": i.text,
-                                 "done_at": i.done_at.isoformat() if i.done_at else None}
-                                for i in self.intentions_done],
+            "intentions_done": [
+                {
+                    "id": i.id,
+                    "insight_id": i.insight_id,
+                    "action_id": i.action_id,
+                    "text": i.text,
+                    "done_at": i.done_at.isoformat() if i.done_at else None,
+                }
+                for i in self.intentions_done
+            ],
             "energy_after_done": self.energy_after_done,
         }
 
@@ -180,15 +203,17 @@ class Review:
 def review(store: JournalStore, period: str, as_of: dt.date) -> Review:
     """The week's or month's balance ending on `as_of`, with insights and intentions done."""
     if period not in rules.REVIEW_DAYS:
-        raise BadInput(f"review period {period!r} is not accepted; use one of: "
-                       f"{', '.join(rules.REVIEW_DAYS)}")
+        raise BadInput(
+            f"review period {period!r} is not accepted; use one of: {', '.join(rules.REVIEW_DAYS)}"
+        )
     days = rules.REVIEW_DAYS[period]
     start = as_of - dt.timedelta(days=days - 1)
     sessions: list[m.AISession] = store.entries_between(m.AISession, start, as_of)
     met: list[m.Interaction] = store.entries_between(m.Interaction, start, as_of)
     energy: list[m.Energy] = store.entries_between(m.Energy, start, as_of)
     previous: list[m.Energy] = store.entries_between(
-        m.Energy, start - dt.timedelta(days=days), start - DAY)
+        m.Energy, start - dt.timedelta(days=days), start - DAY
+    )
     checkins: list[m.CheckIn] = store.entries_between(m.CheckIn, start, as_of)
 
     by_purpose = {p.value: 0 for p in m.Purpose}
@@ -196,49 +221,84 @@ def review(store: JournalStore, period: str, as_of: dt.date) -> Review:
         by_purpose[s.purpose.value] += s.minutes
     classified = metrics.classified_minutes(by_purpose)
     share = metrics.augmentation_share(by_purpose)
-    ai = {"minutes_by_purpose": by_purpose, "total_minutes": sum(by_purpose.values()),
-          "sessions": len(sessions), "classified_minutes": classified,
-          "augmentation_share": _r(share), "benchmark": _r(rules.AUGMENTATION_BENCHMARK),
-          "below_benchmark": metrics.below_benchmark(share)}
+    ai = {
+        "minutes_by_purpose": by_purpose,
+        "total_minutes": sum(by_purpose.values()),
+        "sessions": len(sessions),
+        "classified_minutes": classified,
+        "augmentation_share": _r(share),
+        "benchmark": _r(rules.AUGMENTATION_BENCHMARK),
+        "below_benchmark": metrics.below_benchmark(share),
+    }
 
     by_kind = {k.value: 0 for k in m.Kind}
     for i in met:
         by_kind[i.kind.value] += i.minutes
-    people = {"minutes_by_kind": by_kind, "total_minutes": sum(by_kind.values()),
-              "interactions": len(met),
-              "people": sorted({n for i in met for n in i.people}, key=str.casefold)}
+    people = {
+        "minutes_by_kind": by_kind,
+        "total_minutes": sum(by_kind.values()),
+        "interactions": len(met),
+        "people": sorted({n for i in met for n in i.people}, key=str.casefold),
+    }
 
     mean_now = _mean([e.level for e in energy])
     mean_before = _mean([e.level for e in previous])
-    change, trend = metrics.energy_trend_period_over_period([e.level for e in energy],
-                                                            [e.level for e in previous])
+    change, trend = metrics.energy_trend_period_over_period(
+        [e.level for e in energy], [e.level for e in previous]
+    )
     daily: dict[dt.date, list[int]] = {}
     for e in energy:
         daily.setdefault(e.day, []).append(e.level)
-    energy_part = {"mean": _r(mean_now), "readings": len(energy), "previous_mean": _r(mean_before),
-                   "previous_readings": len(previous), "change": _r(change), "trend": trend,
-                   "daily": [{"day": d.isoformat(), "mean": _r(_mean(v))}
-                             for d, v in sorted(daily.items())]}
+    energy_part = {
+        "mean": _r(mean_now),
+        "readings": len(energy),
+        "previous_mean": _r(mean_before),
+        "previous_readings": len(previous),
+        "change": _r(change),
+        "trend": trend,
+        "daily": [{"day": d.isoformat(), "mean": _r(_mean(v))} for d, v in sorted(daily.items())],
+    }
 
     last_per_day = {c.day: c for c in sorted(checkins, key=lambda c: (c.day, c.updated_at))}
-    trust = {"ai_mean": _r(_mean([c.trust_ai for c in last_per_day.values()])),
-             "team_mean": _r(_mean([c.trust_team for c in last_per_day.values()])),
-             "checkins": len(last_per_day)}
+    trust = {
+        "ai_mean": _r(_mean([c.trust_ai for c in last_per_day.values()])),
+        "team_mean": _r(_mean([c.trust_team for c in last_per_day.values()])),
+        "checkins": len(last_per_day),
+    }
 
     all_intentions = intentions(store, open_only=False)
     done_days = {i.done_at.astimezone().date() for i in all_intentions if i.done_at is not None}
-    done_in_period = sorted((i for i in all_intentions if i.done_at is not None
-                             and start <= i.done_at.astimezone().date() <= as_of),
-                            key=lambda i: (i.done_at, i.id))
+    done_in_period = sorted(
+        (
+            i
+            for i in all_intentions
+            if i.done_at is not None and start <= i.done_at.astimezone().date() <= as_of
+        ),
+        key=lambda i: (i.done_at, i.id),
+    )
     after = [d for d in daily if d - DAY in done_days]
     other = [d for d in daily if d - DAY not in done_days]
     after_mean = _mean([_mean_of(daily[d]) for d in after])
     other_mean = _mean([_mean_of(daily[d]) for d in other])
     enough = len(after) >= rules.REVIEW_MIN_DAYS and len(other) >= rules.REVIEW_MIN_DAYS
-    after_done = {"after_mean": _r(after_mean), "other_mean": _r(other_mean),
-                  "n_after": len(after), "n_other": len(other), "enough": enough,
-                  "min_days": rules.REVIEW_MIN_DAYS}
+    after_done = {
+        "after_mean": _r(after_mean),
+        "other_mean": _r(other_mean),
+        "n_after": len(after),
+        "n_other": len(other),
+        "enough": enough,
+        "min_days": rules.REVIEW_MIN_DAYS,
+    }
 
-    return Review(period=period, start=start, end=as_of, ai=ai, people=people, energy=energy_part,
-                  trust=trust, insights=current(store, as_of), intentions_done=done_in_period,
-                  energy_after_done=after_done)
+    return Review(
+        period=period,
+        start=start,
+        end=as_of,
+        ai=ai,
+        people=people,
+        energy=energy_part,
+        trust=trust,
+        insights=current(store, as_of),
+        intentions_done=done_in_period,
+        energy_after_done=after_done,
+    )

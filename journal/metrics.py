@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 # --- limits --------------------------------------------------------------------------------------
 
-MAX_MINUTES = 1440            # one entry lasts at most a day: 1 minute to 24 hours
+MAX_MINUTES = 1440  # one entry lasts at most a day: 1 minute to 24 hours
 
 # --- reference figures ---------------------------------------------------------------------------
 
@@ -25,11 +25,11 @@ AUGMENTATION_BENCHMARK_PERCENT = 71
 # --- purposes ------------------------------------------------------------------------------------
 
 UNCLASSIFIED = "unclassified"
-AUGMENTING = ("learn", "augment")   # learning and co-creating; models.AUGMENTATION is built on it
+AUGMENTING = ("learn", "augment")  # learning and co-creating; models.AUGMENTATION is built on it
 
 # --- energy trends -------------------------------------------------------------------------------
 
-ENERGY_TREND_STEP = 0.25      # a change of mean energy this large is "rising" / "falling" (exact)
+ENERGY_TREND_STEP = 0.25  # a change of mean energy this large is "rising" / "falling" (exact)
 REVIEW_TREND_MIN_READINGS = 4  # readings in each period before the review names a trend
 EXPORT_TREND_MIN_READINGS = 2  # readings in each half before an export names a trend
 
@@ -81,13 +81,19 @@ def mean(values: Iterable[int | Fraction]) -> Fraction | None:
 
 
 def trend_word(change: Fraction) -> str:
-    """"rising", "falling" or "steady" for a change of mean energy."""
-    return ("rising" if change >= ENERGY_TREND_STEP else
-            "falling" if change <= -ENERGY_TREND_STEP else "steady")
+    """ "rising", "falling" or "steady" for a change of mean energy."""
+    return (
+        "rising"
+        if change >= ENERGY_TREND_STEP
+        else "falling"
+        if change <= -ENERGY_TREND_STEP
+        else "steady"
+    )
 
 
-def energy_trend_period_over_period(current: list[int], previous: list[int]
-                                    ) -> tuple[Fraction | None, str | None]:
+def energy_trend_period_over_period(
+    current: list[int], previous: list[int]
+) -> tuple[Fraction | None, str | None]:
     """The review's trend: the mean of this period against the mean of the period just before it
     (same length). Returns (change, trend): the change whenever both periods have a reading, the
     trend only with REVIEW_TREND_MIN_READINGS readings in each period.
@@ -101,8 +107,9 @@ def energy_trend_period_over_period(current: list[int], previous: list[int]
     return change, trend_word(change) if enough else None
 
 
-def energy_trend_first_vs_last_half(first: list[int], second: list[int]
-                                    ) -> tuple[Fraction | None, str | None]:
+def energy_trend_first_vs_last_half(
+    first: list[int], second: list[int]
+) -> tuple[Fraction | None, str | None]:
     """An export's trend: within one period, the mean of its second half against the mean of its
     first half. Returns (change, trend), both None unless each half has
     EXPORT_TREND_MIN_READINGS readings.

@@ -12,38 +12,79 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-COMMON = {"created_at": str, "updated_at": str, "deleted_at": str, "note": str, "tags": str,
-          "source": str}
+COMMON = {
+    "created_at": str,
+    "updated_at": str,
+    "deleted_at": str,
+    "note": str,
+    "tags": str,
+    "source": str,
+}
 TIMELINE_TABLES = ("ai_session", "interaction", "energy", "checkin", "who5")
 
 
 def _table(db: sqlite_utils.Database, name: str, columns: dict[str, type]) -> None:
-    db.table(name).create({"id": str, **columns, **COMMON}, pk="id",
-                          not_null={"id", "created_at", "updated_at"}, defaults={"tags": "[]"})
+    db.table(name).create(
+        {"id": str, **columns, **COMMON},
+        pk="id",
+        not_null={"id", "created_at", "updated_at"},
+        defaults={"tags": "[]"},
+    )
 
 
 def _v1(db: sqlite_utils.Database) -> None:
     """The first schema: one table per record type, a day and ts column on the timed ones."""
-    _table(db, "ai_session", {"started_at": str, "ts": float, "day": str, "minutes": int,
-                              "tool": str, "purpose": str, "instead_of_person": int,
-                              "skill": str})
-    _table(db, "interaction", {"at": str, "ts": float, "day": str, "minutes": int, "kind": str,
-                               "channel": str, "quality": int, "initiated": int})
+    _table(
+        db,
+        "ai_session",
+        {
+            "started_at": str,
+            "ts": float,
+            "day": str,
+            "minutes": int,
+            "tool": str,
+            "purpose": str,
+            "instead_of_person": int,
+            "skill": str,
+        },
+    )
+    _table(
+        db,
+        "interaction",
+        {
+            "at": str,
+            "ts": float,
+            "day": str,
+            "minutes": int,
+            "kind": str,
+            "channel": str,
+            "quality": int,
+            "initiated": int,
+        },
+    )
     _table(db, "person", {"name": str, "name_key": str, "relation": str})
     db.table("interaction_person").create(
         {"interaction_id": str, "person_id": str, "pos": int},
         pk=("interaction_id", "person_id"),
-        foreign_keys=[("interaction_id", "interaction", "id"), ("person_id", "person", "id")])
+        foreign_keys=[("interaction_id", "interaction", "id"), ("person_id", "person", "id")],
+    )
     _table(db, "energy", {"at": str, "ts": float, "day": str, "level": int})
-    _table(db, "checkin", {"day": str, "ts": float, "trust_ai": int, "trust_team": int,
-                           "connection": int})
+    _table(
+        db,
+        "checkin",
+        {"day": str, "ts": float, "trust_ai": int, "trust_team": int, "connection": int},
+    )
     _table(db, "who5", {"day": str, "ts": float, "items": str})
-    _table(db, "intention", {"insight_id": str, "action_id": str, "text": str, "done_at": str,
-                             "dismissed_at": str})
+    _table(
+        db,
+        "intention",
+        {"insight_id": str, "action_id": str, "text": str, "done_at": str, "dismissed_at": str},
+    )
     db.table("meta").create({"key": str, "value": str}, pk="key")
     db.table("undo_step").create({"seq": int, "at": str, "label": str}, pk="seq")
-    db.table("undo_op").create({"step": int, "n": int, "tbl": str, "id": str, "before": str},
-                               pk=("step", "n"))
+    db.table("undo_op").create(
+        {"step": int, "n": int, "tbl": str, "id": str, "before": str}, pk=("step", "n")
+    )
     for table in TIMELINE_TABLES:
         # Covering indexes for the windowed queries of the engine, the dashboard and History.
         db.table(table).create_index(["day"], if_not_exists=True)
@@ -51,11 +92,14 @@ def _v1(db: sqlite_utils.Database) -> None:
     db.table("ai_session").create_index(["source"], if_not_exists=True)
     db.table("interaction").create_index(["source"], if_not_exists=True)
     db.table("interaction_person").create_index(["person_id"], if_not_exists=True)
-    db.execute("CREATE UNIQUE INDEX person_name_live ON person(name_key) "
-               "WHERE deleted_at IS NULL")
-    db.execute("CREATE VIEW timeline AS "
-               + " UNION ALL ".join(f"SELECT '{t}' AS type, id, ts, day, deleted_at, tags, note "
-                                    f"FROM {t}" for t in TIMELINE_TABLES))
+    db.execute("CREATE UNIQUE INDEX person_name_live ON person(name_key) WHERE deleted_at IS NULL")
+    db.execute(
+        "CREATE VIEW timeline AS "
+        + " UNION ALL ".join(
+            f"SELECT '{t}' AS type, id, ts, day, deleted_at, tags, note FROM {t}"
+            for t in TIMELINE_TABLES
+        )
+    )
     db.table("meta").insert({"key": "app", "value": "aijournal"})
 
 

@@ -152,8 +152,13 @@ RECORD_TYPES: dict[str, type[Entry]] = {
     cls.TYPE: cls for cls in (AISession, Interaction, Person, Energy, CheckIn, Who5, Intention)
 }
 # The short names `log --type` accepts.
-SHORT_TYPES = {"ai": "ai_session", "met": "interaction", "energy": "energy", "checkin": "checkin",
-               "who5": "who5"}
+SHORT_TYPES = {
+    "ai": "ai_session",
+    "met": "interaction",
+    "energy": "energy",
+    "checkin": "checkin",
+    "who5": "who5",
+}
 TIMELINE_TYPES = ("ai_session", "interaction", "energy", "checkin", "who5")
 
 WHO5_ITEMS = (
@@ -163,10 +168,17 @@ WHO5_ITEMS = (
     "I woke up feeling fresh and rested.",
     "My daily life has been filled with things that interest me.",
 )
-WHO5_SCALE = ("At no time", "Some of the time", "Less than half of the time",
-              "More than half of the time", "Most of the time", "All of the time")
-WHO5_CITATION = ("WHO-5 Well-Being Index, Psychiatric Research Unit, "
-                 "Mental Health Centre North Zealand")
+WHO5_SCALE = (
+    "At no time",
+    "Some of the time",
+    "Less than half of the time",
+    "More than half of the time",
+    "Most of the time",
+    "All of the time",
+)
+WHO5_CITATION = (
+    "WHO-5 Well-Being Index, Psychiatric Research Unit, Mental Health Centre North Zealand"
+)
 WHO5_DISCLAIMER = "The WHO-5 is a wellbeing screen, not a diagnosis."
 
 

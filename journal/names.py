@@ -20,16 +20,40 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 # Letters that have no decomposition but a plain reading (Latin ones a user types without them).
-_PLAIN = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ħ": "h", "ŧ": "t", "æ": "ae",
-                        "œ": "oe", "þ": "th", "ð": "d", "ŀ": "l", "ĸ": "k", "ſ": "s"})
+_PLAIN = str.maketrans(
+    {
+        "ı": "i",
+        "ø": "o",
+        "ł": "l",
+        "đ": "d",
+        "ħ": "h",
+        "ŧ": "t",
+        "æ": "ae",
+        "œ": "oe",
+        "þ": "th",
+        "ð": "d",
+        "ŀ": "l",
+        "ĸ": "k",
+        "ſ": "s",
+    }
+)
 _SEPARATORS = frozenset("_.·")
 _FILLERS = frozenset("\u115f\u1160\u3164\uffa0")  # Hangul fillers: letters that show nothing
 
 # Scripts written without spaces between words (and Hangul, whose particles attach to names):
 # a name there is found anywhere, since no word boundary marks it.
-_UNSPACED = ((0x0E00, 0x0FFF), (0x1000, 0x109F), (0x1100, 0x11FF), (0x1780, 0x17FF),
-             (0x2E80, 0x9FFF), (0xA960, 0xA97F), (0xAC00, 0xD7FF), (0xF900, 0xFAFF),
-             (0xFF66, 0xFFDC), (0x20000, 0x3FFFF))
+_UNSPACED = (
+    (0x0E00, 0x0FFF),
+    (0x1000, 0x109F),
+    (0x1100, 0x11FF),
+    (0x1780, 0x17FF),
+    (0x2E80, 0x9FFF),
+    (0xA960, 0xA97F),
+    (0xAC00, 0xD7FF),
+    (0xF900, 0xFAFF),
+    (0xFF66, 0xFFDC),
+    (0x20000, 0x3FFFF),
+)
 SUBSTRING_MIN = 4  # a name of this many letters or more is found inside longer words too
 
 
@@ -57,8 +81,9 @@ def _skeleton_of(char: str) -> str:
     # Unicode's compatibility caseless form, NFKD(casefold(NFKD(casefold(NFD(c))))), then no marks
     folded = unicodedata.normalize("NFD", char).casefold()
     folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", folded).casefold())
-    return "".join(" " if c.isspace() else c for c in folded
-                   if not (_mark(c) or _invisible(c))).translate(_PLAIN)
+    return "".join(
+        " " if c.isspace() else c for c in folded if not (_mark(c) or _invisible(c))
+    ).translate(_PLAIN)
 
 
 def _fold(text: str) -> tuple[str, list[int]]:
@@ -131,8 +156,11 @@ class Scrubber:
             letters = _letters(skel)
             if 0 < letters < SUBSTRING_MIN and not _unspaced(skel):
                 # a short name only as a word of its own, where it starts or ends with a letter
-                body = ((r"(?<![^\W_])" if skel[0].isalnum() else "") + body
-                        + (r"(?![^\W_])" if skel[-1].isalnum() else ""))
+                body = (
+                    (r"(?<![^\W_])" if skel[0].isalnum() else "")
+                    + body
+                    + (r"(?![^\W_])" if skel[-1].isalnum() else "")
+                )
             alternatives.append(body)
         self._pattern = re.compile("|".join(alternatives)) if alternatives else None
         slugs: dict[str, str] = {}
@@ -141,9 +169,16 @@ class Scrubber:
                 if each:
                     slugs.setdefault(each, slug(label))
         self._slugs = slugs
-        self._slug_pattern = (re.compile("|".join(
-            rf"(?<![a-z0-9]){re.escape(s)}(?![a-z0-9])"
-            for s in sorted(slugs, key=lambda s: (-len(s), s)))) if slugs else None)
+        self._slug_pattern = (
+            re.compile(
+                "|".join(
+                    rf"(?<![a-z0-9]){re.escape(s)}(?![a-z0-9])"
+                    for s in sorted(slugs, key=lambda s: (-len(s), s))
+                )
+            )
+            if slugs
+            else None
+        )
 
     def label(self, name: str) -> str | None:
         """The label of a name given exactly (any case or normal form), if it is one of ours."""
@@ -165,8 +200,10 @@ class Scrubber:
                 continue
             start = max(start, done)  # a character both matches share (ß -> ss) went with the first
             spelled = text[start:end]
-            out += [text[done:start],
-                    self.labels.get(key(spelled)) or self._by_skeleton[match.group(0)]]
+            out += [
+                text[done:start],
+                self.labels.get(key(spelled)) or self._by_skeleton[match.group(0)],
+            ]
             done = end
         out.append(text[done:])
         return "".join(out)

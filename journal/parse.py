@@ -16,23 +16,49 @@ if TYPE_CHECKING:
     from typing import Literal, overload
 
 DURATION_FORMS = "minutes such as 45 or 45m, hours such as 1h, 1h30 or 1.5h (1 minute to 24 hours)"
-WHEN_FORMS = ("a date or date-time (2026-11-20, 2026-11-20T14:30), today, yesterday, 14:30, "
-              "'yesterday 15:00', a weekday (mon), or '3 days ago'")
+WHEN_FORMS = (
+    "a date or date-time (2026-11-20, 2026-11-20T14:30), today, yesterday, 14:30, "
+    "'yesterday 15:00', a weekday (mon), or '3 days ago'"
+)
 NOON = dt.time(12, 0)
 # Days a WHEN may name: outside them local-time arithmetic overflows (and no journal goes there).
 FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(9998, 12, 31)
 
-_WEEKDAYS = {name: i for i, names in enumerate(
-    [("mon", "monday"), ("tue", "tues", "tuesday"), ("wed", "wednesday"),
-     ("thu", "thur", "thurs", "thursday"), ("fri", "friday"), ("sat", "saturday"),
-     ("sun", "sunday")]) for name in names}
+_WEEKDAYS = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("mon", "monday"),
+            ("tue", "tues", "tuesday"),
+            ("wed", "wednesday"),
+            ("thu", "thur", "thurs", "thursday"),
+            ("fri", "friday"),
+            ("sat", "saturday"),
+            ("sun", "sunday"),
+        ]
+    )
+    for name in names
+}
 _DAY = 24 * 60
-_AGO_UNITS = {"minute": 1, "minutes": 1, "min": 1, "mins": 1, "hour": 60, "hours": 60, "h": 60,
-              "day": _DAY, "days": _DAY, "d": _DAY, "week": 7 * _DAY, "weeks": 7 * _DAY,
-              "w": 7 * _DAY}
+_AGO_UNITS = {
+    "minute": 1,
+    "minutes": 1,
+    "min": 1,
+    "mins": 1,
+    "hour": 60,
+    "hours": 60,
+    "h": 60,
+    "day": _DAY,
+    "days": _DAY,
+    "d": _DAY,
+    "week": 7 * _DAY,
+    "weeks": 7 * _DAY,
+    "w": 7 * _DAY,
+}
 
 
 # --- durations ---------------------------------------------------------------------------------
+
 
 def parse_duration(text: str) -> int:
     """Minutes from `45`, `45m`, `45min`, `1h`, `1h30`, `1h30m`, `1.5h`; 1..MAX_MINUTES."""
@@ -74,7 +100,7 @@ def _duration_minutes(raw: str) -> int | None:
         hours_text, _, rest = raw.partition("h")
         for suffix in ("ours", "our", "rs", "r"):  # 1hour, 2hours, 2hrs
             if rest.startswith(suffix):
-                rest = rest[len(suffix):]
+                rest = rest[len(suffix) :]
                 break
         hours = _number(hours_text)
         if hours is None:
@@ -92,6 +118,7 @@ def _duration_minutes(raw: str) -> int | None:
 
 # --- WHEN --------------------------------------------------------------------------------------
 
+
 def parse_when(text: str, now: dt.datetime) -> tuple[dt.date, dt.time | None]:
     """A day and, when the text gives one, a local time of day."""
     raw = " ".join(str(text).strip().lower().split())
@@ -106,8 +133,10 @@ def parse_when(text: str, now: dt.datetime) -> tuple[dt.date, dt.time | None]:
     if result is None:
         raise BadInput(f"date {text!r} is not understood; use {WHEN_FORMS}")
     if not FIRST_DAY <= result[0] <= LAST_DAY:
-        raise BadInput(f"date {text!r} is out of range; accepted: days from "
-                       f"{FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}")
+        raise BadInput(
+            f"date {text!r} is out of range; accepted: days from "
+            f"{FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}"
+        )
     return result
 
 
@@ -140,7 +169,7 @@ def _ago(amount: str, now: dt.datetime) -> tuple[dt.date, dt.time | None] | None
     number, _, unit = amount.partition(" ")
     if not unit:  # "3d ago"
         digits = number.rstrip("abcdefghijklmnopqrstuvwxyz")
-        number, unit = digits, number[len(digits):]
+        number, unit = digits, number[len(digits) :]
     if not _digits(number) or unit not in _AGO_UNITS:
         return None
     minutes = int(number) * _AGO_UNITS[unit]
@@ -236,8 +265,9 @@ def entry_time(text: str | None, now: dt.datetime, option: str = "--at") -> dt.d
     else:
         moment = _local(day, time)
     if moment > now + dt.timedelta(minutes=1):
-        raise BadInput(f"{option} {text!r} is in the future; "
-                       "entries can be logged for now or earlier")
+        raise BadInput(
+            f"{option} {text!r} is in the future; entries can be logged for now or earlier"
+        )
     return moment
 
 
@@ -269,6 +299,7 @@ def filter_day(text: str, now: dt.datetime) -> dt.date:
 
 # --- small values ------------------------------------------------------------------------------
 
+
 def parse_int(text: object, lo: int, hi: int, what: str) -> int:
     raw = str(text).strip()
     if len(raw) > 20:  # int() refuses over 4,300 digits; no accepted number needs 20
@@ -289,17 +320,19 @@ def parse_choice(values: tuple[str, ...], text: object, what: str) -> str:
 
 
 if TYPE_CHECKING:  # overloads for mypy only; at run time parse_text is the plain function below
-    @overload
-    def parse_text(text: object, what: str, *, max_len: int = ...,
-                   required: Literal[True] = ...) -> str: ...
 
     @overload
-    def parse_text(text: object, what: str, *, max_len: int = ...,
-                   required: bool) -> str | None: ...
+    def parse_text(
+        text: object, what: str, *, max_len: int = ..., required: Literal[True] = ...
+    ) -> str: ...
+
+    @overload
+    def parse_text(
+        text: object, what: str, *, max_len: int = ..., required: bool
+    ) -> str | None: ...
 
 
-def parse_text(text: object, what: str, *, max_len: int = 200,
-               required: bool = True) -> str | None:
+def parse_text(text: object, what: str, *, max_len: int = 200, required: bool = True) -> str | None:
     """Free text such as a tool or a name: trimmed, no control characters, not too long."""
     raw = " ".join(str(text if text is not None else "").split())
     if not raw:
@@ -330,8 +363,9 @@ def _check_utf8(text: str, what: str) -> None:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        raise BadInput(f"{what} {text!r} holds bytes that are not UTF-8 text; use plain "
-                       "text") from None
+        raise BadInput(
+            f"{what} {text!r} holds bytes that are not UTF-8 text; use plain text"
+        ) from None
 
 
 def parse_people(text: str) -> list[str]:
@@ -346,8 +380,9 @@ def parse_people(text: str) -> list[str]:
             seen.add(key(name))
             names.append(name)
     if not names:
-        raise BadInput(f"people {text!r} names nobody; "
-                       "give a name or a comma list like 'Sam, Priya'")
+        raise BadInput(
+            f"people {text!r} names nobody; give a name or a comma list like 'Sam, Priya'"
+        )
     return names
 
 

@@ -12,12 +12,27 @@ if TYPE_CHECKING:
 
 # --- entry types ---------------------------------------------------------------------------------
 
-TYPE_LABELS = {"ai_session": "AI", "interaction": "people", "energy": "energy",
-               "checkin": "check-in", "who5": "WHO-5"}                 # a table's type column
-TYPE_COUNT_LABELS = {"ai_session": "AI sessions", "interaction": "interactions",
-                     "energy": "energy", "checkin": "check-in", "who5": "WHO-5"}  # "AI sessions 3"
-TYPE_NAMES = {"ai_session": "an AI session", "interaction": "an interaction",  # in a sentence
-              "energy": "an energy reading", "checkin": "a check-in", "who5": "a WHO-5"}
+TYPE_LABELS = {
+    "ai_session": "AI",
+    "interaction": "people",
+    "energy": "energy",
+    "checkin": "check-in",
+    "who5": "WHO-5",
+}  # a table's type column
+TYPE_COUNT_LABELS = {
+    "ai_session": "AI sessions",
+    "interaction": "interactions",
+    "energy": "energy",
+    "checkin": "check-in",
+    "who5": "WHO-5",
+}  # "AI sessions 3"
+TYPE_NAMES = {
+    "ai_session": "an AI session",
+    "interaction": "an interaction",  # in a sentence
+    "energy": "an energy reading",
+    "checkin": "a check-in",
+    "who5": "a WHO-5",
+}
 
 # --- vocabularies --------------------------------------------------------------------------------
 
@@ -28,8 +43,13 @@ PURPOSE_LABELS = {
     "companion": "companion: company, chat",
     "unclassified": "unclassified",
 }
-CHANNEL_LABELS = {"in_person": "in person", "call": "call", "video": "video", "chat": "chat",
-                  "email": "email"}
+CHANNEL_LABELS = {
+    "in_person": "in person",
+    "call": "call",
+    "video": "video",
+    "chat": "chat",
+    "email": "email",
+}
 
 # --- units ---------------------------------------------------------------------------------------
 
@@ -57,7 +77,7 @@ def hours(value: int | float) -> str:
 
 
 def day_word(day: dt.date, today: dt.date) -> str | None:
-    """"today" or "yesterday"; None for any other day (the caller picks the date form)."""
+    """ "today" or "yesterday"; None for any other day (the caller picks the date form)."""
     days = (today - day).days
     return "today" if days == 0 else "yesterday" if days == 1 else None
 

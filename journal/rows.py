@@ -47,17 +47,27 @@ def to_model(table: str, row: dict[str, Any]) -> m.Entry:
         "source": row.get("source"),
     }
     if table == "ai_session":
-        fields.update(started_at=_time(row["started_at"]), minutes=row["minutes"],
-                      tool=row["tool"], purpose=_PURPOSES[row["purpose"]],
-                      instead_of_person=bool(row["instead_of_person"]), skill=row["skill"],
-                      day=_day(row["day"]))
+        fields.update(
+            started_at=_time(row["started_at"]),
+            minutes=row["minutes"],
+            tool=row["tool"],
+            purpose=_PURPOSES[row["purpose"]],
+            instead_of_person=bool(row["instead_of_person"]),
+            skill=row["skill"],
+            day=_day(row["day"]),
+        )
         return _build(m.AISession, fields)
     if table == "interaction":
-        fields.update(at=_time(row["at"]), minutes=row["minutes"],
-                      people=tuple(json.loads(row.get("people") or "[]")),
-                      kind=_KINDS[row["kind"]], channel=_CHANNELS[row["channel"]],
-                      quality=row["quality"], initiated=bool(row["initiated"]),
-                      day=_day(row["day"]))
+        fields.update(
+            at=_time(row["at"]),
+            minutes=row["minutes"],
+            people=tuple(json.loads(row.get("people") or "[]")),
+            kind=_KINDS[row["kind"]],
+            channel=_CHANNELS[row["channel"]],
+            quality=row["quality"],
+            initiated=bool(row["initiated"]),
+            day=_day(row["day"]),
+        )
         return _build(m.Interaction, fields)
     if table == "person":
         fields.update(name=row["name"], relation=_RELATIONS[row["relation"]])
@@ -66,15 +76,23 @@ def to_model(table: str, row: dict[str, Any]) -> m.Entry:
         fields.update(at=_time(row["at"]), level=row["level"], day=_day(row["day"]))
         return _build(m.Energy, fields)
     if table == "checkin":
-        fields.update(day=_day(row["day"]), trust_ai=row["trust_ai"],
-                      trust_team=row["trust_team"], connection=row["connection"])
+        fields.update(
+            day=_day(row["day"]),
+            trust_ai=row["trust_ai"],
+            trust_team=row["trust_team"],
+            connection=row["connection"],
+        )
         return _build(m.CheckIn, fields)
     if table == "who5":
         fields.update(day=_day(row["day"]), items=tuple(json.loads(row["items"])))
         return _build(m.Who5, fields)
     if table == "intention":
-        fields.update(insight_id=row["insight_id"], action_id=row["action_id"], text=row["text"],
-                      done_at=_maybe_time(row["done_at"]),
-                      dismissed_at=_maybe_time(row["dismissed_at"]))
+        fields.update(
+            insight_id=row["insight_id"],
+            action_id=row["action_id"],
+            text=row["text"],
+            done_at=_maybe_time(row["done_at"]),
+            dismissed_at=_maybe_time(row["dismissed_at"]),
+        )
         return _build(m.Intention, fields)
     raise ValueError(f"unknown table {table!r}")

@@ -28,8 +28,14 @@ class Filter:
 
     def query(self) -> dict[str, Any]:
         """The filter as service.entries' keyword arguments."""
-        return {"types": self.types, "person": self.person, "tag": self.tag, "text": self.text,
-                "since": self.since, "until": self.until}
+        return {
+            "types": self.types,
+            "person": self.person,
+            "tag": self.tag,
+            "text": self.text,
+            "since": self.since,
+            "until": self.until,
+        }
 
 
 def split_words(line: str) -> list[str]:
@@ -66,5 +72,11 @@ def parse_search(line: str, types: str, moment: dt.datetime) -> Filter:
             until = parse.range_end(word.split(":", 1)[1], moment)
         else:
             text.append(word)
-    return Filter(types=(types,) if types else None, person=person, tag=tag,
-                  text=" ".join(text) or None, since=since, until=until)
+    return Filter(
+        types=(types,) if types else None,
+        person=person,
+        tag=tag,
+        text=" ".join(text) or None,
+        since=since,
+        until=until,
+    )

@@ -38,11 +38,23 @@ def _tags_json(tags: Sequence[str]) -> str:
     return json.dumps(list(tags), ensure_ascii=False)
 
 
-def base_row(now: dt.datetime, *, note: str | None = None, tags: Sequence[str] = (),
-             source: str | None = None) -> dict[str, Any]:
+def base_row(
+    now: dt.datetime,
+    *,
+    note: str | None = None,
+    tags: Sequence[str] = (),
+    source: str | None = None,
+) -> dict[str, Any]:
     stamp = now.isoformat()
-    return {"id": new_id(), "created_at": stamp, "updated_at": stamp, "deleted_at": None,
-            "note": note, "tags": _tags_json(tags), "source": source}
+    return {
+        "id": new_id(),
+        "created_at": stamp,
+        "updated_at": stamp,
+        "deleted_at": None,
+        "note": note,
+        "tags": _tags_json(tags),
+        "source": source,
+    }
 
 
 def timed(at: dt.datetime) -> dict[str, Any]:
@@ -71,18 +83,34 @@ def _clock() -> dt.datetime:
 
 # --- logging -----------------------------------------------------------------------------------
 
-def ai_row(*, tool: str, minutes: int, at: dt.datetime, purpose: str = "unclassified",
-           instead_of_person: bool = False, skill: str | None = None, note: str | None = None,
-           tags: Sequence[str] = (), source: str | None = None,
-           now: dt.datetime | None = None) -> dict[str, Any]:
+
+def ai_row(
+    *,
+    tool: str,
+    minutes: int,
+    at: dt.datetime,
+    purpose: str = "unclassified",
+    instead_of_person: bool = False,
+    skill: str | None = None,
+    note: str | None = None,
+    tags: Sequence[str] = (),
+    source: str | None = None,
+    now: dt.datetime | None = None,
+) -> dict[str, Any]:
     """A validated ai_session row (shared by logging, the timer and the importers)."""
     _check_range(minutes, 1, MAX_MINUTES, "minutes")
     _check_choice(purpose, vocab.PURPOSES, "purpose")
     local = at.astimezone()
-    return {**base_row(now or _clock(), note=note, tags=tags, source=source), **timed(local),
-            "started_at": local.isoformat(), "minutes": minutes, "tool": tool,
-            "purpose": purpose, "instead_of_person": int(bool(instead_of_person)),
-            "skill": skill}
+    return {
+        **base_row(now or _clock(), note=note, tags=tags, source=source),
+        **timed(local),
+        "started_at": local.isoformat(),
+        "minutes": minutes,
+        "tool": tool,
+        "purpose": purpose,
+        "instead_of_person": int(bool(instead_of_person)),
+        "skill": skill,
+    }
 
 
 def log_ai(store: JournalStore, **fields: Any) -> dict[str, Any]:
@@ -93,27 +121,48 @@ def log_ai(store: JournalStore, **fields: Any) -> dict[str, Any]:
     return row
 
 
-def person_row(name: str, relation: str = "other", *, now: dt.datetime | None = None,
-               source: str | None = None) -> dict[str, Any]:
+def person_row(
+    name: str, relation: str = "other", *, now: dt.datetime | None = None, source: str | None = None
+) -> dict[str, Any]:
     from journal.names import key
 
     _check_choice(relation, vocab.RELATIONS, "relation")
-    return {**base_row(now or _clock(), source=source), "name": name,
-            "name_key": key(name), "relation": relation}
+    return {
+        **base_row(now or _clock(), source=source),
+        "name": name,
+        "name_key": key(name),
+        "relation": relation,
+    }
 
 
-def interaction_row(*, minutes: int, at: dt.datetime, kind: str = "collaboration",
-                    channel: str = "in_person", quality: int = 3, initiated: bool = False,
-                    note: str | None = None, tags: Sequence[str] = (), source: str | None = None,
-                    now: dt.datetime | None = None) -> dict[str, Any]:
+def interaction_row(
+    *,
+    minutes: int,
+    at: dt.datetime,
+    kind: str = "collaboration",
+    channel: str = "in_person",
+    quality: int = 3,
+    initiated: bool = False,
+    note: str | None = None,
+    tags: Sequence[str] = (),
+    source: str | None = None,
+    now: dt.datetime | None = None,
+) -> dict[str, Any]:
     _check_range(minutes, 1, MAX_MINUTES, "minutes")
     _check_range(quality, 1, 5, "quality")
     _check_choice(kind, vocab.KINDS, "kind")
     _check_choice(channel, vocab.CHANNELS, "channel")
     local = at.astimezone()
-    return {**base_row(now or _clock(), note=note, tags=tags, source=source), **timed(local),
-            "at": local.isoformat(), "minutes": minutes, "kind": kind, "channel": channel,
-            "quality": quality, "initiated": int(bool(initiated))}
+    return {
+        **base_row(now or _clock(), note=note, tags=tags, source=source),
+        **timed(local),
+        "at": local.isoformat(),
+        "minutes": minutes,
+        "kind": kind,
+        "channel": channel,
+        "quality": quality,
+        "initiated": int(bool(initiated)),
+    }
 
 
 def add_interaction(store: JournalStore, row: dict[str, Any], people: Sequence[str]) -> None:
@@ -135,12 +184,21 @@ def log_interaction(store: JournalStore, *, people: Sequence[str], **fields: Any
     return {**row, "people": store.interaction_people(row["id"])}
 
 
-def log_energy(store: JournalStore, *, level: int, at: dt.datetime, note: str | None = None,
-               tags: Sequence[str] = ()) -> dict[str, Any]:
+def log_energy(
+    store: JournalStore,
+    *,
+    level: int,
+    at: dt.datetime,
+    note: str | None = None,
+    tags: Sequence[str] = (),
+) -> dict[str, Any]:
     _check_range(level, 1, 5, "energy level")
-    row = {**base_row(_clock(), note=note, tags=tags), **timed(at),
-           "at": at.astimezone().isoformat(),
-           "level": level}
+    row = {
+        **base_row(_clock(), note=note, tags=tags),
+        **timed(at),
+        "at": at.astimezone().isoformat(),
+        "level": level,
+    }
     with store.write("log energy"):
         store.insert("energy", row)
     return row
@@ -153,15 +211,28 @@ def day_ts(day: dt.date) -> float:
     return localize(dt.datetime.combine(day, dt.time(12))).timestamp()
 
 
-def checkin(store: JournalStore, *, day: dt.date, trust_ai: int, trust_team: int,
-            connection: int | None = None, note: str | None = None) -> tuple[dict[str, Any], bool]:
+def checkin(
+    store: JournalStore,
+    *,
+    day: dt.date,
+    trust_ai: int,
+    trust_team: int,
+    connection: int | None = None,
+    note: str | None = None,
+) -> tuple[dict[str, Any], bool]:
     """The day's check-in; a later one for the same day replaces it. Returns (row, replaced)."""
     _check_range(trust_ai, 1, 5, "trust in AI")
     _check_range(trust_team, 1, 5, "trust in your team")
     if connection is not None:
         _check_range(connection, 1, 5, "connection")
-    values = {"day": day.isoformat(), "ts": day_ts(day), "trust_ai": trust_ai,
-              "trust_team": trust_team, "connection": connection, "note": note}
+    values = {
+        "day": day.isoformat(),
+        "ts": day_ts(day),
+        "trust_ai": trust_ai,
+        "trust_team": trust_team,
+        "connection": connection,
+        "note": note,
+    }
     with store.write(f"check-in for {day.isoformat()}"):
         existing = store.checkin_on(day)
         if existing is not None:
@@ -179,8 +250,12 @@ def log_who5(store: JournalStore, *, items: Sequence[int], day: dt.date) -> dict
         _check_range(item, 0, 5, f"WHO-5 answer {n}")
     import json
 
-    row = {**base_row(_clock()), "day": day.isoformat(), "ts": day_ts(day),
-           "items": json.dumps(list(items))}
+    row = {
+        **base_row(_clock()),
+        "day": day.isoformat(),
+        "ts": day_ts(day),
+        "items": json.dumps(list(items)),
+    }
     with store.write(f"WHO-5 for {day.isoformat()}"):
         store.insert("who5", row)
     return row
@@ -188,14 +263,17 @@ def log_who5(store: JournalStore, *, items: Sequence[int], day: dt.date) -> dict
 
 # --- live timer --------------------------------------------------------------------------------
 
+
 def start_timer(store: JournalStore, *, tool: str, purpose: str = "unclassified") -> dict[str, Any]:
     import json
 
     _check_choice(purpose, vocab.PURPOSES, "purpose")
     running = timer(store)
     if running is not None:
-        raise BadInput(f"a timer for {running['tool']} is already running since "
-                       f"{running['started_at'][11:16]}; `aijournal stop` ends it first")
+        raise BadInput(
+            f"a timer for {running['tool']} is already running since "
+            f"{running['started_at'][11:16]}; `aijournal stop` ends it first"
+        )
     state = {"tool": tool, "purpose": purpose, "started_at": _clock().isoformat()}
     store.set_meta(TIMER_KEY, json.dumps(state))
     return state
@@ -220,8 +298,13 @@ def stop_timer(store: JournalStore, *, note: str | None = None) -> tuple[dict[st
     elapsed = (_clock() - started).total_seconds() / 60
     minutes = max(1, round(elapsed))
     capped = minutes > MAX_MINUTES
-    row = ai_row(tool=state["tool"], minutes=min(minutes, MAX_MINUTES), at=started,
-                 purpose=state["purpose"], note=note)
+    row = ai_row(
+        tool=state["tool"],
+        minutes=min(minutes, MAX_MINUTES),
+        at=started,
+        purpose=state["purpose"],
+        note=note,
+    )
     with store.write(f"log AI session {row['tool']} (timer)"):
         store.insert("ai_session", row)
         store.drop_meta(TIMER_KEY)
@@ -230,31 +313,61 @@ def stop_timer(store: JournalStore, *, note: str | None = None) -> tuple[dict[st
 
 # --- reading -----------------------------------------------------------------------------------
 
-def entries(store: JournalStore, *, since: dt.datetime | None = None,
-            until: dt.datetime | None = None, types: Sequence[str] | None = None,
-            person: str | None = None, tag: str | None = None, text: str | None = None,
-            limit: int | None = None, offset: int = 0, newest_first: bool = False) -> list[Entry]:
-    return store.timeline(**_timeline_filter(since, until, types, person, tag, text),
-                          limit=limit, offset=offset, newest_first=newest_first)
+
+def entries(
+    store: JournalStore,
+    *,
+    since: dt.datetime | None = None,
+    until: dt.datetime | None = None,
+    types: Sequence[str] | None = None,
+    person: str | None = None,
+    tag: str | None = None,
+    text: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+    newest_first: bool = False,
+) -> list[Entry]:
+    return store.timeline(
+        **_timeline_filter(since, until, types, person, tag, text),
+        limit=limit,
+        offset=offset,
+        newest_first=newest_first,
+    )
 
 
-def count_entries(store: JournalStore, *, since: dt.datetime | None = None,
-                  until: dt.datetime | None = None, types: Sequence[str] | None = None,
-                  person: str | None = None, tag: str | None = None,
-                  text: str | None = None) -> int:
+def count_entries(
+    store: JournalStore,
+    *,
+    since: dt.datetime | None = None,
+    until: dt.datetime | None = None,
+    types: Sequence[str] | None = None,
+    person: str | None = None,
+    tag: str | None = None,
+    text: str | None = None,
+) -> int:
     """How many entries `entries` finds with the same filters and no limit."""
     return store.count_timeline(**_timeline_filter(since, until, types, person, tag, text))
 
 
-def _timeline_filter(since: dt.datetime | None, until: dt.datetime | None,
-                     types: Sequence[str] | None, person: str | None, tag: str | None,
-                     text: str | None) -> dict[str, Any]:
+def _timeline_filter(
+    since: dt.datetime | None,
+    until: dt.datetime | None,
+    types: Sequence[str] | None,
+    person: str | None,
+    tag: str | None,
+    text: str | None,
+) -> dict[str, Any]:
     """The store's timeline filter: instants as timestamps, no types meaning every type."""
     from journal.models import TIMELINE_TYPES
 
-    return {"since": since.timestamp() if since else None,
-            "until": until.timestamp() if until else None,
-            "types": types or TIMELINE_TYPES, "person": person, "tag": tag, "text": text}
+    return {
+        "since": since.timestamp() if since else None,
+        "until": until.timestamp() if until else None,
+        "types": types or TIMELINE_TYPES,
+        "person": person,
+        "tag": tag,
+        "text": text,
+    }
 
 
 def get_entry(store: JournalStore, id_prefix: str) -> Entry:
@@ -323,11 +436,22 @@ def set_relation(store: JournalStore, name: str, relation: str) -> Person:
 def today_status(store: JournalStore, now: dt.datetime) -> dict[str, Any]:
     """Today's counts per entry type, the running timer, and what is not logged yet."""
     counts = store.counts_on(now.date().isoformat())
-    missing = [label for table, label in (("ai_session", "ai"), ("interaction", "people"),
-                                          ("energy", "energy"), ("checkin", "check-in"))
-               if not counts.get(table)]
-    return {"day": now.date().isoformat(), "counts": counts, "timer": timer(store),
-            "missing": missing}
+    missing = [
+        label
+        for table, label in (
+            ("ai_session", "ai"),
+            ("interaction", "people"),
+            ("energy", "energy"),
+            ("checkin", "check-in"),
+        )
+        if not counts.get(table)
+    ]
+    return {
+        "day": now.date().isoformat(),
+        "counts": counts,
+        "timer": timer(store),
+        "missing": missing,
+    }
 
 
 def prompt_line(status: dict[str, Any], now: dt.datetime) -> str:
@@ -349,10 +473,27 @@ def status_line(store: JournalStore, now: dt.datetime) -> str:
 # --- editing -----------------------------------------------------------------------------------
 
 EDITABLE = {
-    "ai_session": {"tool", "minutes", "purpose", "instead_of_person", "skill", "at", "note",
-                   "tags"},
-    "interaction": {"people", "minutes", "kind", "channel", "quality", "initiated", "at", "note",
-                    "tags"},
+    "ai_session": {
+        "tool",
+        "minutes",
+        "purpose",
+        "instead_of_person",
+        "skill",
+        "at",
+        "note",
+        "tags",
+    },
+    "interaction": {
+        "people",
+        "minutes",
+        "kind",
+        "channel",
+        "quality",
+        "initiated",
+        "at",
+        "note",
+        "tags",
+    },
     "energy": {"level", "at", "note", "tags"},
     "checkin": {"trust_ai", "trust_team", "connection", "note", "tags"},
     "who5": {"items", "note", "tags"},
@@ -369,8 +510,10 @@ def edit_entry(store: JournalStore, id_prefix: str, changes: dict[str, Any]) -> 
         raise BadInput("edit needs at least one field option, such as --minutes 30 or --note")
     wrong = sorted(set(changes) - EDITABLE[table])
     if wrong:
-        raise BadInput(f"{ENTRY_NAMES[table]} has no field {wrong[0]!r}; editable: "
-                       f"{', '.join(sorted(EDITABLE[table]))}")
+        raise BadInput(
+            f"{ENTRY_NAMES[table]} has no field {wrong[0]!r}; editable: "
+            f"{', '.join(sorted(EDITABLE[table]))}"
+        )
     values: dict[str, Any] = {}
     for name, value in changes.items():
         if name == "minutes":
@@ -435,27 +578,31 @@ def backup(store: JournalStore, target: str | None, now: dt.datetime) -> str:
     """
     name = f"journal-backup-{now.strftime('%Y%m%d-%H%M%S')}.db"
     if target is not None and not target.strip():
-        raise BadInput(f"backup target {target!r} is empty; accepted: a new file path or a "
-                       "folder")
+        raise BadInput(f"backup target {target!r} is empty; accepted: a new file path or a folder")
     given = os.path.join(os.path.dirname(store.path), name) if target is None else target
     path = os.path.abspath(os.path.expanduser(given))
     if os.path.isdir(path):
         path = os.path.join(path, name)
     elif given.endswith(("/", os.sep, f"{os.sep}.", f"{os.sep}..")) or given in (".", ".."):
-        raise BadInput(f"backup target {given!r} is a folder that does not exist; accepted: a "
-                       "new file path or an existing folder")
+        raise BadInput(
+            f"backup target {given!r} is a folder that does not exist; accepted: a "
+            "new file path or an existing folder"
+        )
     path = check_output(store.path, path, "backup target")
     import sqlite3
 
     try:
         store.backup_to(path)
     except OSError as err:  # the file could not be created there: nothing was written
-        raise BadInput(f"backup target {path!r} cannot be written ({err.strerror}); accepted: a "
-                       "new file in a folder you can write to; nothing was written") from None
+        raise BadInput(
+            f"backup target {path!r} cannot be written ({err.strerror}); accepted: a "
+            "new file in a folder you can write to; nothing was written"
+        ) from None
     except sqlite3.Error as err:  # created (O_EXCL), then the copy failed: remove the part
         _remove_partial(path)
-        raise JournalError(f"backup target {path!r} could not be written ({err}); nothing was "
-                           "kept") from None
+        raise JournalError(
+            f"backup target {path!r} could not be written ({err}); nothing was kept"
+        ) from None
     return path
 
 
@@ -469,9 +616,12 @@ def _remove_partial(path: str) -> None:
 # --- output paths: the journal is never an output ------------------------------------------
 
 # Files SQLite keeps beside a database: its write-ahead log, shared memory and rollback journal.
-SIDE_FILES = {"": "the journal", "-wal": "the journal's write-ahead log",
-              "-shm": "the journal's shared-memory file",
-              "-journal": "the journal's rollback journal"}
+SIDE_FILES = {
+    "": "the journal",
+    "-wal": "the journal's write-ahead log",
+    "-shm": "the journal's shared-memory file",
+    "-journal": "the journal's rollback journal",
+}
 # The first bytes of a SQLite database and of a SQLite write-ahead log (both byte orders).
 DATABASE_MAGIC = (b"SQLite format 3\x00", b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")
 
@@ -507,21 +657,32 @@ def check_output(journal: str, target: str, what: str, *, replace: bool = False)
                 same = (there.st_dev, there.st_ino) == (found.st_dev, found.st_ino)
             if same:
                 named = "" if side == target else f" ({side!r})"
-                raise BadInput(f"{what} {target!r} is {role}{named}; accepted: a new file "
-                               "outside the journal's own files; nothing was written")
+                raise BadInput(
+                    f"{what} {target!r} is {role}{named}; accepted: a new file "
+                    "outside the journal's own files; nothing was written"
+                )
     if found is None:
         if os.path.lexists(target):
-            raise BadInput(f"{what} {target!r} is a symbolic link to a missing file "
-                           f"({os.path.realpath(target)!r}); accepted: a new file path")
+            raise BadInput(
+                f"{what} {target!r} is a symbolic link to a missing file "
+                f"({os.path.realpath(target)!r}); accepted: a new file path"
+            )
         if not os.path.isdir(os.path.dirname(target)):
-            raise BadInput(f"{what} {target!r} is in a folder that does not exist; accepted: a "
-                           "path in an existing folder")
+            raise BadInput(
+                f"{what} {target!r} is in a folder that does not exist; accepted: a "
+                "path in an existing folder"
+            )
         return target
     if stat.S_ISDIR(found.st_mode):
         raise BadInput(f"{what} {target!r} is a folder; accepted: a file path")
     if not stat.S_ISREG(found.st_mode):
-        kind = ("a FIFO" if stat.S_ISFIFO(found.st_mode) else
-                "a socket" if stat.S_ISSOCK(found.st_mode) else "a device")
+        kind = (
+            "a FIFO"
+            if stat.S_ISFIFO(found.st_mode)
+            else "a socket"
+            if stat.S_ISSOCK(found.st_mode)
+            else "a device"
+        )
         raise BadInput(f"{what} {target!r} is {kind}, not a file; accepted: a new file path")
     if not replace:
         raise BadInput(f"{what} {target!r} exists already; accepted: a new file path or a folder")
@@ -531,8 +692,10 @@ def check_output(journal: str, target: str, what: str, *, replace: bool = False)
     except OSError:
         head = b""
     if head.startswith(DATABASE_MAGIC):
-        raise BadInput(f"{what} {target!r} is a SQLite database (a journal or a backup of one); "
-                       "an export never replaces one; accepted: another file name")
+        raise BadInput(
+            f"{what} {target!r} is a SQLite database (a journal or a backup of one); "
+            "an export never replaces one; accepted: another file name"
+        )
     return target
 
 

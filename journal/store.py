@@ -17,8 +17,11 @@ from journal.errors import BadInput, JournalError, NotAJournal, NotFound, Nothin
 
 TYPE_CHECKING = False  # typing costs a quick-add more than its insert; mypy still sees the block
 if not TYPE_CHECKING:
+
     def overload(func: object) -> object:  # typing.overload without importing typing
         return func
+
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from typing import Any, Literal, TypeVar, overload
@@ -35,10 +38,10 @@ ENTRY_TABLES = ("ai_session", "interaction", "energy", "checkin", "who5", "perso
 TIMELINE_TABLES = ("ai_session", "interaction", "energy", "checkin", "who5")
 COMMON = ("id", "created_at", "updated_at", "deleted_at", "note", "tags", "source")
 COLUMNS = {
-    "ai_session": COMMON + ("started_at", "ts", "day", "minutes", "tool", "purpose",
-                            "instead_of_person", "skill"),
-    "interaction": COMMON + ("at", "ts", "day", "minutes", "kind", "channel", "quality",
-                             "initiated"),
+    "ai_session": COMMON
+    + ("started_at", "ts", "day", "minutes", "tool", "purpose", "instead_of_person", "skill"),
+    "interaction": COMMON
+    + ("at", "ts", "day", "minutes", "kind", "channel", "quality", "initiated"),
     "person": COMMON + ("name", "name_key", "relation"),
     "energy": COMMON + ("at", "ts", "day", "level"),
     "checkin": COMMON + ("day", "ts", "trust_ai", "trust_team", "connection"),
@@ -46,10 +49,12 @@ COLUMNS = {
     "intention": COMMON + ("insight_id", "action_id", "text", "done_at", "dismissed_at"),
 }
 # An interaction's people, read with the row: names in the order they were given.
-PEOPLE_SQL = ("(SELECT json_group_array(name) FROM (SELECT p.name AS name"
-              " FROM interaction_person ip"
-              " JOIN person p ON p.id = ip.person_id WHERE ip.interaction_id = interaction.id"
-              " ORDER BY ip.pos)) AS people")
+PEOPLE_SQL = (
+    "(SELECT json_group_array(name) FROM (SELECT p.name AS name"
+    " FROM interaction_person ip"
+    " JOIN person p ON p.id = ip.person_id WHERE ip.interaction_id = interaction.id"
+    " ORDER BY ip.pos)) AS people"
+)
 
 
 def now_iso() -> str:
@@ -71,9 +76,13 @@ LOW_SPACE = 1024 * 1024  # an I/O error with less free space than this is a full
 
 def _kind(mode: int) -> str | None:
     """What a non-regular file is, in words (None for a regular file)."""
-    for test, name in ((stat.S_ISDIR, "directory"), (stat.S_ISFIFO, "named pipe (FIFO)"),
-                       (stat.S_ISCHR, "character device"), (stat.S_ISBLK, "block device"),
-                       (stat.S_ISSOCK, "socket")):
+    for test, name in (
+        (stat.S_ISDIR, "directory"),
+        (stat.S_ISFIFO, "named pipe (FIFO)"),
+        (stat.S_ISCHR, "character device"),
+        (stat.S_ISBLK, "block device"),
+        (stat.S_ISSOCK, "socket"),
+    ):
         if test(mode):
             return name
     return None if stat.S_ISREG(mode) else "special file"
@@ -87,18 +96,26 @@ def _stat(path: str) -> os.stat_result | None:
     try:
         found = os.stat(path)
     except OSError as err:
-        raise NotAJournal(f"--db {path!r} cannot be read ({err.strerror}); accepted: a readable "
-                          "aijournal database file") from None
+        raise NotAJournal(
+            f"--db {path!r} cannot be read ({err.strerror}); accepted: a readable "
+            "aijournal database file"
+        ) from None
     kind = _kind(found.st_mode)
     if kind == "directory":
-        raise NotAJournal(f"--db {path!r} is a directory; accepted: an aijournal database file "
-                          "or a path where a new one may be created")
+        raise NotAJournal(
+            f"--db {path!r} is a directory; accepted: an aijournal database file "
+            "or a path where a new one may be created"
+        )
     if kind is not None:
-        raise NotAJournal(f"--db {path!r} is a {kind}, not a file; accepted: an aijournal "
-                          "database file or a path where a new one may be created")
+        raise NotAJournal(
+            f"--db {path!r} is a {kind}, not a file; accepted: an aijournal "
+            "database file or a path where a new one may be created"
+        )
     if found.st_size == 0:
-        raise NotAJournal(f"--db {path!r} is an empty file, not an aijournal database; "
-                          "accepted: an aijournal database or a path that does not exist yet")
+        raise NotAJournal(
+            f"--db {path!r} is an empty file, not an aijournal database; "
+            "accepted: an aijournal database or a path that does not exist yet"
+        )
     return found
 
 
@@ -108,17 +125,23 @@ def _read_header(path: str) -> None:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         try:
             if not stat.S_ISREG(os.fstat(fd).st_mode):
-                raise NotAJournal(f"--db {path!r} is not a regular file; accepted: an aijournal "
-                                  "database file or a path where a new one may be created")
+                raise NotAJournal(
+                    f"--db {path!r} is not a regular file; accepted: an aijournal "
+                    "database file or a path where a new one may be created"
+                )
             head = os.read(fd, 16)
         finally:
             os.close(fd)
     except OSError as err:
-        raise NotAJournal(f"--db {path!r} cannot be read ({err.strerror}); accepted: a readable "
-                          "aijournal database file") from None
+        raise NotAJournal(
+            f"--db {path!r} cannot be read ({err.strerror}); accepted: a readable "
+            "aijournal database file"
+        ) from None
     if head != SQLITE_MAGIC:
-        raise NotAJournal(f"--db {path!r} is not a SQLite database; accepted: an aijournal "
-                          "database or a path that does not exist yet")
+        raise NotAJournal(
+            f"--db {path!r} is not a SQLite database; accepted: an aijournal "
+            "database or a path that does not exist yet"
+        )
 
 
 def check_file(path: str) -> bool:
@@ -218,8 +241,9 @@ def disk_full(path: str, what: str) -> JournalError:
     """'disk full' and what could not be done, with the space left: the one line for ENOSPC."""
     free = free_bytes(path)
     left = "" if free is None else f" ({_size(free)} free on its disk)"
-    return JournalError(f"disk full: {what}{left}; nothing was written, free some space and "
-                        "try again")
+    return JournalError(
+        f"disk full: {what}{left}; nothing was written, free some space and try again"
+    )
 
 
 def _not_writable(path: str) -> bool:
@@ -234,21 +258,35 @@ def storage_error(path: str, err: Exception, *, writing: bool = True) -> Journal
     text = str(err)
     name = getattr(err, "sqlite_errorname", "") or ""
     if is_disk_full(path, err):
-        return disk_full(path, f"the journal {path!r} could not be "
-                               f"{'written' if writing else 'opened or read'}")
-    if ("readonly" in text or "read-only" in text or name.startswith("SQLITE_READONLY")
-            or (name == "SQLITE_CANTOPEN" and _not_writable(path))):
+        return disk_full(
+            path, f"the journal {path!r} could not be {'written' if writing else 'opened or read'}"
+        )
+    if (
+        "readonly" in text
+        or "read-only" in text
+        or name.startswith("SQLITE_READONLY")
+        or (name == "SQLITE_CANTOPEN" and _not_writable(path))
+    ):
         return NotAJournal(f"--db {path!r} is read-only; nothing was written")
     if "locked" in text or "busy" in text or name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-        return JournalError(f"the journal {path!r} is busy: another program kept it locked for "
-                            f"{BUSY_TIMEOUT_S:g} s; nothing was written, try again")
-    if ("malformed" in text or "not a database" in text or "corrupt" in text
-            or name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))):
-        return NotAJournal(f"the journal {path!r} is damaged ({text}); restore a backup, or "
-                           "check it with `sqlite3 FILE 'PRAGMA integrity_check'`")
+        return JournalError(
+            f"the journal {path!r} is busy: another program kept it locked for "
+            f"{BUSY_TIMEOUT_S:g} s; nothing was written, try again"
+        )
+    if (
+        "malformed" in text
+        or "not a database" in text
+        or "corrupt" in text
+        or name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
+    ):
+        return NotAJournal(
+            f"the journal {path!r} is damaged ({text}); restore a backup, or "
+            "check it with `sqlite3 FILE 'PRAGMA integrity_check'`"
+        )
     if writing:
-        return JournalError(f"the journal {path!r} could not be written ({text}); "
-                            "nothing was written")
+        return JournalError(
+            f"the journal {path!r} could not be written ({text}); nothing was written"
+        )
     return JournalError(f"the journal {path!r} could not be read or written ({text})")
 
 
@@ -296,21 +334,26 @@ class JournalStore:
         be written (a read-only mount): reads still work, a write then says read-only."""
         conn = None
         try:
-            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None,
-                                   check_same_thread=False)
+            conn = sqlite3.connect(
+                path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+            )
             return conn, conn.execute("PRAGMA user_version").fetchone()[0], False
         except sqlite3.OperationalError as err:
             if conn is not None:
                 conn.close()
             name = getattr(err, "sqlite_errorname", "") or ""
-            if not (_not_writable(path) and (name == "SQLITE_CANTOPEN"
-                                             or name.startswith("SQLITE_READONLY"))):
+            if not (
+                _not_writable(path)
+                and (name == "SQLITE_CANTOPEN" or name.startswith("SQLITE_READONLY"))
+            ):
                 raise storage_error(path, err, writing=False) from None
         except sqlite3.DatabaseError as err:
             if conn is not None:
                 conn.close()
-            raise NotAJournal(f"--db {path!r} is not a usable SQLite database ({err}); "
-                              "accepted: an aijournal database") from None
+            raise NotAJournal(
+                f"--db {path!r} is not a usable SQLite database ({err}); "
+                "accepted: an aijournal database"
+            ) from None
         return (*_connect_read_only(path), True)
 
     @classmethod
@@ -328,8 +371,10 @@ class JournalStore:
         except OSError as err:
             if is_disk_full(path, err):
                 raise disk_full(path, f"a new journal {path!r} could not be created") from None
-            raise NotAJournal(f"--db {path!r} cannot be created ({err.strerror}); accepted: "
-                              "a path in a folder you can write to") from None
+            raise NotAJournal(
+                f"--db {path!r} cannot be created ({err.strerror}); accepted: "
+                "a path in a folder you can write to"
+            ) from None
         try:
             conn = sqlite3.connect(temp, isolation_level=None)
             try:
@@ -347,8 +392,10 @@ class JournalStore:
             if is_disk_full(path, err):
                 raise disk_full(path, f"a new journal {path!r} could not be created") from None
             detail = err.strerror if isinstance(err, OSError) else str(err)
-            raise NotAJournal(f"--db {path!r} cannot be created ({detail}); accepted: a path "
-                              "in a folder you can write to") from None
+            raise NotAJournal(
+                f"--db {path!r} cannot be created ({detail}); accepted: a path "
+                "in a folder you can write to"
+            ) from None
         finally:
             _remove_quietly(temp)
 
@@ -362,22 +409,30 @@ class JournalStore:
                     raise storage_error(self.path, err, writing=False) from None
                 row = None  # no meta table: another program's database
             except sqlite3.DatabaseError as err:
-                raise NotAJournal(f"--db {self.path!r} is damaged ({err}); restore a backup "
-                                  "(the file was left untouched)") from None
+                raise NotAJournal(
+                    f"--db {self.path!r} is damaged ({err}); restore a backup "
+                    "(the file was left untouched)"
+                ) from None
             if row is None or row[0] != "aijournal" or version == 0:
-                raise NotAJournal(f"--db {self.path!r} is a SQLite database of another program; "
-                                  "accepted: an aijournal database (it was left untouched)")
+                raise NotAJournal(
+                    f"--db {self.path!r} is a SQLite database of another program; "
+                    "accepted: an aijournal database (it was left untouched)"
+                )
             if version > SCHEMA_VERSION:
-                raise NotAJournal(f"--db {self.path!r} was written by a newer aijournal (schema "
-                                  f"{version}; this one reads up to {SCHEMA_VERSION}); upgrade "
-                                  "aijournal (the file was left untouched)")
+                raise NotAJournal(
+                    f"--db {self.path!r} was written by a newer aijournal (schema "
+                    f"{version}; this one reads up to {SCHEMA_VERSION}); upgrade "
+                    "aijournal (the file was left untouched)"
+                )
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = NORMAL")
         if version < SCHEMA_VERSION:
             if self.read_only:
-                raise NotAJournal(f"--db {self.path!r} is read-only here and was written by an "
-                                  f"older aijournal (schema {version}); open it once where it "
-                                  "can be written, so it can be upgraded")
+                raise NotAJournal(
+                    f"--db {self.path!r} is read-only here and was written by an "
+                    f"older aijournal (schema {version}); open it once where it "
+                    "can be written, so it can be upgraded"
+                )
             if fresh:
                 conn.execute("PRAGMA journal_mode = WAL")
             from journal.migrations import migrate
@@ -391,11 +446,15 @@ class JournalStore:
                 raise self._write_error(err) from None
             except OSError as err:  # the backup made before an upgrade
                 if is_disk_full(self.path, err):
-                    raise disk_full(self.path, "the backup made before upgrading the journal "
-                                               "could not be written") from None
-                raise JournalError(f"the backup made before upgrading {self.path!r} could not "
-                                   f"be written ({err.strerror}); the journal was left "
-                                   "untouched") from None
+                    raise disk_full(
+                        self.path,
+                        "the backup made before upgrading the journal could not be written",
+                    ) from None
+                raise JournalError(
+                    f"the backup made before upgrading {self.path!r} could not "
+                    f"be written ({err.strerror}); the journal was left "
+                    "untouched"
+                ) from None
 
     def close(self) -> None:
         self.conn.close()
@@ -431,8 +490,10 @@ class JournalStore:
             import json
 
             payload = json.dumps(before)
-        self.conn.execute("INSERT INTO undo_op (step, n, tbl, id, before) VALUES (?, ?, ?, ?, ?)",
-                          (self._step, self._ops, table, row_id, payload))
+        self.conn.execute(
+            "INSERT INTO undo_op (step, n, tbl, id, before) VALUES (?, ?, ?, ?, ?)",
+            (self._step, self._ops, table, row_id, payload),
+        )
 
     def _require_write(self) -> None:
         if self._step is None:
@@ -442,14 +503,14 @@ class JournalStore:
         """Add a new row (its dict holds every column value it sets, `id` included)."""
         self._require_write()
         cols = [c for c in row if c in COLUMNS[table]]
-        sql = (f"INSERT INTO {table} ({', '.join(cols)}) "
-               f"VALUES ({', '.join('?' for _ in cols)})")
+        sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})"
         self.conn.execute(sql, [row[c] for c in cols])
         self._record(table, row["id"], None)
         return str(row["id"])
 
-    def update(self, table: str, row_id: str, changes: dict[str, Any], *,
-               touch: bool = True) -> None:
+    def update(
+        self, table: str, row_id: str, changes: dict[str, Any], *, touch: bool = True
+    ) -> None:
         self._require_write()
         before = self._snapshot(table, row_id)
         if before is None:
@@ -478,20 +539,25 @@ class JournalStore:
     def set_people(self, interaction_id: str, person_ids: Sequence[str]) -> None:
         """Replace an interaction's people links (their previous state goes into the undo step)."""
         self._require_write()
-        self.conn.execute("DELETE FROM interaction_person WHERE interaction_id = ?",
-                          (interaction_id,))
+        self.conn.execute(
+            "DELETE FROM interaction_person WHERE interaction_id = ?", (interaction_id,)
+        )
         self.conn.executemany(
             "INSERT INTO interaction_person (interaction_id, person_id, pos) VALUES (?, ?, ?)",
-            [(interaction_id, pid, pos)  # a name given twice ("Sam, SAM") links once
-             for pos, pid in enumerate(dict.fromkeys(person_ids))])
+            [
+                (interaction_id, pid, pos)  # a name given twice ("Sam, SAM") links once
+                for pos, pid in enumerate(dict.fromkeys(person_ids))
+            ],
+        )
 
     def live_person_id(self, name: str) -> str | None:
         """The live person row of a name, in any case or Unicode spelling (names.key), if any."""
         from journal import names  # only where people are named: `ai` never loads unicodedata
 
-        found = self.conn.execute("SELECT id FROM person WHERE name_key IN (?, ?) "
-                                  "AND deleted_at IS NULL", (names.key(name), name.casefold())
-                                  ).fetchone()
+        found = self.conn.execute(
+            "SELECT id FROM person WHERE name_key IN (?, ?) AND deleted_at IS NULL",
+            (names.key(name), name.casefold()),
+        ).fetchone()
         if found is not None:
             return str(found[0])
         # Rows keyed by an older rule (casefold only: "Zoë" typed in NFD, a zero-width space).
@@ -504,46 +570,61 @@ class JournalStore:
 
         wanted = names.key(name)
         rows = self.conn.execute(
-            "SELECT id, name FROM person" + (" WHERE deleted_at IS NULL" if live_only else "")
-            + " ORDER BY deleted_at IS NOT NULL, created_at, id").fetchall()
+            "SELECT id, name FROM person"
+            + (" WHERE deleted_at IS NULL" if live_only else "")
+            + " ORDER BY deleted_at IS NOT NULL, created_at, id"
+        ).fetchall()
         return [str(row_id) for row_id, spelled in rows if names.key(spelled or "") == wanted]
 
     def ensure_people(self, names: Sequence[str], new_row: Any) -> list[str]:
         """Person ids for names (case-insensitive); unknown names join via new_row(name)."""
-        return [self.live_person_id(name) or self.insert("person", new_row(name))
-                for name in names]
+        return [self.live_person_id(name) or self.insert("person", new_row(name)) for name in names]
 
     def interaction_people(self, interaction_id: str) -> list[str]:
         """An interaction's people as the roster spells them, in the order given."""
-        return [r[0] for r in self.conn.execute(
-            "SELECT p.name FROM interaction_person ip JOIN person p ON p.id = ip.person_id "
-            "WHERE ip.interaction_id = ? ORDER BY ip.pos", (interaction_id,))]
+        return [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT p.name FROM interaction_person ip JOIN person p ON p.id = ip.person_id "
+                "WHERE ip.interaction_id = ? ORDER BY ip.pos",
+                (interaction_id,),
+            )
+        ]
 
     def _snapshot(self, table: str, row_id: str) -> dict[str, Any] | None:
         row = self.row(table, row_id)
         if row is not None and table == "interaction":
-            row["_people"] = [r[0] for r in self.conn.execute(
-                "SELECT person_id FROM interaction_person WHERE interaction_id = ? ORDER BY pos",
-                (row_id,))]
+            row["_people"] = [
+                r[0]
+                for r in self.conn.execute(
+                    "SELECT person_id FROM interaction_person WHERE interaction_id = ? "
+                    "ORDER BY pos",
+                    (row_id,),
+                )
+            ]
         return row
 
     # --- undo ----------------------------------------------------------------------------------
 
     def undo(self) -> str:
         """Revert the latest undo step; returns its label."""
-        step = self.conn.execute("SELECT seq, label FROM undo_step ORDER BY seq DESC LIMIT 1"
-                                 ).fetchone()
+        step = self.conn.execute(
+            "SELECT seq, label FROM undo_step ORDER BY seq DESC LIMIT 1"
+        ).fetchone()
         if step is None:
             raise NothingToUndo("nothing to undo")
         seq, label = step
-        ops = self.conn.execute("SELECT tbl, id, before FROM undo_op WHERE step = ? "
-                                "ORDER BY n DESC", (seq,)).fetchall()
+        ops = self.conn.execute(
+            "SELECT tbl, id, before FROM undo_op WHERE step = ? ORDER BY n DESC", (seq,)
+        ).fetchall()
         with self.write("undo", undoable=False):
             stamp = now_iso()
             for table, row_id, before in ops:
                 if before is None:
-                    self.conn.execute(f"UPDATE {table} SET deleted_at = ?, updated_at = ? "
-                                      "WHERE id = ?", (stamp, stamp, row_id))
+                    self.conn.execute(
+                        f"UPDATE {table} SET deleted_at = ?, updated_at = ? WHERE id = ?",
+                        (stamp, stamp, row_id),
+                    )
                     continue
                 import json
 
@@ -551,8 +632,10 @@ class JournalStore:
                 people = row.pop("_people", None)
                 row["updated_at"] = stamp  # a restore is a new change, so merges carry it
                 sets = ", ".join(f"{c} = ?" for c in row if c != "id")
-                self.conn.execute(f"UPDATE {table} SET {sets} WHERE id = ?",
-                                  [*(v for c, v in row.items() if c != "id"), row_id])
+                self.conn.execute(
+                    f"UPDATE {table} SET {sets} WHERE id = ?",
+                    [*(v for c, v in row.items() if c != "id"), row_id],
+                )
                 if people is not None:
                     self.set_people(row_id, people)
             self.conn.execute("DELETE FROM undo_op WHERE step = ?", (seq,))
@@ -571,8 +654,9 @@ class JournalStore:
             if value is None:
                 self.conn.execute("DELETE FROM meta WHERE key = ?", (key,))
             else:
-                self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-                                  (key, value))
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value)
+                )
 
     def drop_meta(self, key: str) -> None:
         """Remove a setting inside the caller's write (the timer, ended in the same transaction
@@ -589,19 +673,32 @@ class JournalStore:
             return None
         return dict(zip([d[0] for d in cur.description], found, strict=True))
 
-    def find(self, prefix: str, tables: Sequence[str] = ENTRY_TABLES, *, what: str = "entry",
-             listed_by: str = "aijournal log") -> tuple[str, str]:
+    def find(
+        self,
+        prefix: str,
+        tables: Sequence[str] = ENTRY_TABLES,
+        *,
+        what: str = "entry",
+        listed_by: str = "aijournal log",
+    ) -> tuple[str, str]:
         """(table, id) of the one live row whose id starts with `prefix`; `what` the rows are
         and the command `listed_by` that shows their ids name them in the errors."""
         key = prefix.strip().lower()
         if len(key) < 4 or any(c not in "0123456789abcdef" for c in key):
-            raise BadInput(f"id {prefix!r} is not accepted; use an {what} id or its first 4 or "
-                           f"more characters, as `{listed_by}` shows them")
+            raise BadInput(
+                f"id {prefix!r} is not accepted; use an {what} id or its first 4 or "
+                f"more characters, as `{listed_by}` shows them"
+            )
         hits: list[tuple[str, str]] = []
         for table in tables:
-            hits += [(table, r[0]) for r in self.conn.execute(
-                f"SELECT id FROM {table} WHERE id >= ? AND id < ? AND deleted_at IS NULL LIMIT 2",
-                (key, key + "g"))]
+            hits += [
+                (table, r[0])
+                for r in self.conn.execute(
+                    f"SELECT id FROM {table} WHERE id >= ? AND id < ? AND deleted_at IS NULL "
+                    "LIMIT 2",
+                    (key, key + "g"),
+                )
+            ]
         if not hits:
             raise NotFound(f"id {prefix!r} matches no {what}; `{listed_by}` lists {what} ids")
         if len(hits) > 1:
@@ -625,16 +722,37 @@ class JournalStore:
         return rows[0] if rows else None
 
     @overload
-    def _select(self, kind: type[E], where: str, params: Sequence[Any], *,
-                include_deleted: bool = False,
-                order: str = "", limit: int | None = None) -> list[E]: ...
+    def _select(
+        self,
+        kind: type[E],
+        where: str,
+        params: Sequence[Any],
+        *,
+        include_deleted: bool = False,
+        order: str = "",
+        limit: int | None = None,
+    ) -> list[E]: ...
     @overload
-    def _select(self, kind: str, where: str, params: Sequence[Any], *,
-                include_deleted: bool = False,
-                order: str = "", limit: int | None = None) -> list[Entry]: ...
-    def _select(self, kind: type[Entry] | str, where: str, params: Sequence[Any], *,
-                include_deleted: bool = False,
-                order: str = "", limit: int | None = None) -> list[Any]:
+    def _select(
+        self,
+        kind: str,
+        where: str,
+        params: Sequence[Any],
+        *,
+        include_deleted: bool = False,
+        order: str = "",
+        limit: int | None = None,
+    ) -> list[Entry]: ...
+    def _select(
+        self,
+        kind: type[Entry] | str,
+        where: str,
+        params: Sequence[Any],
+        *,
+        include_deleted: bool = False,
+        order: str = "",
+        limit: int | None = None,
+    ) -> list[Any]:
         from journal.rows import to_model
 
         table = kind if isinstance(kind, str) else kind.TYPE
@@ -648,31 +766,42 @@ class JournalStore:
         return [to_model(table, dict(zip(names, r, strict=True))) for r in cur]
 
     @overload
-    def entries_between(self, kind: type[E], first_day: dt.date, last_day: dt.date
-                        ) -> list[E]: ...
+    def entries_between(self, kind: type[E], first_day: dt.date, last_day: dt.date) -> list[E]: ...
     @overload
-    def entries_between(self, kind: str, first_day: dt.date, last_day: dt.date
-                        ) -> list[Entry]: ...
-    def entries_between(self, kind: type[Entry] | str, first_day: dt.date, last_day: dt.date
-                        ) -> list[Any]:
+    def entries_between(self, kind: str, first_day: dt.date, last_day: dt.date) -> list[Entry]: ...
+    def entries_between(
+        self, kind: type[Entry] | str, first_day: dt.date, last_day: dt.date
+    ) -> list[Any]:
         """Live entries of one timeline table whose local day is in [first_day, last_day]."""
-        return self._select(kind, "day >= ? AND day <= ?",
-                            (first_day.isoformat(), last_day.isoformat()), order="ORDER BY ts, id")
+        return self._select(
+            kind,
+            "day >= ? AND day <= ?",
+            (first_day.isoformat(), last_day.isoformat()),
+            order="ORDER BY ts, id",
+        )
 
     @overload
     def all_entries(self, kind: type[E], *, include_deleted: bool = False) -> list[E]: ...
     @overload
     def all_entries(self, kind: str, *, include_deleted: bool = False) -> list[Entry]: ...
-    def all_entries(self, kind: type[Entry] | str, *, include_deleted: bool = False
-                    ) -> list[Any]:
+    def all_entries(self, kind: type[Entry] | str, *, include_deleted: bool = False) -> list[Any]:
         table = kind if isinstance(kind, str) else kind.TYPE
         order = "ORDER BY ts, id" if table in TIMELINE_TABLES else "ORDER BY created_at, id"
         return self._select(table, "1", (), include_deleted=include_deleted, order=order)
 
-    def timeline(self, *, since: float | None = None, until: float | None = None,
-                 types: Sequence[str] = TIMELINE_TABLES, person: str | None = None,
-                 tag: str | None = None, text: str | None = None, limit: int | None = None,
-                 offset: int = 0, newest_first: bool = False) -> list[Entry]:
+    def timeline(
+        self,
+        *,
+        since: float | None = None,
+        until: float | None = None,
+        types: Sequence[str] = TIMELINE_TABLES,
+        person: str | None = None,
+        tag: str | None = None,
+        text: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        newest_first: bool = False,
+    ) -> list[Entry]:
         """Live timeline entries in time order, filtered; pages with limit/offset."""
         where, params = self._timeline_filter(since, until, types, person, tag, text)
         order = "DESC" if newest_first else "ASC"
@@ -686,24 +815,37 @@ class JournalStore:
         found: dict[str, Entry] = {}
         for table, ids in by_table.items():
             for start in range(0, len(ids), 500):
-                chunk = ids[start:start + 500]
+                chunk = ids[start : start + 500]
                 marks = ", ".join("?" for _ in chunk)
                 for entry in self._select(table, f"id IN ({marks})", chunk):
                     found[entry.id] = entry
         return [found[row_id] for _, row_id in keys if row_id in found]
 
-    def count_timeline(self, *, since: float | None = None, until: float | None = None,
-                       types: Sequence[str] = TIMELINE_TABLES, person: str | None = None,
-                       tag: str | None = None, text: str | None = None) -> int:
+    def count_timeline(
+        self,
+        *,
+        since: float | None = None,
+        until: float | None = None,
+        types: Sequence[str] = TIMELINE_TABLES,
+        person: str | None = None,
+        tag: str | None = None,
+        text: str | None = None,
+    ) -> int:
         where, params = self._timeline_filter(since, until, types, person, tag, text)
-        return int(self.conn.execute(f"SELECT count(*) FROM timeline WHERE {where}",
-                                     params).fetchone()[0])
+        return int(
+            self.conn.execute(f"SELECT count(*) FROM timeline WHERE {where}", params).fetchone()[0]
+        )
 
-    def _timeline_filter(self, since: float | None, until: float | None, types: Sequence[str],
-                         person: str | None, tag: str | None,
-                         text: str | None) -> tuple[str, list[Any]]:
-        clauses = ["deleted_at IS NULL",
-                   f"type IN ({', '.join('?' for _ in types)})"]
+    def _timeline_filter(
+        self,
+        since: float | None,
+        until: float | None,
+        types: Sequence[str],
+        person: str | None,
+        tag: str | None,
+        text: str | None,
+    ) -> tuple[str, list[Any]]:
+        clauses = ["deleted_at IS NULL", f"type IN ({', '.join('?' for _ in types)})"]
         params: list[Any] = list(types)
         if since is not None:
             clauses.append("ts >= ?")
@@ -713,8 +855,10 @@ class JournalStore:
             params.append(until)
         if person is not None:
             ids = self.person_ids_named(person)
-            clauses.append("id IN (SELECT interaction_id FROM interaction_person WHERE person_id "
-                           f"IN ({', '.join('?' * len(ids)) or 'NULL'}))")
+            clauses.append(
+                "id IN (SELECT interaction_id FROM interaction_person WHERE person_id "
+                f"IN ({', '.join('?' * len(ids)) or 'NULL'}))"
+            )
             params += ids
         if tag is not None:
             clauses.append("EXISTS (SELECT 1 FROM json_each(timeline.tags) WHERE value = ?)")
@@ -727,7 +871,8 @@ class JournalStore:
                 "(note LIKE ? ESCAPE '\\' OR id IN (SELECT id FROM ai_session WHERE tool LIKE ? "
                 "ESCAPE '\\' OR skill LIKE ? ESCAPE '\\') OR id IN (SELECT ip.interaction_id "
                 "FROM interaction_person ip JOIN person p ON p.id = ip.person_id "
-                "WHERE p.name LIKE ? ESCAPE '\\'))")
+                "WHERE p.name LIKE ? ESCAPE '\\'))"
+            )
             params += [like, like, like, like]
         return " AND ".join(clauses), params
 
@@ -747,15 +892,28 @@ class JournalStore:
         cur = self.conn.execute(
             "SELECT ip.person_id, count(*), sum(i.minutes), max(i.day), avg(i.quality), "
             "min(i.day) FROM interaction_person ip JOIN interaction i ON i.id = ip.interaction_id "
-            "WHERE i.deleted_at IS NULL GROUP BY ip.person_id")
-        return {r[0]: {"count": r[1], "minutes": r[2], "last_day": r[3], "mean_quality": r[4],
-                       "first_day": r[5]} for r in cur}
+            "WHERE i.deleted_at IS NULL GROUP BY ip.person_id"
+        )
+        return {
+            r[0]: {
+                "count": r[1],
+                "minutes": r[2],
+                "last_day": r[3],
+                "mean_quality": r[4],
+                "first_day": r[5],
+            }
+            for r in cur
+        }
 
     def tools(self) -> list[str]:
         """Tools used before, most used first (for completion)."""
-        return [r[0] for r in self.conn.execute(
-            "SELECT tool FROM ai_session WHERE deleted_at IS NULL GROUP BY lower(tool) "
-            "ORDER BY count(*) DESC, max(ts) DESC")]
+        return [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT tool FROM ai_session WHERE deleted_at IS NULL GROUP BY lower(tool) "
+                "ORDER BY count(*) DESC, max(ts) DESC"
+            )
+        ]
 
     def checkin_on(self, day: dt.date) -> CheckIn | None:
         from journal.models import CheckIn
@@ -767,13 +925,16 @@ class JournalStore:
         """How many live entries of each timeline type fall on a local day (one cheap query)."""
         sql = " UNION ALL ".join(
             f"SELECT '{t}', count(*) FROM {t} WHERE day = ? AND deleted_at IS NULL"
-            for t in TIMELINE_TABLES)
+            for t in TIMELINE_TABLES
+        )
         return {r[0]: r[1] for r in self.conn.execute(sql, [day] * len(TIMELINE_TABLES))}
 
     def first_day(self) -> dt.date | None:
         """The local day of the journal's first live entry (an index lookup per table)."""
-        days = [self.conn.execute(f"SELECT min(day) FROM {t} WHERE deleted_at IS NULL"
-                                  ).fetchone()[0] for t in TIMELINE_TABLES]
+        days = [
+            self.conn.execute(f"SELECT min(day) FROM {t} WHERE deleted_at IS NULL").fetchone()[0]
+            for t in TIMELINE_TABLES
+        ]
         present = [d for d in days if d]
         return dt.date.fromisoformat(min(present)) if present else None
 
@@ -781,7 +942,9 @@ class JournalStore:
         marks = ", ".join("?" for _ in kinds)
         row = self.conn.execute(
             f"SELECT max(day) FROM interaction WHERE deleted_at IS NULL AND kind IN ({marks}) "
-            "AND day <= ?", [*kinds, on_or_before.isoformat()]).fetchone()
+            "AND day <= ?",
+            [*kinds, on_or_before.isoformat()],
+        ).fetchone()
         return dt.date.fromisoformat(row[0]) if row and row[0] else None
 
     def known_sources(self, table: str, sources: Sequence[str]) -> set[str]:
@@ -789,10 +952,14 @@ class JournalStore:
         adds only what is new, and never brings back what the user deleted."""
         found: set[str] = set()
         for start in range(0, len(sources), 500):
-            chunk = list(sources[start:start + 500])
+            chunk = list(sources[start : start + 500])
             marks = ", ".join("?" for _ in chunk)
-            found |= {r[0] for r in self.conn.execute(
-                f"SELECT source FROM {table} WHERE source IN ({marks})", chunk)}
+            found |= {
+                r[0]
+                for r in self.conn.execute(
+                    f"SELECT source FROM {table} WHERE source IN ({marks})", chunk
+                )
+            }
         return found
 
     def intentions(self, *, open_only: bool = False) -> list[Intention]:
@@ -807,19 +974,24 @@ class JournalStore:
         try:
             backup_copy(self.conn, target)
         except FileExistsError:  # a dangling symlink, or a file made since the caller looked
-            raise BadInput(f"backup target {target!r} exists already (a file or a link); "
-                           "accepted: a new file path or a folder") from None
+            raise BadInput(
+                f"backup target {target!r} exists already (a file or a link); "
+                "accepted: a new file path or a folder"
+            ) from None
         except OSError as err:  # the target could not be created: nothing to clean up
             if is_disk_full(target, err):
                 raise disk_full(target, f"the backup {target!r} could not be created") from None
-            raise BadInput(f"backup target {target!r} cannot be created ({err.strerror}); "
-                           "accepted: a new file path in a folder you can write to") from None
+            raise BadInput(
+                f"backup target {target!r} cannot be created ({err.strerror}); "
+                "accepted: a new file path in a folder you can write to"
+            ) from None
         except sqlite3.Error as err:  # created, then the copy failed: leave no half a backup
             _remove_quietly(target)
             if is_disk_full(target, err):
                 raise disk_full(target, f"the backup {target!r} could not be written") from None
-            raise JournalError(f"the backup {target!r} could not be written ({err}); "
-                               "no backup was made") from None
+            raise JournalError(
+                f"the backup {target!r} could not be written ({err}); no backup was made"
+            ) from None
 
     # --- reads for the reflection engine (journal/insights.py) ---------------------------------
 
@@ -827,14 +999,18 @@ class JournalStore:
         """The last day on or before a day whose check-in did not trust AI over the team."""
         row = self.conn.execute(
             "SELECT max(day) FROM checkin WHERE deleted_at IS NULL AND trust_ai <= trust_team "
-            "AND day <= ?", (on_or_before.isoformat(),)).fetchone()
+            "AND day <= ?",
+            (on_or_before.isoformat(),),
+        ).fetchone()
         return dt.date.fromisoformat(row[0]) if row and row[0] else None
 
     def last_connected_day(self, min_quality: int, on_or_before: dt.date) -> dt.date | None:
         """The last day on or before a day with an interaction of at least this quality."""
         row = self.conn.execute(
             "SELECT max(day) FROM interaction WHERE deleted_at IS NULL AND quality >= ? "
-            "AND day <= ?", (min_quality, on_or_before.isoformat())).fetchone()
+            "AND day <= ?",
+            (min_quality, on_or_before.isoformat()),
+        ).fetchone()
         return dt.date.fromisoformat(row[0]) if row and row[0] else None
 
     def logged_day_ids(self, first_day: dt.date, last_day: dt.date) -> dict[dt.date, list[str]]:
@@ -844,101 +1020,147 @@ class JournalStore:
         span = (first_day.isoformat(), last_day.isoformat())
         sql = " UNION ALL ".join(
             f"SELECT day, ts, id FROM {t} WHERE day >= ? AND day <= ? AND deleted_at IS NULL"
-            for t in ("ai_session", "interaction", "energy", "checkin"))
+            for t in ("ai_session", "interaction", "energy", "checkin")
+        )
         for day, _, row_id in self.conn.execute(f"{sql} ORDER BY day, ts, id", span * 4):
             days.setdefault(dt.date.fromisoformat(day), []).append(row_id)
         return days
 
     @overload
-    def reflect_entries(self, kind: type[E], first_day: dt.date, last_day: dt.date
-                        ) -> list[E]: ...
+    def reflect_entries(self, kind: type[E], first_day: dt.date, last_day: dt.date) -> list[E]: ...
     @overload
-    def reflect_entries(self, kind: str, first_day: dt.date, last_day: dt.date
-                        ) -> list[Entry]: ...
-    def reflect_entries(self, kind: type[Entry] | str, first_day: dt.date, last_day: dt.date
-                        ) -> list[Any]:
+    def reflect_entries(self, kind: str, first_day: dt.date, last_day: dt.date) -> list[Entry]: ...
+    def reflect_entries(
+        self, kind: type[Entry] | str, first_day: dt.date, last_day: dt.date
+    ) -> list[Any]:
         """Live entries of one timeline table in a day range, unordered (the engine sorts)."""
-        return self._select(kind, "day >= ? AND day <= ?",
-                            (first_day.isoformat(), last_day.isoformat()))
+        return self._select(
+            kind, "day >= ? AND day <= ?", (first_day.isoformat(), last_day.isoformat())
+        )
 
     # --- reads for the TUI ---------------------------------------------------------------------
 
     def daily_ai_minutes(self, first_day: dt.date, last_day: dt.date) -> list[tuple[str, str, int]]:
         """(day, purpose, minutes) of live AI sessions per local day and purpose, in a day range."""
-        return [(r[0], r[1], int(r[2])) for r in self.conn.execute(
-            "SELECT day, purpose, sum(minutes) FROM ai_session WHERE deleted_at IS NULL "
-            "AND day >= ? AND day <= ? GROUP BY day, purpose ORDER BY day",
-            (first_day.isoformat(), last_day.isoformat()))]
+        return [
+            (r[0], r[1], int(r[2]))
+            for r in self.conn.execute(
+                "SELECT day, purpose, sum(minutes) FROM ai_session WHERE deleted_at IS NULL "
+                "AND day >= ? AND day <= ? GROUP BY day, purpose ORDER BY day",
+                (first_day.isoformat(), last_day.isoformat()),
+            )
+        ]
 
-    def daily_people(self, first_day: dt.date, last_day: dt.date
-                     ) -> list[tuple[str, int, int, float]]:
+    def daily_people(
+        self, first_day: dt.date, last_day: dt.date
+    ) -> list[tuple[str, int, int, float]]:
         """(day, minutes, interactions, mean quality) of live interactions per local day."""
-        return [(r[0], int(r[1]), int(r[2]), float(r[3])) for r in self.conn.execute(
-            "SELECT day, sum(minutes), count(*), avg(quality) FROM interaction "
-            "WHERE deleted_at IS NULL AND day >= ? AND day <= ? GROUP BY day ORDER BY day",
-            (first_day.isoformat(), last_day.isoformat()))]
+        return [
+            (r[0], int(r[1]), int(r[2]), float(r[3]))
+            for r in self.conn.execute(
+                "SELECT day, sum(minutes), count(*), avg(quality) FROM interaction "
+                "WHERE deleted_at IS NULL AND day >= ? AND day <= ? GROUP BY day ORDER BY day",
+                (first_day.isoformat(), last_day.isoformat()),
+            )
+        ]
 
     def daily_energy(self, first_day: dt.date, last_day: dt.date) -> list[tuple[str, float, int]]:
         """(day, mean level, readings) of live energy readings per local day."""
-        return [(r[0], float(r[1]), int(r[2])) for r in self.conn.execute(
-            "SELECT day, avg(level), count(*) FROM energy WHERE deleted_at IS NULL "
-            "AND day >= ? AND day <= ? GROUP BY day ORDER BY day",
-            (first_day.isoformat(), last_day.isoformat()))]
+        return [
+            (r[0], float(r[1]), int(r[2]))
+            for r in self.conn.execute(
+                "SELECT day, avg(level), count(*) FROM energy WHERE deleted_at IS NULL "
+                "AND day >= ? AND day <= ? GROUP BY day ORDER BY day",
+                (first_day.isoformat(), last_day.isoformat()),
+            )
+        ]
 
-    def daily_checkins(self, first_day: dt.date, last_day: dt.date
-                       ) -> list[tuple[str, int, int, int | None]]:
+    def daily_checkins(
+        self, first_day: dt.date, last_day: dt.date
+    ) -> list[tuple[str, int, int, int | None]]:
         """(day, trust_ai, trust_team, connection) of each day's live check-in (the latest)."""
         rows = self.conn.execute(
             "SELECT day, trust_ai, trust_team, connection FROM checkin WHERE deleted_at IS NULL "
             "AND day >= ? AND day <= ? ORDER BY day, ts",
-            (first_day.isoformat(), last_day.isoformat())).fetchall()
+            (first_day.isoformat(), last_day.isoformat()),
+        ).fetchall()
         latest = {r[0]: r for r in rows}
         return [latest[day] for day in sorted(latest)]
 
     def logged_days(self, first_day: dt.date | None = None) -> list[str]:
         """The local days (ISO) holding any live timeline entry, oldest first."""
         since = first_day.isoformat() if first_day else ""
-        return [r[0] for r in self.conn.execute(
-            "SELECT DISTINCT day FROM timeline WHERE deleted_at IS NULL AND day >= ? "
-            "ORDER BY day", (since,))]
+        return [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT DISTINCT day FROM timeline WHERE deleted_at IS NULL AND day >= ? "
+                "ORDER BY day",
+                (since,),
+            )
+        ]
 
     def monthly_contacts(self, first_day: dt.date) -> list[tuple[str, str, int, float]]:
         """(person id, month YYYY-MM, interactions, mean quality) from first_day on."""
-        return [(r[0], r[1], int(r[2]), float(r[3])) for r in self.conn.execute(
-            "SELECT ip.person_id, substr(i.day, 1, 7), count(*), avg(i.quality) "
-            "FROM interaction_person ip JOIN interaction i ON i.id = ip.interaction_id "
-            "WHERE i.deleted_at IS NULL AND i.day >= ? GROUP BY ip.person_id, substr(i.day, 1, 7)",
-            (first_day.isoformat(),))]
+        return [
+            (r[0], r[1], int(r[2]), float(r[3]))
+            for r in self.conn.execute(
+                "SELECT ip.person_id, substr(i.day, 1, 7), count(*), avg(i.quality) "
+                "FROM interaction_person ip JOIN interaction i ON i.id = ip.interaction_id "
+                "WHERE i.deleted_at IS NULL AND i.day >= ? "
+                "GROUP BY ip.person_id, substr(i.day, 1, 7)",
+                (first_day.isoformat(),),
+            )
+        ]
 
     def unclassified_count(self) -> int:
         """Live AI sessions still waiting for a purpose (imports)."""
-        return int(self.conn.execute(
-            "SELECT count(*) FROM ai_session WHERE deleted_at IS NULL AND purpose = 'unclassified'"
-        ).fetchone()[0])
+        return int(
+            self.conn.execute(
+                "SELECT count(*) FROM ai_session WHERE deleted_at IS NULL "
+                "AND purpose = 'unclassified'"
+            ).fetchone()[0]
+        )
 
     # --- exports, JSONL merge and imports ------------------------------------------------------
 
     def person_first_seen(self) -> dict[str, float]:
         """Per person id: the instant of their first live interaction (export pseudonym order)."""
-        return {r[0]: r[1] for r in self.conn.execute(
-            "SELECT ip.person_id, min(i.ts) FROM interaction_person ip JOIN interaction i "
-            "ON i.id = ip.interaction_id WHERE i.deleted_at IS NULL GROUP BY ip.person_id")}
+        return {
+            r[0]: r[1]
+            for r in self.conn.execute(
+                "SELECT ip.person_id, min(i.ts) FROM interaction_person ip JOIN interaction i "
+                "ON i.id = ip.interaction_id WHERE i.deleted_at IS NULL GROUP BY ip.person_id"
+            )
+        }
 
     def live_checkin_ids(self, day: dt.date) -> list[str]:
-        return [r[0] for r in self.conn.execute(
-            "SELECT id FROM checkin WHERE day = ? AND deleted_at IS NULL ORDER BY id",
-            (day.isoformat(),))]
+        return [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT id FROM checkin WHERE day = ? AND deleted_at IS NULL ORDER BY id",
+                (day.isoformat(),),
+            )
+        ]
 
     def relink_person(self, old_id: str, new_id: str) -> int:
         """Point every interaction of person old_id at new_id (a merged duplicate); undoable."""
         self._require_write()
-        affected = [r[0] for r in self.conn.execute(
-            "SELECT DISTINCT interaction_id FROM interaction_person WHERE person_id = ?",
-            (old_id,))]
+        affected = [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT DISTINCT interaction_id FROM interaction_person WHERE person_id = ?",
+                (old_id,),
+            )
+        ]
         for interaction_id in affected:
-            links = [r[0] for r in self.conn.execute(
-                "SELECT person_id FROM interaction_person WHERE interaction_id = ? ORDER BY pos",
-                (interaction_id,))]
+            links = [
+                r[0]
+                for r in self.conn.execute(
+                    "SELECT person_id FROM interaction_person WHERE interaction_id = ? "
+                    "ORDER BY pos",
+                    (interaction_id,),
+                )
+            ]
             merged = list(dict.fromkeys(new_id if pid == old_id else pid for pid in links))
             self.update("interaction", interaction_id, {}, touch=False)  # records the links
             self.set_people(interaction_id, merged)
@@ -946,9 +1168,13 @@ class JournalStore:
 
     def unclassified_ai_ids(self) -> list[str]:
         """Ids of live AI sessions still `unclassified`, newest first (the classification queue)."""
-        return [r[0] for r in self.conn.execute(
-            "SELECT id FROM ai_session WHERE deleted_at IS NULL AND purpose = 'unclassified' "
-            "ORDER BY ts DESC, id DESC")]
+        return [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT id FROM ai_session WHERE deleted_at IS NULL AND purpose = 'unclassified' "
+                "ORDER BY ts DESC, id DESC"
+            )
+        ]
 
 
 class _Write:
@@ -972,8 +1198,9 @@ class _Write:
             raise store._write_error(err) from None
         try:
             if self.undoable:
-                cur = store.conn.execute("INSERT INTO undo_step (at, label) VALUES (?, ?)",
-                                         (now_iso(), self.label))
+                cur = store.conn.execute(
+                    "INSERT INTO undo_step (at, label) VALUES (?, ?)", (now_iso(), self.label)
+                )
                 store._step = cur.lastrowid
             else:
                 store._step = 0
@@ -986,8 +1213,7 @@ class _Write:
             raise
         return store
 
-    def __exit__(self, exc_type: object, exc: BaseException | None,
-                 tb: object) -> Literal[False]:
+    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> Literal[False]:
         if self.outer:
             return False
         store, step = self.store, self.store._step
@@ -1033,21 +1259,29 @@ def _connect_read_only(path: str) -> tuple[sqlite3.Connection, int]:
     uri = f"file:{quote(path)}"
     conn = None
     try:
-        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S,
-                               isolation_level=None, check_same_thread=False)
+        conn = sqlite3.connect(
+            f"{uri}?mode=ro",
+            uri=True,
+            timeout=BUSY_TIMEOUT_S,
+            isolation_level=None,
+            check_same_thread=False,
+        )
         return conn, conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.OperationalError:
         if conn is not None:
             conn.close()
     wal = f"{path}-wal"
     if os.path.exists(wal) and os.path.getsize(wal) > 0:
-        raise NotAJournal(f"--db {path!r} is read-only here and its latest changes are still in "
-                          f"{wal!r}, which cannot be read without writing; open it once where "
-                          "it can be written") from None
+        raise NotAJournal(
+            f"--db {path!r} is read-only here and its latest changes are still in "
+            f"{wal!r}, which cannot be read without writing; open it once where "
+            "it can be written"
+        ) from None
     conn = None
     try:
-        conn = sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None,
-                               check_same_thread=False)
+        conn = sqlite3.connect(
+            f"{uri}?immutable=1", uri=True, isolation_level=None, check_same_thread=False
+        )
         return conn, conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as err:
         if conn is not None:

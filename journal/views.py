@@ -16,27 +16,34 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from journal.store import JournalStore
 
-MONTHS = 6       # the People view's quality trend
+MONTHS = 6  # the People view's quality trend
 RATE_MONTHS = 3  # contacts per month: the mean over this many months (this one included)
 
 
 # --- Dashboard ---------------------------------------------------------------------------------
 
-def board(store: JournalStore, *, as_of: dt.date, weeks: int,
-          heat_metric: str) -> dashboard.Dashboard:
+
+def board(
+    store: JournalStore, *, as_of: dt.date, weeks: int, heat_metric: str
+) -> dashboard.Dashboard:
     """The dashboard of the `weeks` weeks up to `as_of`, with its year of `heat_metric`."""
     first, last = dashboard.window(as_of, weeks)
     heat_first, _ = dashboard.heat_window(as_of)
     early = min(first, heat_first)
     return dashboard.build(
-        as_of=as_of, weeks=weeks, ai_rows=store.daily_ai_minutes(first, last),
+        as_of=as_of,
+        weeks=weeks,
+        ai_rows=store.daily_ai_minutes(first, last),
         people_rows=store.daily_people(first, last),
         energy_rows=store.daily_energy(early, last),
         checkin_rows=store.daily_checkins(early, last),
-        logged_days=store.logged_days(), heat_metric=heat_metric)
+        logged_days=store.logged_days(),
+        heat_metric=heat_metric,
+    )
 
 
 # --- People ------------------------------------------------------------------------------------
+
 
 @dataclass
 class PersonRow:
@@ -72,12 +79,23 @@ def people(store: JournalStore, today: dt.date) -> list[PersonRow]:
     for person, stats in roster:
         per = by_person.get(person.id, {})
         recent = sum(per.get(m, (0, 0.0))[0] for m in months[-RATE_MONTHS:])
-        rows.append(PersonRow(
-            name=person.name, relation=person.relation.value,
-            last_day=dt.date.fromisoformat(stats["last_day"]) if stats["last_day"] else None,
-            count=stats["count"], minutes=stats["minutes"] or 0,
-            mean_quality=stats["mean_quality"], per_month=recent / RATE_MONTHS,
-            trend=[per[m][1] if m in per else None for m in months]))
-    rows.sort(key=lambda r: (r.last_day is None, -(r.last_day or dt.date.min).toordinal(),
-                             r.name.casefold()))
+        rows.append(
+            PersonRow(
+                name=person.name,
+                relation=person.relation.value,
+                last_day=dt.date.fromisoformat(stats["last_day"]) if stats["last_day"] else None,
+                count=stats["count"],
+                minutes=stats["minutes"] or 0,
+                mean_quality=stats["mean_quality"],
+                per_month=recent / RATE_MONTHS,
+                trend=[per[m][1] if m in per else None for m in months],
+            )
+        )
+    rows.sort(
+        key=lambda r: (
+            r.last_day is None,
+            -(r.last_day or dt.date.min).toordinal(),
+            r.name.casefold(),
+        )
+    )
     return rows

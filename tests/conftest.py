@@ -78,5 +78,8 @@ def file_bytes(path: str) -> bytes:
 
 def snapshot_files(path: str) -> dict[str, bytes]:
     """The database and its WAL, byte for byte (to prove a rejected call wrote nothing)."""
-    return {suffix: file_bytes(path + suffix) for suffix in ("", "-wal")
-            if os.path.exists(path + suffix)}
+    return {
+        suffix: file_bytes(path + suffix)
+        for suffix in ("", "-wal")
+        if os.path.exists(path + suffix)
+    }

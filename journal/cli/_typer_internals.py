@@ -15,8 +15,9 @@ if TYPE_CHECKING:
 
 # Typer 0.29 vendors click; its UsageError is reachable through BadParameter's bases either way.
 # mypy learns the class from Typer's own (private) module; at run time it is found as before.
-USAGE_ERROR = cast("type[UsageError]",
-                   next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError"))
+USAGE_ERROR = cast(
+    "type[UsageError]", next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+)
 
 
 def set_value_completer(param: Any, completer: Any) -> None:

@@ -19,7 +19,7 @@ from journal.errors import JournalError
 app = typer.Typer(
     name="aijournal",
     help="A private journal of your AI use, your people and your energy. "
-         "Run with no command to open the app.",
+    "Run with no command to open the app.",
     no_args_is_help=False,
     add_completion=True,
     pretty_exceptions_enable=False,
@@ -31,11 +31,17 @@ app = typer.Typer(
 @app.callback(invoke_without_command=True)
 def _root(
     ctx: typer.Context,
-    db: Annotated[str | None, typer.Option(
-        "--db", metavar="PATH",
-        help="The journal database (default: $AIJOURNAL_DB, else your user data folder).")] = None,
-    version: Annotated[bool, typer.Option(
-        "--version", is_eager=True, help="Show the version and exit.")] = False,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            metavar="PATH",
+            help="The journal database (default: $AIJOURNAL_DB, else your user data folder).",
+        ),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", is_eager=True, help="Show the version and exit.")
+    ] = False,
 ) -> None:
     if version:
         from journal import __version__
@@ -53,23 +59,30 @@ def _hot_command(name: str, declaration: dict[str, Any]) -> None:
     for pname, kind, metavar, help_text in declaration["params"]:
         key = option_key(pname)
         if kind == "arg":
-            annotation: Any = Annotated[str, typer.Argument(metavar=metavar, help=help_text,
-                                                            show_default=False)]
-            parameters.append(inspect.Parameter(key, inspect.Parameter.POSITIONAL_OR_KEYWORD,
-                                                annotation=annotation))
+            annotation: Any = Annotated[
+                str, typer.Argument(metavar=metavar, help=help_text, show_default=False)
+            ]
+            parameters.append(
+                inspect.Parameter(
+                    key, inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=annotation
+                )
+            )
             continue
         if kind == "flag":
             annotation, default = Annotated[bool, typer.Option(pname, help=help_text)], False
         elif kind == "multi":
-            annotation = Annotated[list[str] | None, typer.Option(pname, metavar=metavar,
-                                                                  help=help_text)]
+            annotation = Annotated[
+                list[str] | None, typer.Option(pname, metavar=metavar, help=help_text)
+            ]
             default = None
         else:
-            annotation = Annotated[str | None, typer.Option(pname, metavar=metavar,
-                                                            help=help_text)]
+            annotation = Annotated[str | None, typer.Option(pname, metavar=metavar, help=help_text)]
             default = None
-        parameters.append(inspect.Parameter(key, inspect.Parameter.KEYWORD_ONLY,
-                                            annotation=annotation, default=default))
+        parameters.append(
+            inspect.Parameter(
+                key, inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=default
+            )
+        )
     handler = quick.HANDLERS[name]
 
     def command(**kwargs: Any) -> None:
@@ -240,8 +253,9 @@ def _with_value_completion(root: Any) -> Any:
             if param.param_type_name == "argument":
                 completer = ARGUMENT_COMPLETERS.get((name, param.name))
             else:
-                completer = next((OPTION_COMPLETERS[o] for o in param.opts
-                                  if o in OPTION_COMPLETERS), None)
+                completer = next(
+                    (OPTION_COMPLETERS[o] for o in param.opts if o in OPTION_COMPLETERS), None
+                )
             if completer is not None:
                 set_value_completer(param, completer)
     return root

@@ -24,17 +24,20 @@ Day = Annotated[str | None, typer.Option("--day", metavar="WHEN", help="Default:
 
 def start(
     tool: Annotated[str, typer.Argument(metavar="TOOL", help="The AI tool, such as Claude.")],
-    purpose: Annotated[str | None, typer.Option("--purpose", metavar="P",
-                                                help="learn, augment, automate, companion.")
-                       ] = None,
+    purpose: Annotated[
+        str | None,
+        typer.Option("--purpose", metavar="P", help="learn, augment, automate, companion."),
+    ] = None,
 ) -> None:
     """Start a live timer for an AI session; `aijournal stop` logs it."""
     name = p.parse_text(tool, "tool")
     chosen = p.parse_choice(vocab.PURPOSES, purpose, "purpose") if purpose else "unclassified"
     with open_store() as store:
         state = service.start_timer(store, tool=name, purpose=chosen)
-    say(f"Timer started for {name} ({chosen}) at {state['started_at'][11:16]}. "
-        "`aijournal stop` logs it.")
+    say(
+        f"Timer started for {name} ({chosen}) at {state['started_at'][11:16]}. "
+        "`aijournal stop` logs it."
+    )
 
 
 def stop(
@@ -44,20 +47,27 @@ def stop(
     text = p.parse_note(note)
     with open_store() as store:
         row, capped = service.stop_timer(store, note=text)
-    say(f"Logged {row['minutes']} min of {row['tool']} ({row['purpose']})  "
-        f"id {row['id'][:8]}")
+    say(f"Logged {row['minutes']} min of {row['tool']} ({row['purpose']})  id {row['id'][:8]}")
     if capped:
-        say("The timer ran over 24 hours, so the session was logged as 24 hours; "
-            f"`aijournal edit {row['id'][:8]} --duration ...` fixes it.")
+        say(
+            "The timer ran over 24 hours, so the session was logged as 24 hours; "
+            f"`aijournal edit {row['id'][:8]} --duration ...` fixes it."
+        )
 
 
 def checkin(
-    trust_ai: Annotated[str, typer.Option("--trust-ai", metavar="N",
-                                          help="Whose help did you trust today: AI, 1 to 5.")],
-    trust_team: Annotated[str, typer.Option("--trust-team", metavar="N",
-                                            help="...and your team, 1 to 5.")],
-    connection: Annotated[str | None, typer.Option(
-        "--connection", metavar="N", help="How connected to your team did you feel, 1 to 5.")
+    trust_ai: Annotated[
+        str,
+        typer.Option("--trust-ai", metavar="N", help="Whose help did you trust today: AI, 1 to 5."),
+    ],
+    trust_team: Annotated[
+        str, typer.Option("--trust-team", metavar="N", help="...and your team, 1 to 5.")
+    ],
+    connection: Annotated[
+        str | None,
+        typer.Option(
+            "--connection", metavar="N", help="How connected to your team did you feel, 1 to 5."
+        ),
     ] = None,
     day: Day = None,
     note: Note = None,
@@ -74,22 +84,30 @@ def checkin(
     with open_store() as store:
         row, replaced = service.checkin(store, **values)  # type: ignore[arg-type]  # a mixed-type kwargs dict
     verb = "Replaced" if replaced else "Saved"
-    say(f"{verb} the check-in for {row['day']}: trust AI {row['trust_ai']}, "
+    say(
+        f"{verb} the check-in for {row['day']}: trust AI {row['trust_ai']}, "
         f"trust team {row['trust_team']}"
-        + (f", connection {row['connection']}" if row["connection"] else ""))
+        + (f", connection {row['connection']}" if row["connection"] else "")
+    )
 
 
 def who5(
-    answers: Annotated[list[str], typer.Argument(
-        metavar="A B C D E", help="Five answers, 0 (at no time) to 5 (all of the time).")],
+    answers: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="A B C D E", help="Five answers, 0 (at no time) to 5 (all of the time)."
+        ),
+    ],
     day: Day = None,
     as_json: Json = False,
 ) -> None:
     """The WHO-5 wellbeing index: five answers about the last two weeks, 0 to 5 each."""
     now = clock_now()
     if len(answers) != 5:
-        raise BadInput(f"WHO-5 needs five answers, got {len(answers)}; give five numbers 0 to 5, "
-                       "e.g. `aijournal who5 3 4 2 3 4`")
+        raise BadInput(
+            f"WHO-5 needs five answers, got {len(answers)}; give five numbers 0 to 5, "
+            "e.g. `aijournal who5 3 4 2 3 4`"
+        )
     items = [p.parse_int(a, 0, 5, f"WHO-5 answer {n}") for n, a in enumerate(answers, 1)]
     when = p.entry_day(day, now)
     with open_store() as store:
@@ -97,29 +115,50 @@ def who5(
     raw = sum(items)
     percent = raw * 4
     if as_json:
-        print_json({"id": row["id"], "day": row["day"], "items": items, "raw": raw,
-                    "percent": percent, "band": m.who5_band(percent),
-                    "disclaimer": m.WHO5_DISCLAIMER, "citation": m.WHO5_CITATION})
+        print_json(
+            {
+                "id": row["id"],
+                "day": row["day"],
+                "items": items,
+                "raw": raw,
+                "percent": percent,
+                "band": m.who5_band(percent),
+                "disclaimer": m.WHO5_DISCLAIMER,
+                "citation": m.WHO5_CITATION,
+            }
+        )
         return
     say(f"WHO-5 for {row['day']}: {raw}/25 = {percent}%  ({m.who5_band(percent)})")
-    say((f"{m.WHO5_DISCLAIMER} Bands: 50% or below = low wellbeing, 28% or below = "
-         f"please seek professional advice. Source: {m.WHO5_CITATION}.", "dim"))
+    say(
+        (
+            f"{m.WHO5_DISCLAIMER} Bands: 50% or below = low wellbeing, 28% or below = "
+            f"please seek professional advice. Source: {m.WHO5_CITATION}.",
+            "dim",
+        )
+    )
 
 
 TYPE_CHOICES = {**m.SHORT_TYPES, **{t: t for t in m.TIMELINE_TYPES}}
 
 
 def log(
-    since: Annotated[str | None, typer.Option("--since", metavar="WHEN",
-                                              help="From this day.")] = None,
-    until: Annotated[str | None, typer.Option("--until", metavar="WHEN",
-                                              help="Up to and including this day.")] = None,
-    kind: Annotated[str | None, typer.Option("--type", metavar="TYPE",
-                                             help="ai, met, energy, checkin or who5.")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", metavar="WHEN", help="From this day.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", metavar="WHEN", help="Up to and including this day.")
+    ] = None,
+    kind: Annotated[
+        str | None, typer.Option("--type", metavar="TYPE", help="ai, met, energy, checkin or who5.")
+    ] = None,
     person: Annotated[str | None, typer.Option("--person", metavar="NAME")] = None,
     tag: Annotated[str | None, typer.Option("--tag", metavar="T")] = None,
-    limit: Annotated[str | None, typer.Option(
-        "--limit", metavar="N", help="At most N entries, the latest (text default: 50).")] = None,
+    limit: Annotated[
+        str | None,
+        typer.Option(
+            "--limit", metavar="N", help="At most N entries, the latest (text default: 50)."
+        ),
+    ] = None,
     as_json: Json = False,
 ) -> None:
     """List entries in time order, filtered."""
@@ -134,8 +173,9 @@ def log(
         for part in kind.split(","):
             key = part.strip().lower()
             if key not in TYPE_CHOICES:
-                raise BadInput(f"--type {part!r} is not accepted; use one of: "
-                               "ai, met, energy, checkin, who5")
+                raise BadInput(
+                    f"--type {part!r} is not accepted; use one of: ai, met, energy, checkin, who5"
+                )
             types.append(TYPE_CHOICES[key])
     count = p.parse_int(limit, 1, 10**9, "--limit") if limit else None
     if count is None and not as_json and since is None:
@@ -147,38 +187,57 @@ def log(
         if tag_value is None:
             raise BadInput(f"--tag {tag!r} names no tag; give one such as 'work'")
     with open_store() as store:
-        found = service.entries(store, since=start_at, until=end_at, types=types, person=person,
-                                tag=tag_value, limit=count, newest_first=count is not None)
+        found = service.entries(
+            store,
+            since=start_at,
+            until=end_at,
+            types=types,
+            person=person,
+            tag=tag_value,
+            limit=count,
+            newest_first=count is not None,
+        )
         found.reverse() if count is not None else None
-        total = service.count_entries(store, since=start_at, until=end_at, types=types,
-                                      person=person, tag=tag_value) if count else len(found)
+        total = (
+            service.count_entries(
+                store, since=start_at, until=end_at, types=types, person=person, tag=tag_value
+            )
+            if count
+            else len(found)
+        )
     if as_json:
         print_json([m.to_record(e) for e in found])
         return
     if not found:
-        console.print("No entries match. Log one with `aijournal ai Claude 30m` or "
-                      "`aijournal met Sam 20m`.")
+        console.print(
+            "No entries match. Log one with `aijournal ai Claude 30m` or `aijournal met Sam 20m`."
+        )
         return
     console.print(entries_table(found, now.date()))
     if total > len(found):
-        console.print(f"[dim]Showing the latest {len(found)} of {total}; use --since or --limit "
-                      "for more.[/dim]")
+        console.print(
+            f"[dim]Showing the latest {len(found)} of {total}; use --since or --limit "
+            "for more.[/dim]"
+        )
 
 
 def edit(
     entry_id: Annotated[str, typer.Argument(metavar="ID", help="An id or its first characters.")],
     tool: Annotated[str | None, typer.Option("--tool")] = None,
-    duration: Annotated[str | None, typer.Option("--duration", "--minutes",
-                                                 metavar="DURATION")] = None,
+    duration: Annotated[
+        str | None, typer.Option("--duration", "--minutes", metavar="DURATION")
+    ] = None,
     purpose: Annotated[str | None, typer.Option("--purpose", metavar="P")] = None,
-    instead_of_person: Annotated[bool | None, typer.Option(
-        "--instead-of-person/--not-instead-of-person")] = None,
+    instead_of_person: Annotated[
+        bool | None, typer.Option("--instead-of-person/--not-instead-of-person")
+    ] = None,
     skill: Annotated[str | None, typer.Option("--skill", metavar="TEXT")] = None,
     at: Annotated[str | None, typer.Option("--at", metavar="WHEN")] = None,
     note: Annotated[str | None, typer.Option("--note", metavar="TEXT")] = None,
-    tags: Annotated[list[str] | None, typer.Option("--tag", metavar="T",
-                                                   help="Replaces the tags; repeat for more.")
-                          ] = None,
+    tags: Annotated[
+        list[str] | None,
+        typer.Option("--tag", metavar="T", help="Replaces the tags; repeat for more."),
+    ] = None,
     people: Annotated[str | None, typer.Option("--people", metavar="PEOPLE")] = None,
     kind: Annotated[str | None, typer.Option("--kind", metavar="K")] = None,
     channel: Annotated[str | None, typer.Option("--channel", metavar="C")] = None,
@@ -237,9 +296,14 @@ def undo() -> None:
 
 def people(
     name: Annotated[str | None, typer.Argument(metavar="[NAME]", help="One person.")] = None,
-    relation: Annotated[str | None, typer.Option(
-        "--relation", metavar="R",
-        help="Set NAME's relation: " + ", ".join(vocab.RELATIONS) + ".")] = None,
+    relation: Annotated[
+        str | None,
+        typer.Option(
+            "--relation",
+            metavar="R",
+            help="Set NAME's relation: " + ", ".join(vocab.RELATIONS) + ".",
+        ),
+    ] = None,
     as_json: Json = False,
 ) -> None:
     """The roster: relation, last contact, how often and how well you meet."""
@@ -248,8 +312,9 @@ def people(
         name = p.parse_text(name, "person name", max_len=80)
     if relation is not None:
         if name is None:
-            raise BadInput("--relation needs a NAME, e.g. "
-                           "`aijournal people Priya --relation mentor`")
+            raise BadInput(
+                "--relation needs a NAME, e.g. `aijournal people Priya --relation mentor`"
+            )
         chosen = p.parse_choice(vocab.RELATIONS, relation, "--relation")
         with open_store() as store:
             person = service.set_relation(store, name, chosen)
@@ -265,11 +330,20 @@ def people(
     for person, stats in roster:
         last = stats["last_day"]
         days_since = (now.date() - dt.date.fromisoformat(last)).days if last else None
-        rows.append({"id": person.id, "name": person.name, "relation": person.relation.value,
-                     "interactions": stats["count"], "minutes": stats["minutes"] or 0,
-                     "last_contact": last, "days_since": days_since,
-                     "mean_quality": round(stats["mean_quality"], 3)
-                     if stats["mean_quality"] is not None else None})
+        rows.append(
+            {
+                "id": person.id,
+                "name": person.name,
+                "relation": person.relation.value,
+                "interactions": stats["count"],
+                "minutes": stats["minutes"] or 0,
+                "last_contact": last,
+                "days_since": days_since,
+                "mean_quality": round(stats["mean_quality"], 3)
+                if stats["mean_quality"] is not None
+                else None,
+            }
+        )
     if as_json:
         print_json(rows)
         return
@@ -285,14 +359,24 @@ def people(
     for row in sorted(rows, key=lambda r: (r["days_since"] is None, r["days_since"] or 0)):
         since = "never" if row["days_since"] is None else days_ago(row["days_since"])
         quality = f"{row['mean_quality']:.1f}" if row["mean_quality"] is not None else "–"
-        table.add_row(plain(row["name"]), row["relation"], since, str(row["interactions"]),
-                      f"{row['minutes'] / 60:.1f}", quality)
+        table.add_row(
+            plain(row["name"]),
+            row["relation"],
+            since,
+            str(row["interactions"]),
+            f"{row['minutes'] / 60:.1f}",
+            quality,
+        )
     console.print(table)
 
 
 def backup(
-    path: Annotated[str | None, typer.Argument(
-        metavar="[PATH]", help="A new file or a folder (default: beside the journal).")] = None,
+    path: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[PATH]", help="A new file or a folder (default: beside the journal)."
+        ),
+    ] = None,
 ) -> None:
     """Copy the journal safely (SQLite's backup API), private to you."""
     with open_store() as store:
@@ -301,10 +385,12 @@ def backup(
 
 
 def demo(
-    persona: Annotated[str, typer.Option(
-        "--persona", metavar="NAME", help="drifting, freelancer or balanced.")] = "drifting",
-    days: Annotated[str, typer.Option("--days", metavar="N",
-                                      help="How many days, 7 to 1500.")] = "60",
+    persona: Annotated[
+        str, typer.Option("--persona", metavar="NAME", help="drifting, freelancer or balanced.")
+    ] = "drifting",
+    days: Annotated[
+        str, typer.Option("--days", metavar="N", help="How many days, 7 to 1500.")
+    ] = "60",
     seed: Annotated[str, typer.Option("--seed", metavar="N", help="Random seed.")] = "7",
 ) -> None:
     """Fill an empty journal with a realistic, reproducible demo persona."""
@@ -314,10 +400,13 @@ def demo(
     count = p.parse_int(days, 7, 1500, "--days")
     seed_value = p.parse_int(seed, 0, 2**31, "--seed")
     with open_store() as store:
-        summary = demo_mod.fill(store, persona=chosen, days=count, seed=seed_value,
-                                today=clock_now().date())
-    say(f"Wrote the {chosen} persona: {summary} over {count} days into {store.path}.",
-        soft_wrap=True)
+        summary = demo_mod.fill(
+            store, persona=chosen, days=count, seed=seed_value, today=clock_now().date()
+        )
+    say(
+        f"Wrote the {chosen} persona: {summary} over {count} days into {store.path}.",
+        soft_wrap=True,
+    )
 
 
 def register(app: typer.Typer) -> None:

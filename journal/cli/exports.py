@@ -21,25 +21,44 @@ if TYPE_CHECKING:
 
     from journal.export.coach import Client
 
-FORMAT_HELP = ("md (default), json, csv, html, or jsonl; without --format, -o FILE's extension "
-               "picks it. md/json/csv/html leave notes and tags out and show people as Person A, "
-               "Person B... by default; jsonl is a full backup and keeps everything.")
+FORMAT_HELP = (
+    "md (default), json, csv, html, or jsonl; without --format, -o FILE's extension "
+    "picks it. md/json/csv/html leave notes and tags out and show people as Person A, "
+    "Person B... by default; jsonl is a full backup and keeps everything."
+)
 
 
 def export(
-    fmt: Annotated[str | None, typer.Option("--format", "-f", metavar="FORMAT",
-                                            help=FORMAT_HELP)] = None,
-    since: Annotated[str | None, typer.Option(
-        "--since", metavar="WHEN", help="First day (default: the journal's first day).")] = None,
-    until: Annotated[str | None, typer.Option(
-        "--until", metavar="WHEN", help="Last day, inclusive (default: today).")] = None,
-    include_notes: Annotated[bool, typer.Option(
-        "--include-notes", help="Share notes and tags too (left out by default).")] = False,
-    real_names: Annotated[bool, typer.Option(
-        "--real-names", help="Show people's names instead of Person A, Person B...")] = False,
-    output: Annotated[str | None, typer.Option(
-        "--output", "-o", metavar="FILE",
-        help="Write to FILE, readable only by you (default: print to the terminal).")] = None,
+    fmt: Annotated[
+        str | None, typer.Option("--format", "-f", metavar="FORMAT", help=FORMAT_HELP)
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since", metavar="WHEN", help="First day (default: the journal's first day)."
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option("--until", metavar="WHEN", help="Last day, inclusive (default: today)."),
+    ] = None,
+    include_notes: Annotated[
+        bool,
+        typer.Option("--include-notes", help="Share notes and tags too (left out by default)."),
+    ] = False,
+    real_names: Annotated[
+        bool,
+        typer.Option("--real-names", help="Show people's names instead of Person A, Person B..."),
+    ] = False,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to FILE, readable only by you (default: print to the terminal).",
+        ),
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
 ) -> None:
     """Export a summary for your coach (redacted by default), or a full JSONL backup."""
@@ -50,11 +69,16 @@ def export(
     exporter = exporters.get(name)
     now = clock_now()
     if exporter.names[0] == "jsonl" and (since or until):
-        raise BadInput("--since and --until do not apply to jsonl: it is a full backup of every "
-                       "record; use md, json, csv or html for one period")
-    options = Options(since=p.filter_day(since, now) if since else None,
-                      until=p.filter_day(until, now) if until else None,
-                      include_notes=include_notes, real_names=real_names)
+        raise BadInput(
+            "--since and --until do not apply to jsonl: it is a full backup of every "
+            "record; use md, json, csv or html for one period"
+        )
+    options = Options(
+        since=p.filter_day(since, now) if since else None,
+        until=p.filter_day(until, now) if until else None,
+        include_notes=include_notes,
+        real_names=real_names,
+    )
     target = _target(output, force) if output else None
     with open_store() as store:
         text = exporter.export(store, options)
@@ -76,8 +100,9 @@ def _target(output: str, force: bool) -> str:
     # The journal, its side files and any SQLite database are refused even with --force.
     target = service.check_output(db_path(), target, "-o", replace=True)
     if os.path.lexists(target) and not force:
-        raise BadInput(f"-o {output!r} exists already; add --force to replace it, or choose "
-                       "another name")
+        raise BadInput(
+            f"-o {output!r} exists already; add --force to replace it, or choose another name"
+        )
     # Through a symlink, the file it names is replaced, never the link itself (`/dev/stdout`).
     return os.path.realpath(target)
 
@@ -92,8 +117,10 @@ def write_private(target: str, data: bytes, *, force: bool) -> None:
     except FileExistsError:
         raise BadInput(f"{target!r} exists already; add --force to replace it") from None
     except OSError as err:
-        raise BadInput(f"{target!r} cannot be written ({err.strerror}); accepted: a file in a "
-                       "folder you can write to; nothing was written") from None
+        raise BadInput(
+            f"{target!r} cannot be written ({err.strerror}); accepted: a file in a "
+            "folder you can write to; nothing was written"
+        ) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -108,8 +135,10 @@ def write_private(target: str, data: bytes, *, force: bool) -> None:
 
 
 def coach(
-    files: Annotated[list[str], typer.Argument(
-        metavar="FILE...", help="Summaries from `aijournal export --format json`.")],
+    files: Annotated[
+        list[str],
+        typer.Argument(metavar="FILE...", help="Summaries from `aijournal export --format json`."),
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Review several clients' summaries side by side, who needs a conversation first."""
@@ -119,8 +148,10 @@ def coach(
     for problem in problems:
         sys.stderr.write(f"aijournal: skipped {visible(problem)}\n")
     if not clients:
-        raise BadInput("none of the files is a readable aijournal summary; accepted: files "
-                       "from `aijournal export --format json`")
+        raise BadInput(
+            "none of the files is a readable aijournal summary; accepted: files "
+            "from `aijournal export --format json`"
+        )
     ranked = review.rank(clients)
     if as_json:
         print_json([c.to_json() for c in ranked])
@@ -145,9 +176,16 @@ def _coach_table(ranked: list[Client]) -> Table:
     from rich.table import Table
 
     table = Table(box=None, header_style="bold", pad_edge=False)
-    for column, justify in (("#", "right"), ("client", "left"), ("period", "left"),
-                            ("AI h", "right"), ("augm.", "right"), ("people h", "right"),
-                            ("energy", "right"), ("act", "right")):
+    for column, justify in (
+        ("#", "right"),
+        ("client", "left"),
+        ("period", "left"),
+        ("AI h", "right"),
+        ("augm.", "right"),
+        ("people h", "right"),
+        ("energy", "right"),
+        ("act", "right"),
+    ):
         table.add_column(column, justify=justify)  # type: ignore[arg-type]  # rich wants a Literal
     arrows = {"rising": " ↗", "falling": " ↘", "steady": " →"}
     for n, c in enumerate(ranked, 1):
@@ -155,11 +193,16 @@ def _coach_table(ranked: list[Client]) -> Table:
         share = t["ai"]["augmentation_share"]
         energy = t["energy"]
         table.add_row(
-            str(n), plain(c.label), plain(c.period.replace(" to ", "–")), f"{c.ai_hours:.1f}",
-            "–" if share is None else f"{share * 100:.0f}%", f"{c.people_hours:.1f}",
+            str(n),
+            plain(c.label),
+            plain(c.period.replace(" to ", "–")),
+            f"{c.ai_hours:.1f}",
+            "–" if share is None else f"{share * 100:.0f}%",
+            f"{c.people_hours:.1f}",
             ("–" if energy["mean"] is None else f"{energy['mean']:.1f}")
             + arrows.get(energy["trend"] or "", ""),
-            str(len(c.act_insights)))
+            str(len(c.act_insights)),
+        )
     return table
 
 

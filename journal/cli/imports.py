@@ -24,24 +24,46 @@ AI_FORMATS = ("chatgpt", "claude", "claude_code")
 STREAMED = ("chatgpt", "claude")  # formats read from one big file, with a progress bar
 PROGRESS_FROM_BYTES = 5 * 1024 * 1024  # a progress bar for files at least this large
 PROBLEM_LINES = 20
-NOUN = {"chatgpt": "AI sessions", "claude": "AI sessions", "claude_code": "AI sessions",
-        "ics": "meetings", "jsonl": "records"}
+NOUN = {
+    "chatgpt": "AI sessions",
+    "claude": "AI sessions",
+    "claude_code": "AI sessions",
+    "ics": "meetings",
+    "jsonl": "records",
+}
 
 
 def import_(
-    fmt: Annotated[str, typer.Argument(
-        metavar="FORMAT", help="chatgpt, claude, ics, jsonl or claude-code.")],
-    file: Annotated[str, typer.Argument(
-        metavar="FILE", help="conversations.json or the export .zip, an .ics or a .jsonl file; "
-                             "for claude-code, Claude Code's folder (~/.claude).")],
-    dry_run: Annotated[bool, typer.Option("--dry-run",
-                                          help="Show what would be added; write nothing.")] = False,
-    since: Annotated[str | None, typer.Option(
-        "--since", metavar="WHEN", help="Only from this day (ics default: 90 days ago).")] = None,
-    until: Annotated[str | None, typer.Option(
-        "--until", metavar="WHEN", help="Only up to this day (default: now).")] = None,
-    me: Annotated[str | None, typer.Option(
-        "--me", metavar="EMAIL", help="ics: your address (leaves you out, sees declines).")] = None,
+    fmt: Annotated[
+        str, typer.Argument(metavar="FORMAT", help="chatgpt, claude, ics, jsonl or claude-code.")
+    ],
+    file: Annotated[
+        str,
+        typer.Argument(
+            metavar="FILE",
+            help="conversations.json or the export .zip, an .ics or a .jsonl file; "
+            "for claude-code, Claude Code's folder (~/.claude).",
+        ),
+    ],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would be added; write nothing.")
+    ] = False,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since", metavar="WHEN", help="Only from this day (ics default: 90 days ago)."
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option("--until", metavar="WHEN", help="Only up to this day (default: now)."),
+    ] = None,
+    me: Annotated[
+        str | None,
+        typer.Option(
+            "--me", metavar="EMAIL", help="ics: your address (leaves you out, sees declines)."
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
     """Import AI chat history (ChatGPT, Claude, Claude Code), calendar meetings (.ics) or a JSONL
@@ -62,11 +84,15 @@ def import_(
         raise BadInput(f"FILE {file!r} is the journal itself; give the path of an exported file")
     options: dict[str, Any] = {"dry_run": dry_run}
     if chosen == "jsonl":
-        given = [name for name, value in (("--since", since), ("--until", until), ("--me", me))
-                 if value is not None]
+        given = [
+            name
+            for name, value in (("--since", since), ("--until", until), ("--me", me))
+            if value is not None
+        ]
         if given:
-            raise BadInput(f"{given[0]} does not apply to `import jsonl`; a JSONL export is "
-                           "merged whole")
+            raise BadInput(
+                f"{given[0]} does not apply to `import jsonl`; a JSONL export is merged whole"
+            )
     else:
         start = p.range_start(since, now) if since else None
         end = p.range_end(until, now) if until else None
@@ -75,8 +101,10 @@ def import_(
         options.update(since=start, until=end)
         if chosen == "ics":
             if me is not None and "@" not in me:
-                raise BadInput(f"--me {me!r} is not an email address; give the address your "
-                               "calendar invites use, e.g. you@example.com")
+                raise BadInput(
+                    f"--me {me!r} is not an email address; give the address your "
+                    "calendar invites use, e.g. you@example.com"
+                )
             options["me"] = me
         elif me is not None:
             raise BadInput(f"--me applies to `import ics` only, not `import {fmt}`")
@@ -97,15 +125,20 @@ def _check_kind(path: str, file: str) -> None:
     if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
         from journal.importers._bounds import kind_of_file
 
-        raise BadInput(f"FILE {file!r} is {kind_of_file(mode)}, not a file; give the path of "
-                       "the exported file")
+        raise BadInput(
+            f"FILE {file!r} is {kind_of_file(mode)}, not a file; give the path of the exported file"
+        )
 
 
 @contextmanager
 def _progress(path: str, fmt: str, *, quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
     """A rich progress bar on stderr while a large AI export is read (only on a terminal)."""
-    if quiet or fmt not in STREAMED or not sys.stderr.isatty() or \
-            os.path.getsize(path) < PROGRESS_FROM_BYTES:
+    if (
+        quiet
+        or fmt not in STREAMED
+        or not sys.stderr.isatty()
+        or os.path.getsize(path) < PROGRESS_FROM_BYTES
+    ):
         yield None
         return
     from rich.console import Console
@@ -113,9 +146,14 @@ def _progress(path: str, fmt: str, *, quiet: bool) -> Iterator[Callable[[int, in
 
     from journal.textsafe import visible
 
-    bar = Progress(TextColumn("reading {task.description}", markup=False), BarColumn(),
-                   DownloadColumn(), TimeRemainingColumn(), console=Console(stderr=True),
-                   transient=True)
+    bar = Progress(
+        TextColumn("reading {task.description}", markup=False),
+        BarColumn(),
+        DownloadColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
     task = bar.add_task(visible(os.path.basename(path)), total=None)
 
     def update(done: int, total: int) -> None:
@@ -127,16 +165,28 @@ def _progress(path: str, fmt: str, *, quiet: bool) -> Iterator[Callable[[int, in
 
 def _report(fmt: str, file: str, dry_run: bool, result: Any, as_json: bool) -> None:
     if as_json:
-        print_json({"format": fmt, "file": file, "dry_run": dry_run, "added": result.added,
-                    "updated": result.updated, "deleted": result.deleted,
-                    "skipped": result.skipped, "details": list(result.details),
-                    "problems": list(result.problems)})
+        print_json(
+            {
+                "format": fmt,
+                "file": file,
+                "dry_run": dry_run,
+                "added": result.added,
+                "updated": result.updated,
+                "deleted": result.deleted,
+                "skipped": result.skipped,
+                "details": list(result.details),
+                "problems": list(result.problems),
+            }
+        )
         return
     name = os.path.basename(file)
     noun = NOUN[fmt]
     if dry_run:
-        say(f"Dry run, nothing written: {name} would add {result.added} {noun} "
-                      f"({result.skipped} already there or skipped).", soft_wrap=True)
+        say(
+            f"Dry run, nothing written: {name} would add {result.added} {noun} "
+            f"({result.skipped} already there or skipped).",
+            soft_wrap=True,
+        )
         for line in result.details:
             say(f"  {line}", soft_wrap=True)
         more = result.added - sum(1 for line in result.details if not line.startswith("left out"))
@@ -147,8 +197,11 @@ def _report(fmt: str, file: str, dry_run: bool, result: Any, as_json: bool) -> N
     say(f"Imported {name}: {result.summary()}.", soft_wrap=True)
     _problems(result.problems)
     if fmt in AI_FORMATS and result.added:
-        say(f"The new {noun} are unclassified; `aijournal classify` gives each a "
-                      "purpose with one key.", soft_wrap=True)
+        say(
+            f"The new {noun} are unclassified; `aijournal classify` gives each a "
+            "purpose with one key.",
+            soft_wrap=True,
+        )
 
 
 def _problems(problems: list[str]) -> None:
@@ -161,6 +214,7 @@ def _problems(problems: list[str]) -> None:
 
 
 # --- classify ----------------------------------------------------------------------------------
+
 
 def classify() -> None:
     """Give unclassified AI sessions a purpose, newest first, one key each.

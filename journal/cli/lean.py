@@ -11,8 +11,9 @@ def parse(command: str, args: list[str]) -> dict[str, object]:
     params = HOT[command]["params"]
     options = {p[0]: p for p in params if p[1] != "arg"}
     positional = [p for p in params if p[1] == "arg"]
-    values: dict[str, object] = {option_key(p[0]): (False if p[1] == "flag" else None)
-                                 for p in params}
+    values: dict[str, object] = {
+        option_key(p[0]): (False if p[1] == "flag" else None) for p in params
+    }
     given: list[str] = []
     words = list(args)
     only_args = False
@@ -26,8 +27,9 @@ def parse(command: str, args: list[str]) -> dict[str, object]:
             param = options.get(name)
             if param is None:
                 accepted = ", ".join(options) or "none"
-                raise BadInput(f"option {name!r} is not known to `aijournal {command}`; "
-                               f"accepted: {accepted}")
+                raise BadInput(
+                    f"option {name!r} is not known to `aijournal {command}`; accepted: {accepted}"
+                )
             key, kind = option_key(name), param[1]
             if kind == "flag":
                 if eq:
@@ -48,12 +50,16 @@ def parse(command: str, args: list[str]) -> dict[str, object]:
             continue
         given.append(word)
     if len(given) > len(positional):
-        raise BadInput(f"`aijournal {command}` got an extra argument {given[len(positional)]!r}; "
-                       f"try: {HOT[command]['example']}")
+        raise BadInput(
+            f"`aijournal {command}` got an extra argument {given[len(positional)]!r}; "
+            f"try: {HOT[command]['example']}"
+        )
     if len(given) < len(positional):
         missing = positional[len(given)]
-        raise BadInput(f"`aijournal {command}` needs {missing[2]} ({missing[3]}); "
-                       f"try: {HOT[command]['example']}")
+        raise BadInput(
+            f"`aijournal {command}` needs {missing[2]} ({missing[3]}); "
+            f"try: {HOT[command]['example']}"
+        )
     for param, word in zip(positional, given, strict=True):
         values[option_key(param[0])] = word
     return values

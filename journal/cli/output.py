@@ -17,8 +17,13 @@ from journal.textsafe import json_visible
 
 console = Console(highlight=False)
 
-PURPOSE_STYLE = {"learn": "green", "augment": "cyan", "automate": "yellow", "companion": "magenta",
-                 "unclassified": "dim"}
+PURPOSE_STYLE = {
+    "learn": "green",
+    "augment": "cyan",
+    "automate": "yellow",
+    "companion": "magenta",
+    "unclassified": "dim",
+}
 
 
 def print_json(data: Any) -> None:
@@ -41,19 +46,24 @@ def describe(entry: m.Entry) -> tuple[str, str]:
     if isinstance(entry, m.AISession):
         extra = " · instead of a person" if entry.instead_of_person else ""
         skill = f" · skill: {entry.skill}" if entry.skill else ""
-        return (TYPE_LABELS["ai_session"],
-                f"{entry.tool} {entry.minutes} min · {entry.purpose.value}{extra}{skill}")
+        return (
+            TYPE_LABELS["ai_session"],
+            f"{entry.tool} {entry.minutes} min · {entry.purpose.value}{extra}{skill}",
+        )
     if isinstance(entry, m.Interaction):
         return TYPE_LABELS["interaction"], (
             f"{', '.join(entry.people)} {entry.minutes} min · {entry.kind.value} · "
             f"{CHANNEL_LABELS[entry.channel.value]} · quality {entry.quality}"
-            + (" · I reached out" if entry.initiated else ""))
+            + (" · I reached out" if entry.initiated else "")
+        )
     if isinstance(entry, m.Energy):
         return TYPE_LABELS["energy"], f"{entry.level}/5"
     if isinstance(entry, m.CheckIn):
         conn = f" · connection {entry.connection}" if entry.connection else ""
-        return (TYPE_LABELS["checkin"],
-                f"trust AI {entry.trust_ai} · trust team {entry.trust_team}{conn}")
+        return (
+            TYPE_LABELS["checkin"],
+            f"trust AI {entry.trust_ai} · trust team {entry.trust_team}{conn}",
+        )
     if isinstance(entry, m.Who5):
         return TYPE_LABELS["who5"], f"{entry.percent}% ({m.who5_band(entry.percent)})"
     if isinstance(entry, m.Person):

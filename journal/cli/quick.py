@@ -25,15 +25,24 @@ def _now() -> dt.datetime:
     return now()
 
 
-def ai(*, tool: str, duration: str, purpose: str | None = None, instead_of_person: bool = False,
-       skill: str | None = None, at: str | None = None, note: str | None = None,
-       tag: list[str] | None = None) -> int:
+def ai(
+    *,
+    tool: str,
+    duration: str,
+    purpose: str | None = None,
+    instead_of_person: bool = False,
+    skill: str | None = None,
+    at: str | None = None,
+    note: str | None = None,
+    tag: list[str] | None = None,
+) -> int:
     now = _now()
     fields = {
         "tool": p.parse_text(tool, "tool"),
         "minutes": p.parse_duration(duration),
-        "purpose": (p.parse_choice(vocab.PURPOSES, purpose, "purpose") if purpose
-                    else "unclassified"),
+        "purpose": (
+            p.parse_choice(vocab.PURPOSES, purpose, "purpose") if purpose else "unclassified"
+        ),
         "instead_of_person": instead_of_person,
         "skill": p.parse_text(skill, "skill", required=False) if skill is not None else None,
         "at": p.entry_time(at, now),
@@ -44,14 +53,25 @@ def ai(*, tool: str, duration: str, purpose: str | None = None, instead_of_perso
     with open_store() as store:
         row = service.log_ai(store, **fields)
     hint = "" if purpose else "  (add --purpose learn|augment|automate|companion next time)"
-    print(f"Logged {row['minutes']} min of {visible(row['tool'])} ({row['purpose']}) "
-          f"{row['started_at'][:16].replace('T', ' ')}  id {row['id'][:8]}{hint}")
+    print(
+        f"Logged {row['minutes']} min of {visible(row['tool'])} ({row['purpose']}) "
+        f"{row['started_at'][:16].replace('T', ' ')}  id {row['id'][:8]}{hint}"
+    )
     return 0
 
 
-def met(*, people: str, duration: str, kind: str | None = None, channel: str | None = None,
-        quality: str | None = None, initiated: bool = False, at: str | None = None,
-        note: str | None = None, tag: list[str] | None = None) -> int:
+def met(
+    *,
+    people: str,
+    duration: str,
+    kind: str | None = None,
+    channel: str | None = None,
+    quality: str | None = None,
+    initiated: bool = False,
+    at: str | None = None,
+    note: str | None = None,
+    tag: list[str] | None = None,
+) -> int:
     now = _now()
     names = p.parse_people(people)
     fields = {
@@ -67,9 +87,11 @@ def met(*, people: str, duration: str, kind: str | None = None, channel: str | N
     }
     with open_store() as store:
         row = service.log_interaction(store, people=names, **fields)
-    print(f"Logged {row['minutes']} min with {visible(', '.join(row['people']))} ({row['kind']}, "
-          f"{row['channel'].replace('_', ' ')}, quality {row['quality']}) "
-          f"{row['at'][:16].replace('T', ' ')}  id {row['id'][:8]}")
+    print(
+        f"Logged {row['minutes']} min with {visible(', '.join(row['people']))} ({row['kind']}, "
+        f"{row['channel'].replace('_', ' ')}, quality {row['quality']}) "
+        f"{row['at'][:16].replace('T', ' ')}  id {row['id'][:8]}"
+    )
     return 0
 
 

@@ -24,19 +24,26 @@ if TYPE_CHECKING:
     from journal.reflect.engine import Insight
 
 Json = Annotated[bool, typer.Option("--json", help="Print JSON.")]
-AsOf = Annotated[str | None, typer.Option(
-    "--as-of", metavar="DAY", help="Reflect as of this day (default: today).")]
+AsOf = Annotated[
+    str | None,
+    typer.Option("--as-of", metavar="DAY", help="Reflect as of this day (default: today)."),
+]
 
 # --- the words the user reads (kept together so the tone stays kind) ---------------------------
 
 SEVERITY_LABEL = {"act": "worth acting on", "watch": "worth watching", "info": "good to know"}
 SEVERITY_STYLE = {"act": "bold magenta", "watch": "yellow", "info": "cyan"}
-YOUNG = ("Nothing to reflect on yet: log a few more days of AI sessions, people and energy, and "
-         "insights will appear here.")
-QUIET = ("Nothing stands out as of {day}: no pattern crossed its threshold. Keep logging and "
-         "check back in a few days.")
-ACT_HINT = ("Accept a suggestion with `aijournal act ID`; `aijournal intentions` lists what you "
-            "accepted.")
+YOUNG = (
+    "Nothing to reflect on yet: log a few more days of AI sessions, people and energy, and "
+    "insights will appear here."
+)
+QUIET = (
+    "Nothing stands out as of {day}: no pattern crossed its threshold. Keep logging and "
+    "check back in a few days."
+)
+ACT_HINT = (
+    "Accept a suggestion with `aijournal act ID`; `aijournal intentions` lists what you accepted."
+)
 EVIDENCE_SHOWN = 6  # days listed before the rest is elided
 
 
@@ -46,6 +53,7 @@ def _as_of(text: str | None) -> dt.date:
 
 
 # --- insights ----------------------------------------------------------------------------------
+
 
 def insights(as_of: AsOf = None, as_json: Json = False) -> None:
     """What your journal shows lately, with the evidence and a next step for each."""
@@ -74,7 +82,7 @@ def evidence_text(insight: Insight, as_of: dt.date) -> str:
     same_year = all(d.year == as_of.year for d in days)
     labels = [d.strftime("%m-%d") if same_year else d.isoformat() for d in days]
     if len(labels) > EVIDENCE_SHOWN + 1:  # eliding a single day would save nothing
-        labels = [*labels[:EVIDENCE_SHOWN - 2], "…", *labels[-2:]]
+        labels = [*labels[: EVIDENCE_SHOWN - 2], "…", *labels[-2:]]
     entries = sum(len(e.entry_ids) for e in insight.evidence)
     count = f" ({entries} {'entry' if entries == 1 else 'entries'})" if entries else ""
     where = "on 1 day" if len(days) == 1 else f"on {len(days)} days"
@@ -94,6 +102,7 @@ def _print_insight(insight: Insight, as_of: dt.date) -> None:
 
 
 # --- review ------------------------------------------------------------------------------------
+
 
 def review(
     week: Annotated[bool, typer.Option("--week", help="The last 7 days (the default).")] = False,
@@ -128,24 +137,30 @@ def _print_review(data: dict[str, Any], result: Review, as_of: dt.date) -> None:
         say(f"AI: {ai['total_minutes']} min in {ai['sessions']} sessions ({parts}).")
         if ai["augmentation_share"] is not None:
             side = "below" if ai["below_benchmark"] else "at or above"
-            say(f"  Learning and augmenting: {_pct(ai['augmentation_share'])} of "
+            say(
+                f"  Learning and augmenting: {_pct(ai['augmentation_share'])} of "
                 f"{ai['classified_minutes']} classified minutes, {side} the "
-                f"{_pct(ai['benchmark'])} benchmark.")
+                f"{_pct(ai['benchmark'])} benchmark."
+            )
     else:
         say("AI: no sessions logged.")
     people = data["people"]
     if people["interactions"]:
         parts = ", ".join(f"{k} {v}" for k, v in people["minutes_by_kind"].items() if v)
-        say(f"People: {people['total_minutes']} min in {people['interactions']} "
-            f"interactions ({parts}) with {', '.join(people['people'])}.")
+        say(
+            f"People: {people['total_minutes']} min in {people['interactions']} "
+            f"interactions ({parts}) with {', '.join(people['people'])}."
+        )
     else:
         say("People: no interactions logged.")
     energy = data["energy"]
     if energy["readings"]:
         line = f"Energy: {energy['mean']:.1f}/5 over {energy['readings']} readings"
         if energy["previous_mean"] is not None:
-            line += (f", {energy['previous_mean']:.1f} over {energy['previous_readings']} in the "
-                     f"{data['period']} before")
+            line += (
+                f", {energy['previous_mean']:.1f} over {energy['previous_readings']} in the "
+                f"{data['period']} before"
+            )
         line += f" ({energy['trend']})." if energy["trend"] else "."
         if energy["trend"] is None and energy["previous_mean"] is not None:
             line += " Too few readings to call a trend."
@@ -154,8 +169,10 @@ def _print_review(data: dict[str, Any], result: Review, as_of: dt.date) -> None:
         say("Energy: no readings logged.")
     trust = data["trust"]
     if trust["checkins"]:
-        say(f"Trust: AI {trust['ai_mean']:.1f} vs team {trust['team_mean']:.1f} over "
-            f"{trust['checkins']} check-ins.")
+        say(
+            f"Trust: AI {trust['ai_mean']:.1f} vs team {trust['team_mean']:.1f} over "
+            f"{trust['checkins']} check-ins."
+        )
     console.print()
     if result.insights:
         say(("Insights", "bold"))
@@ -170,20 +187,27 @@ def _print_review(data: dict[str, Any], result: Review, as_of: dt.date) -> None:
         say("No intentions marked done in this period.")
     after = data["energy_after_done"]
     if after["enough"]:
-        say(f"Energy on days after a done intention: {after['after_mean']:.1f} "
+        say(
+            f"Energy on days after a done intention: {after['after_mean']:.1f} "
             f"({after['n_after']} days) vs {after['other_mean']:.1f} on other days "
-            f"({after['n_other']} days).")
+            f"({after['n_other']} days)."
+        )
     else:
-        say(f"Energy after done intentions: too few days to compare yet "
+        say(
+            f"Energy after done intentions: too few days to compare yet "
             f"({after['n_after']} days after a done intention vs {after['n_other']} "
-            f"others; {after['min_days']} of each needed).")
+            f"others; {after['min_days']} of each needed)."
+        )
 
 
 # --- follow-through ----------------------------------------------------------------------------
 
+
 def act(
-    action_id: Annotated[str, typer.Argument(
-        metavar="ACTION_ID", help="An action id as `aijournal insights` shows it.")],
+    action_id: Annotated[
+        str,
+        typer.Argument(metavar="ACTION_ID", help="An action id as `aijournal insights` shows it."),
+    ],
 ) -> None:
     """Accept a suggested action as an intention."""
     from journal import insights as svc
@@ -193,13 +217,16 @@ def act(
         before = {i.id for i in svc.intentions(store)}
         intention = svc.act(store, action_id, day)
     verb = "Already on your list" if intention.id in before else "Noted as an intention"
-    say(f"{verb}: {intention.text}  (id {intention.id[:8]}; `aijournal done "
-        f"{intention.id[:8]}` when it happened)")
+    say(
+        f"{verb}: {intention.text}  (id {intention.id[:8]}; `aijournal done "
+        f"{intention.id[:8]}` when it happened)"
+    )
 
 
 def intentions(
-    show_all: Annotated[bool, typer.Option(
-        "--all", help="Include done and dismissed ones.")] = False,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Include done and dismissed ones.")
+    ] = False,
     as_json: Json = False,
 ) -> None:
     """The intentions you accepted and have not closed yet."""
@@ -217,14 +244,23 @@ def intentions(
     today = clock_now().date()
     for intention in found:
         age = (today - intention.created_at.astimezone().date()).days
-        state = ("done" if intention.done_at else "let go" if intention.dismissed_at else
-                 f"accepted {days_ago(age)}")
-        say((intention.id[:8], "dim"), f"  {intention.text}  ",
-            (f"{state} · {intention.action_id}", "dim"))
+        state = (
+            "done"
+            if intention.done_at
+            else "let go"
+            if intention.dismissed_at
+            else f"accepted {days_ago(age)}"
+        )
+        say(
+            (intention.id[:8], "dim"),
+            f"  {intention.text}  ",
+            (f"{state} · {intention.action_id}", "dim"),
+        )
 
 
-IntentionId = Annotated[str, typer.Argument(
-    metavar="INTENTION_ID", help="An intention id or its first characters.")]
+IntentionId = Annotated[
+    str, typer.Argument(metavar="INTENTION_ID", help="An intention id or its first characters.")
+]
 
 
 def done(intention_id: IntentionId) -> None:

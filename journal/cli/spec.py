@@ -30,8 +30,12 @@ HOT: dict[str, dict] = {
         "params": [
             ("people", "arg", "PEOPLE", "One name or a comma list: 'Sam, Priya'."),
             ("duration", "arg", "DURATION", "How long: 45, 45m, 1h, 1h30 or 1.5h."),
-            ("--kind", "opt", "K",
-             "mentoring, feedback, collaboration (default), help, social or meeting."),
+            (
+                "--kind",
+                "opt",
+                "K",
+                "mentoring, feedback, collaboration (default), help, social or meeting.",
+            ),
             ("--channel", "opt", "C", "in_person (default), call, video, chat or email."),
             ("--quality", "opt", "N", "How connected it felt, 1 to 5 (default 3)."),
             ("--initiated", "flag", None, "I reached out."),

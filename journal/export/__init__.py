@@ -19,8 +19,9 @@ class Exporter:
     extension: ClassVar[str] = ""
     help: ClassVar[str] = ""
 
-    def export(self, store: JournalStore, options: Options, *,
-               reflect: Reflect | None = None) -> str:
+    def export(
+        self, store: JournalStore, options: Options, *, reflect: Reflect | None = None
+    ) -> str:
         return self.render(build(store, options, reflect=reflect))
 
     def render(self, summary: Summary) -> str:
@@ -30,8 +31,13 @@ class Exporter:
 def _exporters() -> list[type[Exporter]]:
     from journal.export import csv, html, json, jsonl, md
 
-    return [md.MarkdownExporter, json.JsonExporter, csv.CsvExporter, html.HtmlExporter,
-            jsonl.JsonlExporter]
+    return [
+        md.MarkdownExporter,
+        json.JsonExporter,
+        csv.CsvExporter,
+        html.HtmlExporter,
+        jsonl.JsonlExporter,
+    ]
 
 
 def formats() -> list[str]:

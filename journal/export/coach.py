@@ -58,16 +58,24 @@ class Client:
     def to_json(self) -> dict[str, Any]:
         t = self.totals
         who5 = t["who5"]
-        return {"client": self.label, "file": self.file,
-                "period": {"since": self.data["period"]["since"],
-                           "until": self.data["period"]["until"]},
-                "ai_hours": self.ai_hours,
-                "augmentation_share": t["ai"]["augmentation_share"],
-                "people_hours": self.people_hours,
-                "energy_mean": t["energy"]["mean"], "energy_trend": t["energy"]["trend"],
-                "act_insights": self.act_insights, "watch_insights": len(self.watch_insights),
-                "who5_percent": who5["percent"] if who5 else None,
-                "score": self.score, "reasons": self.reasons}
+        return {
+            "client": self.label,
+            "file": self.file,
+            "period": {
+                "since": self.data["period"]["since"],
+                "until": self.data["period"]["until"],
+            },
+            "ai_hours": self.ai_hours,
+            "augmentation_share": t["ai"]["augmentation_share"],
+            "people_hours": self.people_hours,
+            "energy_mean": t["energy"]["mean"],
+            "energy_trend": t["energy"]["trend"],
+            "act_insights": self.act_insights,
+            "watch_insights": len(self.watch_insights),
+            "who5_percent": who5["percent"] if who5 else None,
+            "score": self.score,
+            "reasons": self.reasons,
+        }
 
 
 # What a summary file may hold. The CLI accepts dates in the years 1900 to 9998; a summary's counts,
@@ -101,8 +109,9 @@ def load(paths: list[str]) -> tuple[list[Client], list[str]]:
             bad.append(f"{path}: no such file")
             continue
         except IsADirectoryError:
-            bad.append(f"{path}: is a folder; accepted: a file from "
-                       "`aijournal export --format json`")
+            bad.append(
+                f"{path}: is a folder; accepted: a file from `aijournal export --format json`"
+            )
             continue
         except OSError as err:
             bad.append(f"{path}: cannot be read ({err.strerror or err})")
@@ -156,11 +165,15 @@ def _read(path: str) -> bytes:
         if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError(path)
         if not stat.S_ISREG(info.st_mode):
-            raise NotAFile("not a regular file (a pipe or a device); accepted: a file from "
-                           "`aijournal export --format json`")
+            raise NotAFile(
+                "not a regular file (a pipe or a device); accepted: a file from "
+                "`aijournal export --format json`"
+            )
         if info.st_size > MAX_BYTES:
-            raise NotAFile(f"too large ({info.st_size:,} bytes); accepted: a summary of at most "
-                           f"{MAX_BYTES // 2**20} MB")
+            raise NotAFile(
+                f"too large ({info.st_size:,} bytes); accepted: a summary of at most "
+                f"{MAX_BYTES // 2**20} MB"
+            )
         data = handle.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise NotAFile(f"too large; accepted: a summary of at most {MAX_BYTES // 2**20} MB")
@@ -168,8 +181,9 @@ def _read(path: str) -> bytes:
 
 
 def _parse(data: bytes) -> Any:
-    return json.loads(data.decode("utf-8"), parse_int=_integer, parse_float=_number,
-                      parse_constant=_constant)
+    return json.loads(
+        data.decode("utf-8"), parse_int=_integer, parse_float=_number, parse_constant=_constant
+    )
 
 
 def _integer(text: str) -> int:
@@ -181,9 +195,11 @@ def _integer(text: str) -> int:
 
 def _number(text: str) -> float:
     value = float(text)
-    if not math.isfinite(value) or abs(value) >= 10.0 ** MAX_DIGITS:
-        raise Refused(f"the number {text[:30]} is out of range; accepted: finite numbers below "
-                      f"10^{MAX_DIGITS}")
+    if not math.isfinite(value) or abs(value) >= 10.0**MAX_DIGITS:
+        raise Refused(
+            f"the number {text[:30]} is out of range; accepted: finite numbers below "
+            f"10^{MAX_DIGITS}"
+        )
     return value
 
 
@@ -200,11 +216,13 @@ def _walk(data: Any) -> Iterator[tuple[Any, str]]:
             raise Refused(f"{where}: nested too deeply")
         yield value, where
         if isinstance(value, dict):
-            stack.extend((v, depth + 1, f"{where}/{k}" if where else str(k))
-                         for k, v in value.items())
+            stack.extend(
+                (v, depth + 1, f"{where}/{k}" if where else str(k)) for k, v in value.items()
+            )
         elif isinstance(value, list):
-            stack.extend((v, depth + 1, f"{where}/{n}" if where else str(n))
-                         for n, v in enumerate(value))
+            stack.extend(
+                (v, depth + 1, f"{where}/{n}" if where else str(n)) for n, v in enumerate(value)
+            )
 
 
 def _check_depth(data: Any) -> None:
@@ -245,7 +263,7 @@ def _year(year: int, where: str) -> None:
 
 
 def _short(text: str) -> str:
-    return text if len(text) <= SHOWN else text[:SHOWN - 1] + "…"
+    return text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"
 
 
 def assess(client: Client) -> Client:
@@ -265,8 +283,9 @@ def assess(client: Client) -> Client:
     energy = t["energy"]
     if energy["trend"] == "falling":
         score += 2
-        reasons.append(f"energy falling ({energy['first_half_mean']:.1f} to "
-                       f"{energy['second_half_mean']:.1f})")
+        reasons.append(
+            f"energy falling ({energy['first_half_mean']:.1f} to {energy['second_half_mean']:.1f})"
+        )
     watches = client.watch_insights
     if watches:
         score += len(watches)
@@ -275,18 +294,23 @@ def assess(client: Client) -> Client:
     share = ai["augmentation_share"]
     if share is not None and share < ai["benchmark"]:
         score += 1
-        reasons.append(f"augmentation share {share * 100:.0f} % (benchmark "
-                       f"{ai['benchmark'] * 100:.0f} %)")
+        reasons.append(
+            f"augmentation share {share * 100:.0f} % (benchmark {ai['benchmark'] * 100:.0f} %)"
+        )
     if ai["minutes"] > t["people"]["minutes"]:
         score += 1
-        reasons.append(f"more time with AI ({client.ai_hours:.1f} h) than with people "
-                       f"({client.people_hours:.1f} h)")
+        reasons.append(
+            f"more time with AI ({client.ai_hours:.1f} h) than with people "
+            f"({client.people_hours:.1f} h)"
+        )
     ci = t["checkins"]
-    if ci["trust_ai"] is not None and ci["trust_team"] is not None \
-            and ci["trust_ai"] > ci["trust_team"]:
+    if (
+        ci["trust_ai"] is not None
+        and ci["trust_team"] is not None
+        and ci["trust_ai"] > ci["trust_team"]
+    ):
         score += 1
-        reasons.append(f"trusts AI over the team ({ci['trust_ai']:.1f} vs "
-                       f"{ci['trust_team']:.1f})")
+        reasons.append(f"trusts AI over the team ({ci['trust_ai']:.1f} vs {ci['trust_team']:.1f})")
     client.score, client.reasons = score, reasons
     return client
 
@@ -298,7 +322,11 @@ def rank(clients: list[Client]) -> list[Client]:
 
     def key(c: Client) -> tuple[Any, ...]:
         energy = c.totals["energy"]["mean"]
-        return (-c.score, -len(c.act_insights), energy if energy is not None else 9,
-                c.label.casefold())
+        return (
+            -c.score,
+            -len(c.act_insights),
+            energy if energy is not None else 9,
+            c.label.casefold(),
+        )
 
     return sorted(clients, key=key)

@@ -15,8 +15,13 @@ from journal.export.safe import visible
 from journal.export.summary import PURPOSES, Summary
 from journal.present import TYPE_LABELS
 
-COLORS = {"learn": "#2f9e6e", "augment": "#2f7dc0", "automate": "#e0a13a",
-          "companion": "#b9579f", "unclassified": "#a3a8b1"}
+COLORS = {
+    "learn": "#2f9e6e",
+    "augment": "#2f7dc0",
+    "automate": "#e0a13a",
+    "companion": "#b9579f",
+    "unclassified": "#a3a8b1",
+}
 PEOPLE_COLOR = "#6a5acd"
 ENERGY_COLOR = "#d9534f"
 SEVERITY = {"act": ("Act", "#c0392b"), "watch": ("Watch", "#d08b17"), "info": ("Info", "#2f7dc0")}
@@ -97,10 +102,10 @@ def bar_chart(columns: list[tuple[str, list[tuple[str, float]]]], title: str) ->
     for i in range(5):
         value = step * i
         y = top + inner_h - inner_h * value / y_max
-        parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" '
-                     f'stroke="#e6e8ee"/>')
-        parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">'
-                     f'{value:g}</text>')
+        parts.append(
+            f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="#e6e8ee"/>'
+        )
+        parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{value:g}</text>')
     n = max(len(columns), 1)
     slot = inner_w / n
     bar = min(slot * 0.62, 56)
@@ -113,11 +118,15 @@ def bar_chart(columns: list[tuple[str, list[tuple[str, float]]]], title: str) ->
                 continue
             h = inner_h * value / y_max
             base -= h
-            parts.append(f'<rect x="{x:.1f}" y="{base:.1f}" width="{bar:.1f}" height="{h:.1f}" '
-                         f'rx="2" fill="{colour}"><title>{esc(label)}: {value:g}</title></rect>')
+            parts.append(
+                f'<rect x="{x:.1f}" y="{base:.1f}" width="{bar:.1f}" height="{h:.1f}" '
+                f'rx="2" fill="{colour}"><title>{esc(label)}: {value:g}</title></rect>'
+            )
         if index % every == 0:
-            parts.append(f'<text x="{x + bar / 2:.1f}" y="{height - 8}" text-anchor="middle">'
-                         f'{esc(label)}</text>')
+            parts.append(
+                f'<text x="{x + bar / 2:.1f}" y="{height - 8}" text-anchor="middle">'
+                f"{esc(label)}</text>"
+            )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -129,9 +138,11 @@ def line_chart(points: list[tuple[str, float | None]], title: str) -> str:
     parts = [f'<svg viewBox="0 0 {width} {height}" role="img" aria-label="{esc(title)}">']
     for level in range(1, 6):
         y = top + inner_h - inner_h * (level - 1) / 4
-        parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" '
-                     f'stroke="#e6e8ee"/><text x="{left - 6}" y="{y + 4:.1f}" '
-                     f'text-anchor="end">{level}</text>')
+        parts.append(
+            f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" '
+            f'stroke="#e6e8ee"/><text x="{left - 6}" y="{y + 4:.1f}" '
+            f'text-anchor="end">{level}</text>'
+        )
     n = len(points)
     coords = []
     for index, (_, value) in enumerate(points):
@@ -141,23 +152,31 @@ def line_chart(points: list[tuple[str, float | None]], title: str) -> str:
         y = top + inner_h - inner_h * (value - 1) / 4
         coords.append((x, y, value, points[index][0]))
     if len(coords) > 1:
-        path = " ".join(f"{'M' if i == 0 else 'L'}{x:.1f},{y:.1f}"
-                        for i, (x, y, _, _) in enumerate(coords))
-        parts.append(f'<path d="{path}" fill="none" stroke="{ENERGY_COLOR}" stroke-width="2.5" '
-                     'stroke-linejoin="round" stroke-linecap="round"/>')
+        path = " ".join(
+            f"{'M' if i == 0 else 'L'}{x:.1f},{y:.1f}" for i, (x, y, _, _) in enumerate(coords)
+        )
+        parts.append(
+            f'<path d="{path}" fill="none" stroke="{ENERGY_COLOR}" stroke-width="2.5" '
+            'stroke-linejoin="round" stroke-linecap="round"/>'
+        )
     for x, y, value, day in coords:
-        parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="#fff" '
-                     f'stroke="{ENERGY_COLOR}" stroke-width="2"><title>{esc(day)}: '
-                     f'{value:g}</title></circle>')
+        parts.append(
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="#fff" '
+            f'stroke="{ENERGY_COLOR}" stroke-width="2"><title>{esc(day)}: '
+            f"{value:g}</title></circle>"
+        )
     every = max(1, round(n / 10))
     for index, (day, _) in enumerate(points):
         if index % every == 0:
             x = left + inner_w * (index + 0.5) / n
-            parts.append(f'<text x="{x:.1f}" y="{height - 8}" text-anchor="middle">'
-                         f'{esc(_label(day))}</text>')
+            parts.append(
+                f'<text x="{x:.1f}" y="{height - 8}" text-anchor="middle">{esc(_label(day))}</text>'
+            )
     if not coords:
-        parts.append(f'<text x="{width / 2}" y="{height / 2}" text-anchor="middle">'
-                     'No energy readings in this period</text>')
+        parts.append(
+            f'<text x="{width / 2}" y="{height / 2}" text-anchor="middle">'
+            "No energy readings in this period</text>"
+        )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -171,9 +190,11 @@ def _num(value: float | None) -> str:
 
 
 def _card(label: str, value: str, hint: str, extra: str = "") -> str:
-    return (f'<div class="card"><div class="label">{esc(label)}</div>'
-            f'<div class="value">{esc(value)}</div><div class="hint">{esc(hint)}</div>'
-            f"{extra}</div>")
+    return (
+        f'<div class="card"><div class="label">{esc(label)}</div>'
+        f'<div class="value">{esc(value)}</div><div class="hint">{esc(hint)}</div>'
+        f"{extra}</div>"
+    )
 
 
 def _table(head: list[str], rows: list[list[Any]], numeric: set[int]) -> str:
@@ -184,8 +205,11 @@ def _table(head: list[str], rows: list[list[Any]], numeric: set[int]) -> str:
     out += [f"<th{cls(i)}>{esc(h)}</th>" for i, h in enumerate(head)]
     out.append("</tr></thead><tbody>")
     for row in rows:
-        out.append("<tr>" + "".join(f"<td{cls(i)}>{esc('–' if v is None else v)}</td>"
-                                    for i, v in enumerate(row)) + "</tr>")
+        out.append(
+            "<tr>"
+            + "".join(f"<td{cls(i)}>{esc('–' if v is None else v)}</td>" for i, v in enumerate(row))
+            + "</tr>"
+        )
     out.append("</tbody></table>")
     return "".join(out)
 
@@ -207,42 +231,70 @@ class HtmlExporter(Exporter):
         period = d["period"]
         title = "aijournal summary" + (f" · {d['client']}" if d.get("client") else "")
         o: list[str] = [
-            "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+            "<!DOCTYPE html>",
+            '<html lang="en"><head><meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>{esc(title)} {esc(period['since'])} to {esc(period['until'])}</title>",
             f"<style>{CSS}</style></head><body>",
             f'<div class="redacted">{esc(summary.redaction_line)}</div><main>',
             f"<h1>{esc(title)}</h1>",
             f'<p class="sub">{esc(period["since"])} to {esc(period["until"])} · '
-            f'{esc(period["days"])} days, {esc(period["logged_days"])} with entries · generated '
-            f'{esc(d["generated_at"][:16].replace("T", " "))}</p>',
+            f"{esc(period['days'])} days, {esc(period['logged_days'])} with entries · generated "
+            f"{esc(d['generated_at'][:16].replace('T', ' '))}</p>",
         ]
 
         share = ai["augmentation_share"]
         meter = ""
         if share is not None:
-            meter = (f'<div class="meter" title="benchmark {ai["benchmark"] * 100:.0f}%">'
-                     f'<span style="width:{share * 100:.1f}%"></span>'
-                     f'<i style="left:{ai["benchmark"] * 100:.1f}%"></i></div>')
+            meter = (
+                f'<div class="meter" title="benchmark {ai["benchmark"] * 100:.0f}%">'
+                f'<span style="width:{share * 100:.1f}%"></span>'
+                f'<i style="left:{ai["benchmark"] * 100:.1f}%"></i></div>'
+            )
         trend = {"rising": "↗ rising", "falling": "↘ falling", "steady": "→ steady"}
         o.append('<div class="cards">')
-        o.append(_card("AI time", f"{ai['minutes'] / 60:.1f} h",
-                       f"{ai['sessions']} sessions · {ai['instead_of_person']}× instead of a "
-                       "person"))
-        o.append(_card("Augmentation share", _pct(share),
-                       f"learn + augment of {ai['classified_minutes']} classified min · "
-                       f"benchmark {ai['benchmark'] * 100:.0f}%", meter))
-        o.append(_card("Time with people", f"{ppl['minutes'] / 60:.1f} h",
-                       f"{ppl['interactions']} interactions · {ppl['people']} people · "
-                       f"quality {_num(ppl['mean_quality'])}/5"))
-        o.append(_card("Energy", f"{_num(en['mean'])} / 5",
-                       f"{en['readings']} readings · "
-                       f"{trend.get(en['trend'] or '', 'no trend yet')}"))
-        o.append(_card("Trust AI · team", f"{_num(ci['trust_ai'])} · {_num(ci['trust_team'])}",
-                       f"{ci['count']} check-ins · connection {_num(ci['connection'])}/5"))
+        o.append(
+            _card(
+                "AI time",
+                f"{ai['minutes'] / 60:.1f} h",
+                f"{ai['sessions']} sessions · {ai['instead_of_person']}× instead of a person",
+            )
+        )
+        o.append(
+            _card(
+                "Augmentation share",
+                _pct(share),
+                f"learn + augment of {ai['classified_minutes']} classified min · "
+                f"benchmark {ai['benchmark'] * 100:.0f}%",
+                meter,
+            )
+        )
+        o.append(
+            _card(
+                "Time with people",
+                f"{ppl['minutes'] / 60:.1f} h",
+                f"{ppl['interactions']} interactions · {ppl['people']} people · "
+                f"quality {_num(ppl['mean_quality'])}/5",
+            )
+        )
+        o.append(
+            _card(
+                "Energy",
+                f"{_num(en['mean'])} / 5",
+                f"{en['readings']} readings · {trend.get(en['trend'] or '', 'no trend yet')}",
+            )
+        )
+        o.append(
+            _card(
+                "Trust AI · team",
+                f"{_num(ci['trust_ai'])} · {_num(ci['trust_team'])}",
+                f"{ci['count']} check-ins · connection {_num(ci['connection'])}/5",
+            )
+        )
         if who5:
-            o.append(_card(TYPE_LABELS["who5"], f"{who5['percent']}%",
-                           f"{who5['day']} · {who5['band']}"))
+            o.append(
+                _card(TYPE_LABELS["who5"], f"{who5['percent']}%", f"{who5['day']} · {who5['band']}")
+            )
         else:
             o.append(_card(TYPE_LABELS["who5"], "–", "none in this period"))
         o.append("</div>")
@@ -251,96 +303,189 @@ class HtmlExporter(Exporter):
         o.append('<div class="panel"><h3>AI minutes by purpose, per week</h3><div class="legend">')
         o += [f'<span><b style="background:{COLORS[p]}"></b>{esc(p)}</span>' for p in PURPOSES]
         o.append("</div>")
-        o.append(bar_chart([(_label(w["start"]), [(COLORS[p], w["ai_by_purpose"][p])
-                                                  for p in PURPOSES]) for w in weeks],
-                           "AI minutes by purpose per week"))
+        o.append(
+            bar_chart(
+                [
+                    (_label(w["start"]), [(COLORS[p], w["ai_by_purpose"][p]) for p in PURPOSES])
+                    for w in weeks
+                ],
+                "AI minutes by purpose per week",
+            )
+        )
         o.append("</div>")
         o.append('<div class="panel"><h3>Minutes with people, per week</h3>')
-        o.append(bar_chart([(_label(w["start"]), [(PEOPLE_COLOR, w["people_minutes"])])
-                            for w in weeks], "Minutes with people per week"))
+        o.append(
+            bar_chart(
+                [(_label(w["start"]), [(PEOPLE_COLOR, w["people_minutes"])]) for w in weeks],
+                "Minutes with people per week",
+            )
+        )
         o.append("</div>")
         by_day = {r["day"]: r["energy_mean"] for r in d["days"]}
         o.append('<div class="panel"><h3>Energy, daily mean (1 to 5)</h3>')
-        o.append(line_chart([(day, by_day.get(day)) for day in
-                             _days_between(period["since"], period["until"])], "Energy per day"))
+        o.append(
+            line_chart(
+                [(day, by_day.get(day)) for day in _days_between(period["since"], period["until"])],
+                "Energy per day",
+            )
+        )
         o.append("</div>")
 
         o.append("<h2>Insights</h2>")
         if not d["insights"]:
-            o.append('<p class="muted">None fired for this period; each insight needs its own '
-                     "minimum of evidence.</p>")
+            o.append(
+                '<p class="muted">None fired for this period; each insight needs its own '
+                "minimum of evidence.</p>"
+            )
         for ins in d["insights"]:
             name, colour = SEVERITY.get(ins["severity"], (ins["severity"], "#5d6472"))
             days = sorted({e["day"] for e in ins["evidence"]})
-            evidence = (f" Evidence: {len(days)} days, {days[0]} to {days[-1]}."
-                        if len(days) > 1 else f" Evidence: {days[0]}." if days else "")
-            o.append(f'<div class="insight" style="--c:{colour}"><div class="sev">{esc(name)}'
-                     f'</div><h3>{esc(ins["title"])}</h3><p>{esc(ins["detail"])}'
-                     f'<span class="muted">{esc(evidence)}</span></p><ul>')
+            evidence = (
+                f" Evidence: {len(days)} days, {days[0]} to {days[-1]}."
+                if len(days) > 1
+                else f" Evidence: {days[0]}."
+                if days
+                else ""
+            )
+            o.append(
+                f'<div class="insight" style="--c:{colour}"><div class="sev">{esc(name)}'
+                f"</div><h3>{esc(ins['title'])}</h3><p>{esc(ins['detail'])}"
+                f'<span class="muted">{esc(evidence)}</span></p><ul>'
+            )
             o += [f"<li>{esc(a['text'])}</li>" for a in ins["actions"]]
             o.append("</ul></div>")
 
         o.append("<h2>Intentions</h2>")
         if d["intentions"]:
-            o.append(_table(["intention", "status", "since"],
-                            [[i["text"], i["status"], i["created_at"][:10]]
-                             for i in d["intentions"]], set()))
+            o.append(
+                _table(
+                    ["intention", "status", "since"],
+                    [[i["text"], i["status"], i["created_at"][:10]] for i in d["intentions"]],
+                    set(),
+                )
+            )
         else:
             o.append('<p class="muted">None yet.</p>')
 
         o.append('<h2>Time with people</h2><div class="grid2"><div class="panel">')
-        o.append(_table(["kind", "times", "minutes"],
-                        [[k, v["count"], v["minutes"]] for k, v in ppl["by_kind"].items()
-                         if v["count"]] or [["–", 0, 0]], {1, 2}))
+        o.append(
+            _table(
+                ["kind", "times", "minutes"],
+                [[k, v["count"], v["minutes"]] for k, v in ppl["by_kind"].items() if v["count"]]
+                or [["–", 0, 0]],
+                {1, 2},
+            )
+        )
         o.append('</div><div class="panel">')
-        o.append(_table(["channel", "times", "minutes"],
-                        [[k.replace("_", " "), v["count"], v["minutes"]]
-                         for k, v in ppl["by_channel"].items() if v["count"]] or [["–", 0, 0]],
-                        {1, 2}))
+        o.append(
+            _table(
+                ["channel", "times", "minutes"],
+                [
+                    [k.replace("_", " "), v["count"], v["minutes"]]
+                    for k, v in ppl["by_channel"].items()
+                    if v["count"]
+                ]
+                or [["–", 0, 0]],
+                {1, 2},
+            )
+        )
         o.append("</div></div>")
         if d["people"]:
             o.append('<div class="panel">')
-            o.append(_table(["person", "times", "minutes", "last contact", "kinds"],
-                            [[p["name"], p["interactions"], p["minutes"], p["last_contact"],
-                              ", ".join(p["kinds"])] for p in d["people"]], {1, 2}))
+            o.append(
+                _table(
+                    ["person", "times", "minutes", "last contact", "kinds"],
+                    [
+                        [
+                            p["name"],
+                            p["interactions"],
+                            p["minutes"],
+                            p["last_contact"],
+                            ", ".join(p["kinds"]),
+                        ]
+                        for p in d["people"]
+                    ],
+                    {1, 2},
+                )
+            )
             o.append("</div>")
 
         o.append('<h2>AI use</h2><div class="grid2"><div class="panel">')
-        o.append(_table(["purpose", "minutes"], [[p, ai["by_purpose"][p]] for p in PURPOSES],
-                        {1}))
+        o.append(_table(["purpose", "minutes"], [[p, ai["by_purpose"][p]] for p in PURPOSES], {1}))
         o.append('</div><div class="panel">')
-        o.append(_table(["tool", "minutes"], [[k, v] for k, v in ai["tools"].items()]
-                        or [["–", 0]], {1}))
+        o.append(
+            _table(["tool", "minutes"], [[k, v] for k, v in ai["tools"].items()] or [["–", 0]], {1})
+        )
         if ai["skills"]:
             o.append(f'<p class="muted">Skills learned: {esc(", ".join(ai["skills"]))}</p>')
         o.append("</div></div>")
 
-        o.append("<h2>Days</h2><div class=\"panel\">")
-        o.append(_table(["day", "AI min", "learn+augment", "people min", "people", "energy",
-                         "trust AI/team"],
-                        [[r["day"], r["ai_minutes"], r["augmentation_minutes"],
-                          r["people_minutes"], ", ".join(r["people"]) or None,
-                          _num(r["energy_mean"]) if r["energy_mean"] is not None else None,
-                          f"{r['checkin']['trust_ai']}/{r['checkin']['trust_team']}"
-                          if r["checkin"] else None] for r in d["days"]], {1, 2, 3, 5}))
+        o.append('<h2>Days</h2><div class="panel">')
+        o.append(
+            _table(
+                [
+                    "day",
+                    "AI min",
+                    "learn+augment",
+                    "people min",
+                    "people",
+                    "energy",
+                    "trust AI/team",
+                ],
+                [
+                    [
+                        r["day"],
+                        r["ai_minutes"],
+                        r["augmentation_minutes"],
+                        r["people_minutes"],
+                        ", ".join(r["people"]) or None,
+                        _num(r["energy_mean"]) if r["energy_mean"] is not None else None,
+                        f"{r['checkin']['trust_ai']}/{r['checkin']['trust_team']}"
+                        if r["checkin"]
+                        else None,
+                    ]
+                    for r in d["days"]
+                ],
+                {1, 2, 3, 5},
+            )
+        )
         o.append("</div>")
         noted = [(r["day"], n) for r in d["days"] for n in r.get("notes", [])]
         if noted:
             o.append('<h2>Notes</h2><div class="panel">')
-            o.append(_table(["day", "time", "entry", "note", "tags"],
-                            [[day, n["time"], n["type"].replace("_", " "), n["text"],
-                              " ".join(f"#{t}" for t in n["tags"])] for day, n in noted], set()))
+            o.append(
+                _table(
+                    ["day", "time", "entry", "note", "tags"],
+                    [
+                        [
+                            day,
+                            n["time"],
+                            n["type"].replace("_", " "),
+                            n["text"],
+                            " ".join(f"#{t}" for t in n["tags"]),
+                        ]
+                        for day, n in noted
+                    ],
+                    set(),
+                )
+            )
             o.append("</div>")
 
         o.append('<h2>Wellbeing</h2><div class="panel who5">')
         if who5:
-            o.append(f"<p>WHO-5 on {esc(who5['day'])}: {esc(who5['raw'])}/25 = "
-                     f"<strong>{esc(who5['percent'])}%</strong> ({esc(who5['band'])}).</p>")
+            o.append(
+                f"<p>WHO-5 on {esc(who5['day'])}: {esc(who5['raw'])}/25 = "
+                f"<strong>{esc(who5['percent'])}%</strong> ({esc(who5['band'])}).</p>"
+            )
         else:
             o.append('<p class="muted">No WHO-5 in this period.</p>')
-        o.append(f"<p class=\"muted\">{esc(m.WHO5_DISCLAIMER)} Bands: 50% or below = low "
-                 "wellbeing, worth talking to someone; 28% or below = please seek professional "
-                 f"advice. Source: {esc(m.WHO5_CITATION)}.</p></div>")
-        o.append(f"<footer>{esc(summary.redaction_line)} Made by aijournal on this device; "
-                 "nothing was sent anywhere.</footer></main></body></html>")
+        o.append(
+            f'<p class="muted">{esc(m.WHO5_DISCLAIMER)} Bands: 50% or below = low '
+            "wellbeing, worth talking to someone; 28% or below = please seek professional "
+            f"advice. Source: {esc(m.WHO5_CITATION)}.</p></div>"
+        )
+        o.append(
+            f"<footer>{esc(summary.redaction_line)} Made by aijournal on this device; "
+            "nothing was sent anywhere.</footer></main></body></html>"
+        )
         return "\n".join(o) + "\n"

@@ -19,7 +19,8 @@ def schema() -> dict[str, Any]:
     from importlib.resources import files
 
     loaded: dict[str, Any] = json.loads(
-        files("journal.export").joinpath(SCHEMA_FILE).read_text(encoding="utf-8"))
+        files("journal.export").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
+    )
     return loaded
 
 
@@ -56,6 +57,8 @@ class JsonExporter(Exporter):
     def render(self, summary: Summary) -> str:
         found = problems(summary.data)
         if found:  # a bug in the summary, not the user's doing
-            raise JournalError(f"the summary does not match its schema ({found[0]}); "
-                               "nothing was written, please report this")
+            raise JournalError(
+                f"the summary does not match its schema ({found[0]}); "
+                "nothing was written, please report this"
+            )
         return dumps(summary.data)

@@ -17,8 +17,11 @@ ORDER = ("person", "ai_session", "interaction", "energy", "checkin", "who5", "in
 
 
 def lines(store: JournalStore) -> list[str]:
-    return [json.dumps(m.to_record(entry), ensure_ascii=False)
-            for table in ORDER for entry in store.all_entries(table, include_deleted=True)]
+    return [
+        json.dumps(m.to_record(entry), ensure_ascii=False)
+        for table in ORDER
+        for entry in store.all_entries(table, include_deleted=True)
+    ]
 
 
 class JsonlExporter(Exporter):
@@ -26,6 +29,7 @@ class JsonlExporter(Exporter):
     extension = "jsonl"
     help = "a full backup of every record (nothing redacted), for `aijournal import jsonl`"
 
-    def export(self, store: JournalStore, options: Options, *,
-               reflect: Reflect | None = None) -> str:
+    def export(
+        self, store: JournalStore, options: Options, *, reflect: Reflect | None = None
+    ) -> str:
         return "".join(line + "\n" for line in lines(store))

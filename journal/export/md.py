@@ -10,9 +10,11 @@ from journal.export.safe import md_text
 from journal.export.summary import Summary
 
 SEVERITY = {"act": "Act", "watch": "Watch", "info": "Info"}
-WHO5_NOTE = (f"{m.WHO5_DISCLAIMER} Bands: 50 % or below = low wellbeing, worth talking to "
-             "someone; 28 % or below = please seek professional advice. Source: "
-             f"{m.WHO5_CITATION}.")
+WHO5_NOTE = (
+    f"{m.WHO5_DISCLAIMER} Bands: 50 % or below = low wellbeing, worth talking to "
+    "someone; 28 % or below = please seek professional advice. Source: "
+    f"{m.WHO5_CITATION}."
+)
 
 
 def cell(text: Any) -> str:
@@ -57,26 +59,36 @@ class MarkdownExporter(Exporter):
         title = "aijournal summary"
         if d.get("client"):
             title += f" · {line(d['client'])}"
-        out += [f"# {title}", "",
-                f"{period['since']} to {period['until']} ({period['days']} days, "
-                f"{period['logged_days']} with entries). Generated {d['generated_at'][:16]}.", ""]
+        out += [
+            f"# {title}",
+            "",
+            f"{period['since']} to {period['until']} ({period['days']} days, "
+            f"{period['logged_days']} with entries). Generated {d['generated_at'][:16]}.",
+            "",
+        ]
 
-        out += ["## At a glance", "", "| | |", "|---|---|",
-                f"| AI time | {hours(ai['minutes'])} in {count(ai['sessions'], 'session')} |",
-                f"| Augmentation share | {pct(ai['augmentation_share'])} of "
-                f"{ai['classified_minutes']} classified min (benchmark "
-                f"{ai['benchmark'] * 100:.0f} %) |",
-                f"| Asked AI instead of a person | {count(ai['instead_of_person'], 'time')} |",
-                f"| Time with people | {hours(ppl['minutes'])} in "
-                f"{count(ppl['interactions'], 'interaction')} with "
-                f"{ppl['people']} {'person' if ppl['people'] == 1 else 'people'} |",
-                f"| Felt connection (quality) | {num(ppl['mean_quality'])} / 5 |",
-                f"| Energy | {num(en['mean'], 2)} / 5 from {count(en['readings'], 'reading')}"
-                f"{', ' + en['trend'] if en['trend'] else ''} |",
-                f"| Trust AI / team | {num(ci['trust_ai'])} / {num(ci['trust_team'])} over "
-                f"{count(ci['count'], 'check-in')} ({count(ci['days_ai_over_team'], 'day')} AI "
-                "ahead) |",
-                f"| Connection to team | {num(ci['connection'])} / 5 |", ""]
+        out += [
+            "## At a glance",
+            "",
+            "| | |",
+            "|---|---|",
+            f"| AI time | {hours(ai['minutes'])} in {count(ai['sessions'], 'session')} |",
+            f"| Augmentation share | {pct(ai['augmentation_share'])} of "
+            f"{ai['classified_minutes']} classified min (benchmark "
+            f"{ai['benchmark'] * 100:.0f} %) |",
+            f"| Asked AI instead of a person | {count(ai['instead_of_person'], 'time')} |",
+            f"| Time with people | {hours(ppl['minutes'])} in "
+            f"{count(ppl['interactions'], 'interaction')} with "
+            f"{ppl['people']} {'person' if ppl['people'] == 1 else 'people'} |",
+            f"| Felt connection (quality) | {num(ppl['mean_quality'])} / 5 |",
+            f"| Energy | {num(en['mean'], 2)} / 5 from {count(en['readings'], 'reading')}"
+            f"{', ' + en['trend'] if en['trend'] else ''} |",
+            f"| Trust AI / team | {num(ci['trust_ai'])} / {num(ci['trust_team'])} over "
+            f"{count(ci['count'], 'check-in')} ({count(ci['days_ai_over_team'], 'day')} AI "
+            "ahead) |",
+            f"| Connection to team | {num(ci['connection'])} / 5 |",
+            "",
+        ]
 
         out += ["## AI time by purpose", "", "| purpose | minutes |", "|---|---:|"]
         out += [f"| {k} | {v} |" for k, v in ai["by_purpose"].items()]
@@ -84,27 +96,42 @@ class MarkdownExporter(Exporter):
         if ai["skills"]:
             out += ["Skills learned: " + ", ".join(line(s) for s in ai["skills"]) + ".", ""]
         if ai["tools"]:
-            out += ["Tools: " + ", ".join(f"{line(k)} ({v} min)" for k, v in ai["tools"].items())
-                    + ".", ""]
+            out += [
+                "Tools: " + ", ".join(f"{line(k)} ({v} min)" for k, v in ai["tools"].items()) + ".",
+                "",
+            ]
 
         out += ["## Time with people", "", "| kind | times | minutes |", "|---|---:|---:|"]
-        out += [f"| {k} | {v['count']} | {v['minutes']} |" for k, v in ppl["by_kind"].items()
-                if v["count"]]
+        out += [
+            f"| {k} | {v['count']} | {v['minutes']} |"
+            for k, v in ppl["by_kind"].items()
+            if v["count"]
+        ]
         out += ["", "| channel | times | minutes |", "|---|---:|---:|"]
-        out += [f"| {k.replace('_', ' ')} | {v['count']} | {v['minutes']} |"
-                for k, v in ppl["by_channel"].items() if v["count"]]
+        out += [
+            f"| {k.replace('_', ' ')} | {v['count']} | {v['minutes']} |"
+            for k, v in ppl["by_channel"].items()
+            if v["count"]
+        ]
         out.append("")
         if d["people"]:
-            out += ["| person | times | minutes | last contact | kinds |",
-                    "|---|---:|---:|---|---|"]
-            out += [f"| {cell(p['name'])} | {p['interactions']} | {p['minutes']} | "
-                    f"{cell(p['last_contact'])} | {', '.join(p['kinds'])} |" for p in d["people"]]
+            out += [
+                "| person | times | minutes | last contact | kinds |",
+                "|---|---:|---:|---|---|",
+            ]
+            out += [
+                f"| {cell(p['name'])} | {p['interactions']} | {p['minutes']} | "
+                f"{cell(p['last_contact'])} | {', '.join(p['kinds'])} |"
+                for p in d["people"]
+            ]
             out.append("")
 
         out += ["## Wellbeing (WHO-5)", ""]
         if who5:
-            out += [f"Latest, {who5['day']}: {who5['raw']}/25 = {who5['percent']} % "
-                    f"({who5['band']}).", ""]
+            out += [
+                f"Latest, {who5['day']}: {who5['raw']}/25 = {who5['percent']} % ({who5['band']}).",
+                "",
+            ]
         else:
             out += ["No WHO-5 in this period.", ""]
         out += [WHO5_NOTE, ""]
@@ -115,9 +142,11 @@ class MarkdownExporter(Exporter):
         for ins in d["insights"]:
             days = sorted({e["day"] for e in ins["evidence"]})
             span = f"{days[0]} to {days[-1]}" if len(days) > 1 else (days[0] if days else "")
-            out += [f"- **{SEVERITY.get(ins['severity'], ins['severity'])}: "
-                    f"{line(ins['title'])}**  ", f"  {line(ins['detail'])}"
-                    + (f" Evidence: {count(len(days), 'day')}, {span}." if days else "")]
+            out += [
+                f"- **{SEVERITY.get(ins['severity'], ins['severity'])}: {line(ins['title'])}**  ",
+                f"  {line(ins['detail'])}"
+                + (f" Evidence: {count(len(days), 'day')}, {span}." if days else ""),
+            ]
             out += [f"  - {line(a['text'])}" for a in ins["actions"]]
         if d["insights"]:
             out.append("")
@@ -126,29 +155,42 @@ class MarkdownExporter(Exporter):
         if not d["intentions"]:
             out += ["None yet.", ""]
         else:
-            out += [f"- [{'x' if i['status'] == 'done' else ' '}] {line(i['text'])}"
-                    + (" (dismissed)" if i["status"] == "dismissed" else "")
-                    for i in d["intentions"]]
+            out += [
+                f"- [{'x' if i['status'] == 'done' else ' '}] {line(i['text'])}"
+                + (" (dismissed)" if i["status"] == "dismissed" else "")
+                for i in d["intentions"]
+            ]
             out.append("")
 
-        out += ["## Weeks", "", "| week | AI min | of which learn+augment | people min | energy |",
-                "|---|---:|---:|---:|---:|"]
+        out += [
+            "## Weeks",
+            "",
+            "| week | AI min | of which learn+augment | people min | energy |",
+            "|---|---:|---:|---:|---:|",
+        ]
         for w in d["weeks"]:
             bp = w["ai_by_purpose"]
-            out.append(f"| {w['week']} ({w['start']}) | {w['ai_minutes']} | "
-                       f"{bp['learn'] + bp['augment']} | {w['people_minutes']} | "
-                       f"{num(w['energy_mean'])} |")
+            out.append(
+                f"| {w['week']} ({w['start']}) | {w['ai_minutes']} | "
+                f"{bp['learn'] + bp['augment']} | {w['people_minutes']} | "
+                f"{num(w['energy_mean'])} |"
+            )
         out.append("")
 
-        out += ["## Days", "",
-                "| day | AI min | learn+augment | people min | people | energy | trust AI/team |",
-                "|---|---:|---:|---:|---|---:|---|"]
+        out += [
+            "## Days",
+            "",
+            "| day | AI min | learn+augment | people min | people | energy | trust AI/team |",
+            "|---|---:|---:|---:|---|---:|---|",
+        ]
         for r in d["days"]:
             check = r["checkin"]
             trust = f"{check['trust_ai']}/{check['trust_team']}" if check else "–"
-            out.append(f"| {r['day']} | {r['ai_minutes']} | {r['augmentation_minutes']} | "
-                       f"{r['people_minutes']} | {cell(', '.join(r['people']))} | "
-                       f"{num(r['energy_mean'])} | {trust} |")
+            out.append(
+                f"| {r['day']} | {r['ai_minutes']} | {r['augmentation_minutes']} | "
+                f"{r['people_minutes']} | {cell(', '.join(r['people']))} | "
+                f"{num(r['energy_mean'])} | {trust} |"
+            )
         out.append("")
         noted = [r for r in d["days"] if r.get("notes")]
         if noted:
@@ -156,8 +198,9 @@ class MarkdownExporter(Exporter):
             for r in noted:
                 for n in r["notes"]:
                     tags = " ".join(f"#{line(t)}" for t in n["tags"])
-                    out.append(f"- {r['day']} {n['time']} ({n['type'].replace('_', ' ')}): "
-                               f"{line(n['text'])}" + (f" {tags}" if tags else ""))
+                    out.append(
+                        f"- {r['day']} {n['time']} ({n['type'].replace('_', ' ')}): "
+                        f"{line(n['text'])}" + (f" {tags}" if tags else "")
+                    )
             out.append("")
         return "\n".join(out)
-

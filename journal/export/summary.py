@@ -32,9 +32,29 @@ BENCHMARK = metrics.augmentation_benchmark()
 PURPOSES = vocab.PURPOSES
 KINDS = tuple(k.value for k in m.Kind)
 CHANNELS = tuple(c.value for c in m.Channel)
-CSV_COLUMNS = ("type", "id", "day", "time", "minutes", "tool", "purpose", "instead_of_person",
-               "skill", "people", "kind", "channel", "quality", "initiated", "level", "trust_ai",
-               "trust_team", "connection", "who5_percent", "tags", "note")
+CSV_COLUMNS = (
+    "type",
+    "id",
+    "day",
+    "time",
+    "minutes",
+    "tool",
+    "purpose",
+    "instead_of_person",
+    "skill",
+    "people",
+    "kind",
+    "channel",
+    "quality",
+    "initiated",
+    "level",
+    "trust_ai",
+    "trust_team",
+    "connection",
+    "who5_percent",
+    "tags",
+    "note",
+)
 
 # Records with a local `day` (Person and Intention have none).
 Dated = m.AISession | m.Interaction | m.Energy | m.CheckIn | m.Who5
@@ -72,8 +92,9 @@ def redaction_line(redacted: dict[str, bool]) -> str:
     return f"Redacted: {'; '.join(hidden)}."
 
 
-def engine_reflect(store: JournalStore, as_of: dt.date) -> tuple[list[dict[str, Any]],
-                                                                   list[m.Intention]]:
+def engine_reflect(
+    store: JournalStore, as_of: dt.date
+) -> tuple[list[dict[str, Any]], list[m.Intention]]:
     """Insights and intentions from the reflection engine (journal.insights)."""
     from journal import insights
 
@@ -82,6 +103,7 @@ def engine_reflect(store: JournalStore, as_of: dt.date) -> tuple[list[dict[str, 
 
 
 # --- names ---------------------------------------------------------------------------------------
+
 
 def letters(n: int) -> str:
     """0 -> A, 25 -> Z, 26 -> AA (spreadsheet style)."""
@@ -108,8 +130,7 @@ class Names:
         people = store.all_entries(m.Person, include_deleted=True)
         first = store.person_first_seen()
         inf = float("inf")
-        people.sort(key=lambda p: (p.deleted, first.get(p.id, inf),
-                                   name_key(p.name), p.id))
+        people.sort(key=lambda p: (p.deleted, first.get(p.id, inf), name_key(p.name), p.id))
         spellings: dict[str, str] = {}
         for person in people:
             key = name_key(person.name)
@@ -161,6 +182,7 @@ class Names:
 
 # --- arithmetic ----------------------------------------------------------------------------------
 
+
 def r3(value: Fraction | float | None) -> float | None:
     return None if value is None else round(float(value), 3)
 
@@ -189,18 +211,22 @@ def _augmentation(by_purpose: dict[str, int]) -> tuple[int, int]:
 
 # --- building ------------------------------------------------------------------------------------
 
+
 def period(store: JournalStore, options: Options, today: dt.date) -> tuple[dt.date, dt.date]:
     """The export's days: --since (default: the journal's first day) to --until (default: today)."""
     until = options.until or today
     since = options.since or min(store.first_day() or until, until)
     if since > until:
-        raise BadInput(f"--since {since.isoformat()} is after --until {until.isoformat()}; "
-                       "accepted: a since day on or before the until day")
+        raise BadInput(
+            f"--since {since.isoformat()} is after --until {until.isoformat()}; "
+            "accepted: a since day on or before the until day"
+        )
     return since, until
 
 
-def build(store: JournalStore, options: Options = Options(), *,
-          reflect: Reflect | None = None) -> Summary:
+def build(
+    store: JournalStore, options: Options = Options(), *, reflect: Reflect | None = None
+) -> Summary:
     """The summary of one period, redacted as `options` say."""
     now = clock_now()
     since, until = period(store, options, now.date())
@@ -221,8 +247,12 @@ def build(store: JournalStore, options: Options = Options(), *,
     data: dict[str, Any] = {
         "schema": SCHEMA_ID,
         "generated_at": now.isoformat(),
-        "period": {"since": since.isoformat(), "until": until.isoformat(),
-                   "days": (until - since).days + 1, "logged_days": 0},
+        "period": {
+            "since": since.isoformat(),
+            "until": until.isoformat(),
+            "days": (until - since).days + 1,
+            "logged_days": 0,
+        },
         "redacted": {"notes": not notes, "names": not options.real_names},
         "totals": {
             "ai": _ai_totals(ai, names),
@@ -235,14 +265,16 @@ def build(store: JournalStore, options: Options = Options(), *,
         "days": [],
         "weeks": _weeks(since, until, ai, met, energy),
         "insights": [names.scrub_tree(i) for i in insights],
-        "intentions": [names.scrub_tree(_intention(i)) for i in intentions
-                       if _in_period(i, since, until)],
+        "intentions": [
+            names.scrub_tree(_intention(i)) for i in intentions if _in_period(i, since, until)
+        ],
     }
     data["days"] = _days(ai, met, energy, checkins, who5s, names, notes)
     logged: list[Dated] = [*ai, *met, *energy, *checkins]
     data["period"]["logged_days"] = len({d for d in (e.day for e in logged)})
-    timeline = sorted([*ai, *met, *energy, *checkins, *who5s],
-                      key=lambda e: (m.entry_time(e).timestamp(), e.id))
+    timeline = sorted(
+        [*ai, *met, *energy, *checkins, *who5s], key=lambda e: (m.entry_time(e).timestamp(), e.id)
+    )
     return Summary(data=data, entries=[_csv_row(e, names, notes) for e in timeline])
 
 
@@ -299,28 +331,39 @@ def _energy_totals(energy: list[m.Energy], since: dt.date, until: dt.date) -> di
     n_first, n_second = len(first_levels), len(second_levels)
     diff, trend = metrics.energy_trend_first_vs_last_half(first_levels, second_levels)
     delta = r3(diff)
-    return {"readings": len(energy), "mean": r3(mean(e.level for e in energy)),
-            "first_half_mean": r3(first) if n_first >= 2 else None,
-            "second_half_mean": r3(second) if n_second >= 2 else None,
-            "trend": trend, "trend_delta": delta}
+    return {
+        "readings": len(energy),
+        "mean": r3(mean(e.level for e in energy)),
+        "first_half_mean": r3(first) if n_first >= 2 else None,
+        "second_half_mean": r3(second) if n_second >= 2 else None,
+        "trend": trend,
+        "trend_delta": delta,
+    }
 
 
 def _checkin_totals(checkins: list[m.CheckIn]) -> dict[str, Any]:
     connections = [c.connection for c in checkins if c.connection is not None]
-    return {"count": len(checkins),
-            "trust_ai": r3(mean(c.trust_ai for c in checkins)),
-            "trust_team": r3(mean(c.trust_team for c in checkins)),
-            "connection": r3(mean(connections)),
-            "days_ai_over_team": sum(1 for c in checkins if c.trust_ai > c.trust_team)}
+    return {
+        "count": len(checkins),
+        "trust_ai": r3(mean(c.trust_ai for c in checkins)),
+        "trust_team": r3(mean(c.trust_team for c in checkins)),
+        "connection": r3(mean(connections)),
+        "days_ai_over_team": sum(1 for c in checkins if c.trust_ai > c.trust_team),
+    }
 
 
 def _who5(who5s: list[m.Who5]) -> dict[str, Any] | None:
     if not who5s:
         return None
     latest = max(who5s, key=lambda w: (w.day, w.created_at, w.id))
-    return {"day": latest.day.isoformat(), "raw": latest.raw, "percent": latest.percent,
-            "band": m.who5_band(latest.percent), "disclaimer": m.WHO5_DISCLAIMER,
-            "citation": m.WHO5_CITATION}
+    return {
+        "day": latest.day.isoformat(),
+        "raw": latest.raw,
+        "percent": latest.percent,
+        "band": m.who5_band(latest.percent),
+        "disclaimer": m.WHO5_DISCLAIMER,
+        "citation": m.WHO5_CITATION,
+    }
 
 
 def _people_rows(met: list[m.Interaction], names: Names) -> list[dict[str, Any]]:
@@ -328,8 +371,10 @@ def _people_rows(met: list[m.Interaction], names: Names) -> list[dict[str, Any]]
     for i in met:
         for person in i.people:
             label = names.name(person)
-            row = rows.setdefault(label, {"name": label, "interactions": 0, "minutes": 0,
-                                          "last_contact": None, "kinds": []})
+            row = rows.setdefault(
+                label,
+                {"name": label, "interactions": 0, "minutes": 0, "last_contact": None, "kinds": []},
+            )
             row["interactions"] += 1
             row["minutes"] += i.minutes
             row["last_contact"] = max(row["last_contact"] or "", i.day.isoformat())
@@ -338,8 +383,13 @@ def _people_rows(met: list[m.Interaction], names: Names) -> list[dict[str, Any]]
     return sorted(rows.values(), key=lambda r: (-r["minutes"], r["name"].casefold()))
 
 
-def _weeks(since: dt.date, until: dt.date, ai: list[m.AISession], met: list[m.Interaction],
-           energy: list[m.Energy]) -> list[dict[str, Any]]:
+def _weeks(
+    since: dt.date,
+    until: dt.date,
+    ai: list[m.AISession],
+    met: list[m.Interaction],
+    energy: list[m.Energy],
+) -> list[dict[str, Any]]:
     """One row per Monday-to-Sunday week touching the period (empty weeks too, for charts)."""
     grouped: dict[dt.date, dict[str, list[Any]]] = {}
     timed: list[Dated] = [*ai, *met, *energy]
@@ -353,18 +403,30 @@ def _weeks(since: dt.date, until: dt.date, ai: list[m.AISession], met: list[m.In
         by_purpose = _purposes(found.get("ai_session", []))
         week_met = found.get("interaction", [])
         iso = start.isocalendar()
-        out.append({"week": f"{iso.year}-W{iso.week:02d}", "start": start.isoformat(),
-                    "ai_minutes": sum(by_purpose.values()), "ai_by_purpose": by_purpose,
-                    "people_minutes": sum(i.minutes for i in week_met),
-                    "interactions": len(week_met),
-                    "energy_mean": r3(mean(e.level for e in found.get("energy", [])))})
+        out.append(
+            {
+                "week": f"{iso.year}-W{iso.week:02d}",
+                "start": start.isoformat(),
+                "ai_minutes": sum(by_purpose.values()),
+                "ai_by_purpose": by_purpose,
+                "people_minutes": sum(i.minutes for i in week_met),
+                "interactions": len(week_met),
+                "energy_mean": r3(mean(e.level for e in found.get("energy", []))),
+            }
+        )
         start += dt.timedelta(days=7)
     return out
 
 
-def _days(ai: list[m.AISession], met: list[m.Interaction], energy: list[m.Energy],
-          checkins: list[m.CheckIn], who5s: list[m.Who5], names: Names,
-          notes: bool) -> list[dict[str, Any]]:
+def _days(
+    ai: list[m.AISession],
+    met: list[m.Interaction],
+    energy: list[m.Energy],
+    checkins: list[m.CheckIn],
+    who5s: list[m.Who5],
+    names: Names,
+    notes: bool,
+) -> list[dict[str, Any]]:
     """One row per logged day (a day with any entry) in the period."""
     every: list[Dated] = [*ai, *met, *energy, *checkins, *who5s]
     by_day: dict[dt.date, dict[str, list[Any]]] = {}
@@ -392,18 +454,31 @@ def _days(ai: list[m.AISession], met: list[m.Interaction], energy: list[m.Energy
             "people": sorted({names.name(n) for i in d_met for n in i.people}, key=str.casefold),
             "energy_mean": r3(mean(d_energy)),
             "energy_readings": len(d_energy),
-            "checkin": None if check is None else {
-                "trust_ai": check.trust_ai, "trust_team": check.trust_team,
-                "connection": check.connection},
+            "checkin": None
+            if check is None
+            else {
+                "trust_ai": check.trust_ai,
+                "trust_team": check.trust_team,
+                "connection": check.connection,
+            },
             "who5_percent": max(d_who5, key=lambda w: (w.created_at, w.id)).percent
-            if d_who5 else None,
+            if d_who5
+            else None,
         }
         if notes:
-            noted = sorted((e for kind in found.values() for e in kind if e.note),
-                           key=lambda e: (m.entry_time(e).timestamp(), e.id))
-            row["notes"] = [{"type": e.TYPE, "time": m.entry_time(e).strftime("%H:%M"),
-                             "text": names.scrub(e.note), "tags": [names.scrub(t) for t in e.tags]}
-                            for e in noted]
+            noted = sorted(
+                (e for kind in found.values() for e in kind if e.note),
+                key=lambda e: (m.entry_time(e).timestamp(), e.id),
+            )
+            row["notes"] = [
+                {
+                    "type": e.TYPE,
+                    "time": m.entry_time(e).strftime("%H:%M"),
+                    "text": names.scrub(e.note),
+                    "tags": [names.scrub(t) for t in e.tags],
+                }
+                for e in noted
+            ]
         rows.append(row)
     return rows
 
@@ -418,32 +493,58 @@ def _in_period(intention: m.Intention, since: dt.date, until: dt.date) -> bool:
 
 def _intention(i: m.Intention) -> dict[str, Any]:
     status = "done" if i.done_at else "dismissed" if i.dismissed_at else "open"
-    return {"id": i.id, "insight_id": i.insight_id, "action_id": i.action_id, "text": i.text,
-            "status": status, "created_at": i.created_at.isoformat(),
-            "done_at": i.done_at.isoformat() if i.done_at else None,
-            "dismissed_at": i.dismissed_at.isoformat() if i.dismissed_at else None}
+    return {
+        "id": i.id,
+        "insight_id": i.insight_id,
+        "action_id": i.action_id,
+        "text": i.text,
+        "status": status,
+        "created_at": i.created_at.isoformat(),
+        "done_at": i.done_at.isoformat() if i.done_at else None,
+        "dismissed_at": i.dismissed_at.isoformat() if i.dismissed_at else None,
+    }
 
 
 def _csv_row(e: m.Entry, names: Names, notes: bool) -> dict[str, Any]:
     when = m.entry_time(e)
     row: dict[str, Any] = dict.fromkeys(CSV_COLUMNS, "")
-    row.update({"type": e.TYPE, "id": e.id, "day": getattr(e, "day", when.date()).isoformat(),
-                "time": "" if isinstance(e, m.CheckIn | m.Who5) else when.strftime("%H:%M")})
+    row.update(
+        {
+            "type": e.TYPE,
+            "id": e.id,
+            "day": getattr(e, "day", when.date()).isoformat(),
+            "time": "" if isinstance(e, m.CheckIn | m.Who5) else when.strftime("%H:%M"),
+        }
+    )
     if isinstance(e, m.AISession):
-        row.update(minutes=e.minutes, tool=names.scrub(e.tool), purpose=e.purpose.value,
-                   instead_of_person=int(e.instead_of_person), skill=names.scrub(e.skill) or "")
+        row.update(
+            minutes=e.minutes,
+            tool=names.scrub(e.tool),
+            purpose=e.purpose.value,
+            instead_of_person=int(e.instead_of_person),
+            skill=names.scrub(e.skill) or "",
+        )
     elif isinstance(e, m.Interaction):
-        row.update(minutes=e.minutes, people="; ".join(names.name(n) for n in e.people),
-                   kind=e.kind.value, channel=e.channel.value, quality=e.quality,
-                   initiated=int(e.initiated))
+        row.update(
+            minutes=e.minutes,
+            people="; ".join(names.name(n) for n in e.people),
+            kind=e.kind.value,
+            channel=e.channel.value,
+            quality=e.quality,
+            initiated=int(e.initiated),
+        )
     elif isinstance(e, m.Energy):
         row.update(level=e.level)
     elif isinstance(e, m.CheckIn):
-        row.update(trust_ai=e.trust_ai, trust_team=e.trust_team,
-                   connection="" if e.connection is None else e.connection)
+        row.update(
+            trust_ai=e.trust_ai,
+            trust_team=e.trust_team,
+            connection="" if e.connection is None else e.connection,
+        )
     elif isinstance(e, m.Who5):
         row.update(who5_percent=e.percent)
     if notes:
-        row.update(note=names.scrub(e.note) or "",
-                   tags="; ".join(names.scrub(t) or t for t in e.tags))
+        row.update(
+            note=names.scrub(e.note) or "", tags="; ".join(names.scrub(t) or t for t in e.tags)
+        )
     return row

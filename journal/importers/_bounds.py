@@ -107,13 +107,17 @@ def unix_seconds(value: object, field: str) -> float | None:
 def in_range(moment: dt.datetime, field: str, value: object) -> dt.datetime:
     """An aware moment whose year, here and in UTC, is one the journal accepts."""
     try:
-        years: tuple[int, ...] = (moment.year, moment.astimezone(dt.UTC).year,
-                                  moment.astimezone().year)
+        years: tuple[int, ...] = (
+            moment.year,
+            moment.astimezone(dt.UTC).year,
+            moment.astimezone().year,
+        )
     except (OverflowError, ValueError, OSError):
         years = (0,)
     if not all(FIRST_YEAR <= year <= LAST_YEAR for year in years):
-        raise Refused(f"{field} is {shown(value)}, not a time from {FIRST_YEAR} to "
-                      f"{LAST_YEAR}".strip())
+        raise Refused(
+            f"{field} is {shown(value)}, not a time from {FIRST_YEAR} to {LAST_YEAR}".strip()
+        )
     return moment
 
 
@@ -121,10 +125,11 @@ def shown(value: object, limit: int = 40) -> str:
     """A value as an error message shows it: short, one line, quoted when text."""
     text = repr(value) if isinstance(value, str) else str(value)
     text = "".join(c if c.isprintable() else "?" for c in text)
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # --- files -------------------------------------------------------------------------------------
+
 
 def kind_of_file(mode: int) -> str:
     if stat.S_ISDIR(mode):
@@ -184,13 +189,18 @@ def lines(handle: IO[bytes], limit: int = MAX_LINE) -> Iterator[tuple[int, bytes
 
 # --- zip members -------------------------------------------------------------------------------
 
+
 def check_member(archive: str, info: zipfile.ZipInfo) -> None:
     """Refuse a zip member whose stated size or compression ratio no real export has, before any
     of it is read (zipfile also stops a member that inflates past its stated size)."""
     size, packed = info.file_size, max(info.compress_size, 1)
     if size > MAX_MEMBER:
-        raise BadInput(f"{archive}: {info.filename} would unpack to {size:,} bytes; accepted: "
-                       f"members up to {MAX_MEMBER // 1024 ** 3} GB")
+        raise BadInput(
+            f"{archive}: {info.filename} would unpack to {size:,} bytes; accepted: "
+            f"members up to {MAX_MEMBER // 1024**3} GB"
+        )
     if size > READ and size / packed > MAX_RATIO:
-        raise BadInput(f"{archive}: {info.filename} is compressed {size // packed:,} to 1 (a zip "
-                       f"bomb?); accepted: up to {MAX_RATIO} to 1, as real exports are")
+        raise BadInput(
+            f"{archive}: {info.filename} is compressed {size // packed:,} to 1 (a zip "
+            f"bomb?); accepted: up to {MAX_RATIO} to 1, as real exports are"
+        )

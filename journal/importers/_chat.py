@@ -63,6 +63,7 @@ class Part:
 
 # --- small defensive readers -------------------------------------------------------------------
 
+
 def kind_of(value: object) -> str:
     """How a JSON value reads in an error message."""
     if value is None:
@@ -84,7 +85,7 @@ def text(value: object, limit: int = 500) -> str | None:
     """A trimmed one-line string, or None for anything else or nothing."""
     if not isinstance(value, str):
         return None
-    value = value[:limit * 4]  # only the start is kept: never walk a huge string char by char
+    value = value[: limit * 4]  # only the start is kept: never walk a huge string char by char
     clean = " ".join("".join(c if c.isprintable() else " " for c in value).split())
     return clean[:limit] or None
 
@@ -113,6 +114,7 @@ def iso_time(value: object, field: str = "created_at") -> float | None:
 
 # --- reading the file --------------------------------------------------------------------------
 
+
 class _Source:
     """An open conversations.json, plain or inside a zip: a binary stream, its size and name."""
 
@@ -135,21 +137,35 @@ class _Source:
     def _open_zip(self, handle: IO[bytes]) -> None:
         try:
             self._zip = zipfile.ZipFile(handle)
-            members = [i for i in self._zip.infolist() if not i.is_dir()
-                       and i.filename.rsplit("/", 1)[-1] == MEMBER
-                       and not i.filename.startswith("__MACOSX/")]
+            members = [
+                i
+                for i in self._zip.infolist()
+                if not i.is_dir()
+                and i.filename.rsplit("/", 1)[-1] == MEMBER
+                and not i.filename.startswith("__MACOSX/")
+            ]
             if not members:
-                raise BadInput(f"{self.base}: the zip holds no {MEMBER}; accepted: the ChatGPT or "
-                               "Claude data export zip, or the conversations.json inside it")
+                raise BadInput(
+                    f"{self.base}: the zip holds no {MEMBER}; accepted: the ChatGPT or "
+                    "Claude data export zip, or the conversations.json inside it"
+                )
             info = min(members, key=lambda i: (i.filename.count("/"), i.filename))
             check_member(self.base, info)
             self.stream = self._zip.open(info)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, zlib.error,
-                NotImplementedError) as err:
+        except (
+            zipfile.BadZipFile,
+            zipfile.LargeZipFile,
+            EOFError,
+            OSError,
+            zlib.error,
+            NotImplementedError,
+        ) as err:
             handle.close()
-            raise BadInput(f"{self.base}: not a complete zip archive ({err}); it may be truncated "
-                           "or damaged: download the export again, or give the conversations.json "
-                           "inside it") from None
+            raise BadInput(
+                f"{self.base}: not a complete zip archive ({err}); it may be truncated "
+                "or damaged: download the export again, or give the conversations.json "
+                "inside it"
+            ) from None
         except BadInput:
             handle.close()
             raise
@@ -166,8 +182,9 @@ class _Source:
         try:
             return self.stream.read(size)
         except (zipfile.BadZipFile, EOFError, zlib.error, OSError) as err:
-            raise BadInput(f"{self.name}: the zip is damaged or truncated ({err}); download the "
-                           "export again") from None
+            raise BadInput(
+                f"{self.name}: the zip is damaged or truncated ({err}); download the export again"
+            ) from None
 
 
 def iter_array(source: _Source, progress: Progress | None = None) -> Iterator[tuple[int, Any]]:
@@ -203,12 +220,14 @@ class _ArrayReader:
         try:
             decoded = self.utf8.decode(data, final=final)
         except UnicodeDecodeError as err:
-            raise BadInput(f"{self.source.name}: is not UTF-8 text near byte "
-                           f"{self.done - len(data) + err.start}; give the export's "
-                           f"{MEMBER} unchanged") from None
+            raise BadInput(
+                f"{self.source.name}: is not UTF-8 text near byte "
+                f"{self.done - len(data) + err.start}; give the export's "
+                f"{MEMBER} unchanged"
+            ) from None
         if self.pos > CHUNK:  # drop what is decoded already, so the buffer stays small
             self.lines_before += self.buf.count("\n", 0, self.pos)
-            self.buf = self.buf[self.pos:]
+            self.buf = self.buf[self.pos :]
             self.pos = 0
         self.buf += decoded
         if self.progress is not None:
@@ -233,8 +252,10 @@ class _ArrayReader:
 
     def _fail(self, what: str, index: int | None = None) -> BadInput:
         at = self._where(self.pos if index is None else index)
-        return BadInput(f"{self.source.name}: {what} at {at}; accepted: the {MEMBER} of a "
-                        "ChatGPT or Claude data export (a JSON array of conversations)")
+        return BadInput(
+            f"{self.source.name}: {what} at {at}; accepted: the {MEMBER} of a "
+            "ChatGPT or Claude data export (a JSON array of conversations)"
+        )
 
     def _value(self) -> Any:
         while True:
@@ -245,14 +266,16 @@ class _ArrayReader:
                 if near_end and not self.eof:
                     held = len(self.buf) - self.pos
                     if held >= MAX_ITEM:  # checked as it streams in: never read whole
-                        raise self._fail(f"one conversation is over {MAX_ITEM // 1024 ** 2:,} "
-                                         "million characters long (no real export has one)"
-                                         ) from None
+                        raise self._fail(
+                            f"one conversation is over {MAX_ITEM // 1024**2:,} "
+                            "million characters long (no real export has one)"
+                        ) from None
                     self._more(max(CHUNK, min(held, MAX_ITEM - held)))
                     continue  # decode again: positions may have moved
                 if self.eof and near_end:
-                    raise self._fail("the file ends in the middle of a conversation (truncated?)",
-                                     err.pos) from None
+                    raise self._fail(
+                        "the file ends in the middle of a conversation (truncated?)", err.pos
+                    ) from None
                 raise self._fail(f"not valid JSON ({err.msg})", err.pos) from None
             except RecursionError:
                 raise self._fail("nested too deeply to be a conversation", self.pos) from None
@@ -261,16 +284,20 @@ class _ArrayReader:
                 self._more()
                 continue
             if end - self.pos > MAX_ITEM:
-                raise self._fail(f"one conversation is over {MAX_ITEM // 1024 ** 2:,} million "
-                                 "characters long (no real export has one)")
+                raise self._fail(
+                    f"one conversation is over {MAX_ITEM // 1024**2:,} million "
+                    "characters long (no real export has one)"
+                )
             self.pos = end
             return value
 
     def items(self) -> Iterator[tuple[int, Any]]:
         first = self._skip_space()
         if first == "":
-            raise BadInput(f"{self.source.name}: is empty; accepted: the {MEMBER} of a ChatGPT or "
-                           "Claude data export")
+            raise BadInput(
+                f"{self.source.name}: is empty; accepted: the {MEMBER} of a ChatGPT or "
+                "Claude data export"
+            )
         if first != "[":
             shape = "a JSON object" if first == "{" else "not JSON"
             raise self._fail(f"the top level is {shape}, not an array of conversations")
@@ -283,8 +310,11 @@ class _ArrayReader:
                 break
             if index:
                 if nxt != ",":
-                    raise self._fail("expected ',' or ']' after a conversation" if nxt else
-                                     "the file ends before the array is closed (truncated?)")
+                    raise self._fail(
+                        "expected ',' or ']' after a conversation"
+                        if nxt
+                        else "the file ends before the array is closed (truncated?)"
+                    )
                 self.pos += 1
                 if self._skip_space() == "":
                     raise self._fail("the file ends before the array is closed (truncated?)")
@@ -297,6 +327,7 @@ class _ArrayReader:
 
 
 # --- conversations to sessions -----------------------------------------------------------------
+
 
 def split(times: list[float]) -> list[tuple[float, float]]:
     """(first, last) of each run of message times with no gap over 30 minutes."""
@@ -326,11 +357,16 @@ def parts_of(conv: Conversation, tool: str) -> list[Part]:
     if not spans and conv.messages and conv.created is not None:
         # No message carries a time: one session at the conversation's start; its length is
         # known only if the conversation was last updated within the session gap.
-        end = conv.updated if conv.updated is not None and \
-            0 <= conv.updated - conv.created <= GAP_SECONDS else conv.created
+        end = (
+            conv.updated
+            if conv.updated is not None and 0 <= conv.updated - conv.created <= GAP_SECONDS
+            else conv.created
+        )
         spans = [(conv.created, end)]
-    return [Part(f"{tool}:{key}:{n}", first, minutes_between(first, last), conv.title)
-            for n, (first, last) in enumerate(spans, 1)]
+    return [
+        Part(f"{tool}:{key}:{n}", first, minutes_between(first, last), conv.title)
+        for n, (first, last) in enumerate(spans, 1)
+    ]
 
 
 def _anonymous_id(conv: Conversation) -> str:
@@ -351,10 +387,18 @@ def preview(part: Part, tool: str) -> str:
     return f"{local_start(part):%Y-%m-%d %H:%M}  {tool}  {part.minutes} min{title}"
 
 
-def run_chat(store: Any, path: str, *, tool: str, label: str,
-             read: Callable[[dict[str, Any], str], Conversation], dry_run: bool,
-             since: dt.datetime | None, until: dt.datetime | None,
-             progress: Progress | None) -> ImportResult:
+def run_chat(
+    store: Any,
+    path: str,
+    *,
+    tool: str,
+    label: str,
+    read: Callable[[dict[str, Any], str], Conversation],
+    dry_run: bool,
+    since: dt.datetime | None,
+    until: dt.datetime | None,
+    progress: Progress | None,
+) -> ImportResult:
     """Read every conversation of an export (validating all of it), then add the new sessions.
     A conversation with a time no journal can hold is skipped and named; the rest imports."""
     source = _Source(path)
@@ -365,8 +409,10 @@ def run_chat(store: Any, path: str, *, tool: str, label: str,
             for index, item in iter_array(source, progress):
                 where = f"{source.name}: item {index}"
                 if not isinstance(item, dict):
-                    raise BadInput(f"{where} is {kind_of(item)}, not a conversation object; "
-                                   f"accepted: the {MEMBER} of a {tool} export")
+                    raise BadInput(
+                        f"{where} is {kind_of(item)}, not a conversation object; "
+                        f"accepted: the {MEMBER} of a {tool} export"
+                    )
                 try:
                     yield read(item, where)
                 except Refused as err:
@@ -376,14 +422,29 @@ def run_chat(store: Any, path: str, *, tool: str, label: str,
         finally:
             source.close()
 
-    return add_sessions(store, conversations(), tool=tool, undo_label=f"import {label} "
-                        f"{source.base}", dry_run=dry_run, since=since, until=until,
-                        refused=refused)
+    return add_sessions(
+        store,
+        conversations(),
+        tool=tool,
+        undo_label=f"import {label} {source.base}",
+        dry_run=dry_run,
+        since=since,
+        until=until,
+        refused=refused,
+    )
 
 
-def add_sessions(store: Any, conversations: Iterable[Conversation], *, tool: str,
-                 undo_label: str, dry_run: bool, since: dt.datetime | None,
-                 until: dt.datetime | None, refused: list[str] | None = None) -> ImportResult:
+def add_sessions(
+    store: Any,
+    conversations: Iterable[Conversation],
+    *,
+    tool: str,
+    undo_label: str,
+    dry_run: bool,
+    since: dt.datetime | None,
+    until: dt.datetime | None,
+    refused: list[str] | None = None,
+) -> ImportResult:
     """Split every conversation into sessions first (reading and validating all the input),
     then insert the ones whose source is not in the journal yet, in one write.
 
@@ -407,12 +468,15 @@ def add_sessions(store: Any, conversations: Iterable[Conversation], *, tool: str
     result = ImportResult()
 
     def result_for(present: set[str]) -> tuple[list[Part], ImportResult]:
-        new = sorted((p for p in found if p.source not in present),
-                     key=lambda p: (p.start, p.source))
-        return new, ImportResult(added=len(new),
-                                 skipped=len(found) - len(new) + filtered + len(problems),
-                                 details=[preview(p, tool) for p in new[:PREVIEW_LINES]],
-                                 problems=problems)
+        new = sorted(
+            (p for p in found if p.source not in present), key=lambda p: (p.start, p.source)
+        )
+        return new, ImportResult(
+            added=len(new),
+            skipped=len(found) - len(new) + filtered + len(problems),
+            details=[preview(p, tool) for p in new[:PREVIEW_LINES]],
+            problems=problems,
+        )
 
     if dry_run or not found:
         return result_for(store.known_sources("ai_session", [p.source for p in found]))[1]
@@ -420,14 +484,21 @@ def add_sessions(store: Any, conversations: Iterable[Conversation], *, tool: str
 
     try:
         with store.write(undo_label):
-            new, result = result_for(store.known_sources("ai_session",
-                                                         [p.source for p in found]))
+            new, result = result_for(store.known_sources("ai_session", [p.source for p in found]))
             if not new:
                 raise NothingNew
             for part in new:
-                store.insert("ai_session", ai_row(tool=tool, minutes=part.minutes,
-                                                  at=local_start(part), note=part.title,
-                                                  source=part.source, now=now))
+                store.insert(
+                    "ai_session",
+                    ai_row(
+                        tool=tool,
+                        minutes=part.minutes,
+                        at=local_start(part),
+                        note=part.title,
+                        source=part.source,
+                        now=now,
+                    ),
+                )
     except NothingNew:
         pass
     return result

@@ -31,6 +31,7 @@ _WHEN = re.compile(rb"^(\d{8})(?:T(\d{6})Z?)?$")
 @dataclass(slots=True)
 class Event:
     """One top-level VEVENT, as its bytes (empty when it was dropped or too large)."""
+
     raw: bytes
     uid: str
     summary: str
@@ -73,14 +74,14 @@ def _lines(handle: IO[bytes]) -> Iterator[tuple[bytes, int]]:
                 continue
             yield b"", skipping + cut + 1
             skipping = 0
-            chunk = chunk[cut + 1:]
+            chunk = chunk[cut + 1 :]
         data = rest + chunk
         cut = data.rfind(b"\n")
         if cut < 0:
             rest = data
         else:
-            yield data[:cut + 1], 0
-            rest = data[cut + 1:]
+            yield data[: cut + 1], 0
+            rest = data[cut + 1 :]
         if len(rest) > MAX_LINE:
             skipping, rest = len(rest), b""
     if skipping:
@@ -106,7 +107,7 @@ def read(handle: IO[bytes], start: dt.datetime, end: dt.datetime) -> Stream:
             parts.append(text)
         size += len(text)
         if size > MAX_BLOCK and len(parts) > 1:
-            parts[:] = [b"".join(parts)[:64 * 1024]]  # the start is kept to name the event
+            parts[:] = [b"".join(parts)[: 64 * 1024]]  # the start is kept to name the event
 
     def close_block(kind: bytes, closing: bytes) -> None:
         nonlocal size, huge
@@ -127,8 +128,9 @@ def read(handle: IO[bytes], start: dt.datetime, end: dt.datetime) -> Stream:
             return  # VTODO, VJOURNAL, VFREEBUSY: not meetings
         event = _event(text, over, lo, hi)
         if over:
-            what = f"a line of {over / 2 ** 20:.0f} MB" if longest else \
-                f"over {MAX_BLOCK // 2 ** 20} MB"
+            what = (
+                f"a line of {over / 2**20:.0f} MB" if longest else f"over {MAX_BLOCK // 2**20} MB"
+            )
             stream.too_large.append(f"event {_name(event)}: {what}, left out")
             event.raw = b""
         elif not event.raw:
@@ -145,7 +147,7 @@ def read(handle: IO[bytes], start: dt.datetime, end: dt.datetime) -> Stream:
         at = 0
         for edge in _EDGE.finditer(run):
             word, kind = edge.group(1).upper(), edge.group(2).upper()
-            before = run[at:edge.start()]
+            before = run[at : edge.start()]
             at = edge.end() + 1
             depth = len(stack)
             if depth >= 2:
@@ -153,7 +155,7 @@ def read(handle: IO[bytes], start: dt.datetime, end: dt.datetime) -> Stream:
             elif depth == 1 and calendar is not None:
                 head = calendar.head + before
                 calendar.head = head if len(head) <= MAX_HEAD else calendar.head
-            line = run[edge.start():at]
+            line = run[edge.start() : at]
             if word == b"BEGIN":
                 stack.append(kind)
                 if len(stack) == 1:
@@ -234,7 +236,7 @@ def value_of(line: bytes) -> str:
             if char == 34:  # "
                 quoted = not quoted
             elif char == 58 and not quoted:  # :
-                return line[at + 1:].decode("utf-8", "replace")
+                return line[at + 1 :].decode("utf-8", "replace")
         return ""
     return line.split(b":", 1)[1].decode("utf-8", "replace") if b":" in line else ""
 
@@ -264,7 +266,7 @@ def _when(line: bytes | None) -> tuple[dt.datetime, bool] | None:
 
 
 def _event(text: bytes, over: int, lo: dt.datetime, hi: dt.datetime) -> Event:
-    own = _own_lines(text[:64 * 1024]) if over else _own_lines(text)
+    own = _own_lines(text[: 64 * 1024]) if over else _own_lines(text)
     named: dict[bytes, list[bytes]] = {}
     for line in own:
         named.setdefault(_prop(line), []).append(line)
@@ -274,25 +276,39 @@ def _event(text: bytes, over: int, lo: dt.datetime, hi: dt.datetime) -> Event:
 
     uid = (first(b"UID") or b"").split(b":", 1)[-1]
     summary = (first(b"SUMMARY") or b"").split(b":", 1)[-1]
-    tzids = {m.decode("utf-8", "replace") for m in
-             re.findall(rb';TZID="?([^";:]*)', b"\n".join(own))}
-    event = Event(raw=text, uid=uid.decode("utf-8", "replace").strip()[:200],
-                  summary=summary.decode("utf-8", "replace").strip()[:200], tzids=tzids,
-                  attendees=named.get(b"ATTENDEE", []), organizers=named.get(b"ORGANIZER", []))
+    tzids = {
+        m.decode("utf-8", "replace") for m in re.findall(rb';TZID="?([^";:]*)', b"\n".join(own))
+    }
+    event = Event(
+        raw=text,
+        uid=uid.decode("utf-8", "replace").strip()[:200],
+        summary=summary.decode("utf-8", "replace").strip()[:200],
+        tzids=tzids,
+        attendees=named.get(b"ATTENDEE", []),
+        organizers=named.get(b"ORGANIZER", []),
+    )
     if over or b"RDATE" in named:
         return event
     begins = _when(first(b"DTSTART"))
     if b"RRULE" in named:
         ends = [_until(rule) for rule in named[b"RRULE"]]
-        if begins is not None and (begins[0] > hi or not begins[1] and all(
-                e is not None and e[0] < lo for e in ends)):
+        if begins is not None and (
+            begins[0] > hi or not begins[1] and all(e is not None and e[0] < lo for e in ends)
+        ):
             event.raw = b""  # a timed series over before the window, or one after it
         return event
     if b"RECURRENCE-ID" in named:
         slot = _when(first(b"RECURRENCE-ID"))
-        if begins is not None and slot is not None and not begins[1] and not slot[1] and \
-                all(m[0] < lo for m in (begins, slot)) or \
-                begins is not None and slot is not None and all(m[0] > hi for m in (begins, slot)):
+        if (
+            begins is not None
+            and slot is not None
+            and not begins[1]
+            and not slot[1]
+            and all(m[0] < lo for m in (begins, slot))
+            or begins is not None
+            and slot is not None
+            and all(m[0] > hi for m in (begins, slot))
+        ):
             event.raw = b""  # moved from and to a time outside the window
         return event
     if begins is None:

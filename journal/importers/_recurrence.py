@@ -43,16 +43,16 @@ def _length(event: Any) -> dt.timedelta:
             length = event["DURATION"].dt
         else:
             return dt.timedelta(0)
-        return max(length, dt.timedelta(0)) if isinstance(length, dt.timedelta) else \
-            dt.timedelta(0)
+        return max(length, dt.timedelta(0)) if isinstance(length, dt.timedelta) else dt.timedelta(0)
     except Exception:  # a broken DTEND or DURATION: the expansion names it
         return dt.timedelta(0)
 
 
 def bound(event: Any, start: dt.datetime, end: dt.datetime) -> int:
     """At most how many occurrences of this VEVENT overlap [start, end] (1 for a single event)."""
-    extra = sum(len(getattr(rdate, "dts", None) or [rdate])
-                for rdate in _listed(event.get("RDATE")))
+    extra = sum(
+        len(getattr(rdate, "dts", None) or [rdate]) for rdate in _listed(event.get("RDATE"))
+    )
     rules = _listed(event.get("RRULE"))
     if not rules:
         return 1 + extra
@@ -92,8 +92,9 @@ def _rule_bound(rule: Any, lo: dt.datetime, hi: dt.datetime) -> int:
         per_day = min(math.ceil(DAY / interval), (hours or 24) * (minutes or 60) * (seconds or 60))
         total = per_day * (math.floor(days) + 2)
     elif freq == "MINUTELY":
-        per_day = (min(math.ceil(DAY / 60 / interval), (hours or 24) * (minutes or 60))
-                   * (seconds or 1))
+        per_day = min(math.ceil(DAY / 60 / interval), (hours or 24) * (minutes or 60)) * (
+            seconds or 1
+        )
         total = per_day * (math.floor(days) + 2)
     elif freq == "HOURLY":
         per_day = min(math.ceil(24 / interval), hours or 24) * (minutes or 1) * (seconds or 1)

@@ -18,25 +18,44 @@ TOOL = "ChatGPT"
 ROLES = ("user", "assistant")
 
 
-def run(store: Any, path: str, *, dry_run: bool = False, since: dt.datetime | None = None,
-        until: dt.datetime | None = None, progress: Progress | None = None,
-        **_options: Any) -> ImportResult:
+def run(
+    store: Any,
+    path: str,
+    *,
+    dry_run: bool = False,
+    since: dt.datetime | None = None,
+    until: dt.datetime | None = None,
+    progress: Progress | None = None,
+    **_options: Any,
+) -> ImportResult:
     """Add the sessions of a ChatGPT conversations.json (or export zip) not in the journal yet."""
-    return run_chat(store, path, tool=TOOL, label="chatgpt", read=read_conversation,
-                    dry_run=dry_run, since=since, until=until, progress=progress)
+    return run_chat(
+        store,
+        path,
+        tool=TOOL,
+        label="chatgpt",
+        read=read_conversation,
+        dry_run=dry_run,
+        since=since,
+        until=until,
+        progress=progress,
+    )
 
 
 def read_conversation(item: dict[str, Any], where: str) -> Conversation:
     if "mapping" not in item:
-        raise BadInput(f"{where} has no mapping; every conversation of a ChatGPT export has one "
-                       "(is this another program's file?)")
+        raise BadInput(
+            f"{where} has no mapping; every conversation of a ChatGPT export has one "
+            "(is this another program's file?)"
+        )
     mapping = item["mapping"] if item["mapping"] is not None else {}
     if not isinstance(mapping, dict):
         raise BadInput(f"{where}: mapping is {kind_of(mapping)}, not an object of message nodes")
     for key, node in mapping.items():
         if not isinstance(node, dict):
-            raise BadInput(f"{where}: mapping node {text(key, 60)!r} is {kind_of(node)}, "
-                           "not an object")
+            raise BadInput(
+                f"{where}: mapping node {text(key, 60)!r} is {kind_of(node)}, not an object"
+            )
     times: list[float] = []
     counted = 0
     for node in thread(mapping, item.get("current_node")):
@@ -54,10 +73,14 @@ def read_conversation(item: dict[str, Any], where: str) -> Conversation:
         moment = unix_time(message.get("create_time"), "a message's create_time")
         if moment is not None:
             times.append(moment)
-    return Conversation(id=text(item.get("id"), 200) or text(item.get("conversation_id"), 200),
-                        title=text(item.get("title")), times=times, messages=counted,
-                        created=unix_time(item.get("create_time")),
-                        updated=unix_time(item.get("update_time"), "update_time"))
+    return Conversation(
+        id=text(item.get("id"), 200) or text(item.get("conversation_id"), 200),
+        title=text(item.get("title")),
+        times=times,
+        messages=counted,
+        created=unix_time(item.get("create_time")),
+        updated=unix_time(item.get("update_time"), "update_time"),
+    )
 
 
 def thread(mapping: dict[str, dict[str, Any]], current: object) -> list[dict[str, Any]]:
@@ -81,8 +104,11 @@ def _latest_node(mapping: dict[str, dict[str, Any]]) -> str | None:
     best: tuple[float, str] | None = None
     for key, node in mapping.items():
         message = node.get("message")
-        moment = unix_time(message.get("create_time"), "a message's create_time") \
-            if isinstance(message, dict) else None
+        moment = (
+            unix_time(message.get("create_time"), "a message's create_time")
+            if isinstance(message, dict)
+            else None
+        )
         if moment is not None and (best is None or moment > best[0]):
             best = (moment, key)
     if best is not None:

@@ -24,20 +24,35 @@ TOOL = "Claude Code"
 ROLES = ("user", "assistant")
 
 
-def run(store: Any, path: str, *, dry_run: bool = False, since: dt.datetime | None = None,
-        until: dt.datetime | None = None, **_options: Any) -> ImportResult:
+def run(
+    store: Any,
+    path: str,
+    *,
+    dry_run: bool = False,
+    since: dt.datetime | None = None,
+    until: dt.datetime | None = None,
+    **_options: Any,
+) -> ImportResult:
     """Add the sessions of Claude Code logs under path (~/.claude, its projects folder, one
     project folder or one .jsonl file) that are not in the journal yet."""
     refused: list[str] = []
     files = session_files(path, refused, base=os.path.dirname(os.path.abspath(path)))
     sessions: dict[str, dict[str, Any]] = {}
     for file in files:
-        _read_log(file, os.path.relpath(file, os.path.dirname(os.path.abspath(path))), sessions,
-                  refused)
+        _read_log(
+            file, os.path.relpath(file, os.path.dirname(os.path.abspath(path))), sessions, refused
+        )
     label = os.path.basename(os.path.normpath(path)) or path
-    return add_sessions(store, _conversations(sessions), tool=TOOL,
-                        undo_label=f"import claude-code {label}", dry_run=dry_run, since=since,
-                        until=until, refused=refused)
+    return add_sessions(
+        store,
+        _conversations(sessions),
+        tool=TOOL,
+        undo_label=f"import claude-code {label}",
+        dry_run=dry_run,
+        since=since,
+        until=until,
+        refused=refused,
+    )
 
 
 def session_files(path: str, refused: list[str] | None = None, base: str = "") -> list[str]:
@@ -47,8 +62,10 @@ def session_files(path: str, refused: list[str] | None = None, base: str = "") -
     if os.path.exists(path) and not os.path.isdir(path):
         return [path]  # opened as a regular file only (open_regular refuses anything else)
     if not os.path.isdir(path):
-        raise BadInput(f"{path}: does not exist; give Claude Code's folder (~/.claude), its "
-                       "projects folder, a project folder or a session .jsonl file")
+        raise BadInput(
+            f"{path}: does not exist; give Claude Code's folder (~/.claude), its "
+            "projects folder, a project folder or a session .jsonl file"
+        )
     if os.path.isdir(os.path.join(path, "projects")):
         path = os.path.join(path, "projects")
     found = [os.path.join(path, name) for name in _names(path) if name.endswith(".jsonl")]
@@ -58,11 +75,16 @@ def session_files(path: str, refused: list[str] | None = None, base: str = "") -
             found += [os.path.join(folder, f) for f in _names(folder) if f.endswith(".jsonl")]
     regular = [f for f in found if is_regular(f)]
     if refused is not None:
-        refused += [f"{os.path.relpath(f, base or path)}: not a regular file, not read"
-                    for f in found if f not in regular]
+        refused += [
+            f"{os.path.relpath(f, base or path)}: not a regular file, not read"
+            for f in found
+            if f not in regular
+        ]
     if not regular:
-        raise BadInput(f"{path}: holds no Claude Code session logs (*.jsonl); give ~/.claude or "
-                       "~/.claude/projects")
+        raise BadInput(
+            f"{path}: holds no Claude Code session logs (*.jsonl); give ~/.claude or "
+            "~/.claude/projects"
+        )
     return regular
 
 
@@ -73,25 +95,29 @@ def _names(folder: str) -> list[str]:
         raise BadInput(f"{folder}: cannot be read ({err.strerror})") from None
 
 
-def _read_log(file: str, name: str, sessions: dict[str, dict[str, Any]],
-              refused: list[str]) -> None:
+def _read_log(
+    file: str, name: str, sessions: dict[str, dict[str, Any]], refused: list[str]
+) -> None:
     """Gather each session's message times, summary and project from one log file. A line with
     a time no journal can hold, or longer than any real one, is skipped and named."""
     fallback = os.path.splitext(os.path.basename(file))[0]
     for number, line, last in _lines(file, name):
         if line is None:
-            refused.append(f"{name}: line {number} is over {MAX_LINE // 1024 ** 2} MB, skipped")
+            refused.append(f"{name}: line {number} is over {MAX_LINE // 1024**2} MB, skipped")
             continue
         try:
             record = loads(line)
         except json.JSONDecodeError as err:
             if last:
                 continue  # a log still being written may end in half a line
-            raise BadInput(f"{name}: line {number} is not valid JSON ({err.msg}); accepted: a "
-                           "Claude Code session log, one JSON object per line") from None
+            raise BadInput(
+                f"{name}: line {number} is not valid JSON ({err.msg}); accepted: a "
+                "Claude Code session log, one JSON object per line"
+            ) from None
         except RecursionError:
-            raise BadInput(f"{name}: line {number} is nested too deeply to be a Claude Code "
-                           "log line") from None
+            raise BadInput(
+                f"{name}: line {number} is nested too deeply to be a Claude Code log line"
+            ) from None
         if not isinstance(record, dict):
             raise BadInput(f"{name}: line {number} is {kind_of(record)}, not an object")
         try:
@@ -100,8 +126,9 @@ def _read_log(file: str, name: str, sessions: dict[str, dict[str, Any]],
             refused.append(f"{name}: line {number}: {err}")
 
 
-def _read_record(record: dict[str, Any], fallback: str,
-                 sessions: dict[str, dict[str, Any]]) -> None:
+def _read_record(
+    record: dict[str, Any], fallback: str, sessions: dict[str, dict[str, Any]]
+) -> None:
     kind = record.get("type")
     if kind == "summary" or (kind in ROLES and record.get("isSidechain") is not True):
         moment = iso_time(record.get("timestamp"), "timestamp") if kind in ROLES else None
@@ -143,5 +170,6 @@ def _lines(file: str, name: str) -> Iterator[tuple[int, str | None, bool]]:
 def _conversations(sessions: dict[str, dict[str, Any]]) -> Iterator[Conversation]:
     for key, session in sessions.items():
         times = sorted(session["times"])
-        yield Conversation(id=key, title=session["summary"] or session["project"], times=times,
-                           messages=len(times))
+        yield Conversation(
+            id=key, title=session["summary"] or session["project"], times=times, messages=len(times)
+        )

@@ -28,16 +28,38 @@ WINDOW_DAYS = 90
 PREVIEW_LINES = 20
 DROPPED_CUTYPES = ("ROOM", "RESOURCE")
 # A LOCATION mentioning any of these is a video call; any other non-empty location is a place.
-VIDEO_WORDS = ("://", "zoom", "meet.google", "google meet", "teams", "webex", "whereby", "jitsi",
-               "skype", "hangout", "gotomeeting", "bluejeans", "chime", "online", "video",
-               "virtual")
+VIDEO_WORDS = (
+    "://",
+    "zoom",
+    "meet.google",
+    "google meet",
+    "teams",
+    "webex",
+    "whereby",
+    "jitsi",
+    "skype",
+    "hangout",
+    "gotomeeting",
+    "bluejeans",
+    "chime",
+    "online",
+    "video",
+    "virtual",
+)
 PHONE_WORDS = ("tel:", "phone")
 MAX_OCCURRENCES = 1000  # an event recurring more often than this in the window is skipped
 CHUNK_OCCURRENCES = 5000  # events are expanded a few at a time, so memory stays bounded
 MAX_BYTES = 256 * 1024 * 1024
 BATCH_EVENTS = 200  # VEVENTs parsed at a time
-SKIP_REASONS = ("cancelled", "all-day", "declined", "with nobody else", "untimed or over a day",
-                "in the future", "already imported")
+SKIP_REASONS = (
+    "cancelled",
+    "all-day",
+    "declined",
+    "with nobody else",
+    "untimed or over a day",
+    "in the future",
+    "already imported",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +73,16 @@ class Meeting:
     title: str | None
 
 
-def run(store: Any, path: str, *, dry_run: bool = False, since: dt.datetime | None = None,
-        until: dt.datetime | None = None, me: str | None = None, **_options: Any) -> ImportResult:
+def run(
+    store: Any,
+    path: str,
+    *,
+    dry_run: bool = False,
+    since: dt.datetime | None = None,
+    until: dt.datetime | None = None,
+    me: str | None = None,
+    **_options: Any,
+) -> ImportResult:
     """Add the meetings of an .ics file in [since, until] that are not in the journal yet."""
     from journal.clock import now as clock_now
 
@@ -75,14 +105,20 @@ def run(store: Any, path: str, *, dry_run: bool = False, since: dt.datetime | No
 
     def result_for(present: set[str]) -> tuple[list[Meeting], ImportResult]:
         counted = skipped + Counter({"already imported": len(present)})
-        new = sorted((m for m in meetings.values() if m.source not in present),
-                     key=lambda m: (m.start, m.source))
+        new = sorted(
+            (m for m in meetings.values() if m.source not in present),
+            key=lambda m: (m.start, m.source),
+        )
         details = [_preview(m) for m in new[:PREVIEW_LINES]]
         left_out = [f"{counted[r]} {r}" for r in SKIP_REASONS if counted[r]]
         if left_out:
             details.append("left out: " + ", ".join(left_out))
-        return new, ImportResult(added=len(new), skipped=sum(counted.values()) + len(refused),
-                                 details=details, problems=refused)
+        return new, ImportResult(
+            added=len(new),
+            skipped=sum(counted.values()) + len(refused),
+            details=details,
+            problems=refused,
+        )
 
     if dry_run or not meetings:
         return result_for(store.known_sources("interaction", list(meetings)))[1]
@@ -97,9 +133,16 @@ def run(store: Any, path: str, *, dry_run: bool = False, since: dt.datetime | No
             if not new:
                 raise NothingNew
             for meeting in new:
-                row = interaction_row(minutes=meeting.minutes, at=meeting.start, kind="meeting",
-                                      channel=meeting.channel, initiated=meeting.initiated,
-                                      note=meeting.title, source=meeting.source, now=now)
+                row = interaction_row(
+                    minutes=meeting.minutes,
+                    at=meeting.start,
+                    kind="meeting",
+                    channel=meeting.channel,
+                    initiated=meeting.initiated,
+                    note=meeting.title,
+                    source=meeting.source,
+                    now=now,
+                )
                 add_interaction(store, row, meeting.people)
     except NothingNew:
         pass
@@ -108,6 +151,7 @@ def run(store: Any, path: str, *, dry_run: bool = False, since: dt.datetime | No
 
 # --- reading the file --------------------------------------------------------------------------
 
+
 def _load(path: str, name: str, start: dt.datetime, end: dt.datetime) -> blocks.Stream:
     """The file cut into blocks as text, read in bounded chunks: only the VEVENTs that can
     matter in [start, end] are kept, to be parsed a few at a time (see _icsblocks)."""
@@ -115,8 +159,10 @@ def _load(path: str, name: str, start: dt.datetime, end: dt.datetime) -> blocks.
         try:
             size = os.fstat(handle.fileno()).st_size
             if size > MAX_BYTES:
-                raise BadInput(f"{name}: is over {MAX_BYTES // 1024 ** 2} MB; accepted: calendar "
-                               "files up to that size (export a shorter period)")
+                raise BadInput(
+                    f"{name}: is over {MAX_BYTES // 1024**2} MB; accepted: calendar "
+                    "files up to that size (export a shorter period)"
+                )
             first = handle.read(4096)
             handle.seek(max(0, size - 4096))
             last = handle.read(4096)
@@ -125,15 +171,20 @@ def _load(path: str, name: str, start: dt.datetime, end: dt.datetime) -> blocks.
                 raise BadInput(f"{name}: is empty; accepted: an iCalendar (.ics) file")
             handle.seek(0)
             if b"BEGIN:VCALENDAR" not in first.upper():
-                raise BadInput(f"{name}: is not an iCalendar file (no BEGIN:VCALENDAR at its "
-                               "start); accepted: an .ics export of a calendar")
+                raise BadInput(
+                    f"{name}: is not an iCalendar file (no BEGIN:VCALENDAR at its "
+                    "start); accepted: an .ics export of a calendar"
+                )
             if b"END:VCALENDAR" not in last.upper():
-                raise BadInput(f"{name}: is not a valid iCalendar file (it ends before "
-                               "END:VCALENDAR: truncated?); export the calendar again")
+                raise BadInput(
+                    f"{name}: is not a valid iCalendar file (it ends before "
+                    "END:VCALENDAR: truncated?); export the calendar again"
+                )
             stream = blocks.read(handle, start, end)
         except OSError as err:
-            raise BadInput(f"{path}: cannot be read ({err.strerror}); give an .ics calendar "
-                           "file") from None
+            raise BadInput(
+                f"{path}: cannot be read ({err.strerror}); give an .ics calendar file"
+            ) from None
         except blocks.Broken as err:
             raise BadInput(f"{name}: is not a valid iCalendar file ({err})") from None
     if not stream.calendars:
@@ -170,16 +221,22 @@ def _parsed(stream: blocks.Stream, name: str) -> Iterator[Any]:
             batch += group
             if batch and (len(batch) >= BATCH_EVENTS or not group):
                 zones = {tzid for event in batch for tzid in event.tzids}
-                text = b"".join([b"BEGIN:VCALENDAR\r\n", head,
-                                 *(calendar.timezones[z] for z in sorted(zones)
-                                   if z in calendar.timezones),
-                                 *(event.raw for event in batch), b"END:VCALENDAR\r\n"])
+                text = b"".join(
+                    [
+                        b"BEGIN:VCALENDAR\r\n",
+                        head,
+                        *(calendar.timezones[z] for z in sorted(zones) if z in calendar.timezones),
+                        *(event.raw for event in batch),
+                        b"END:VCALENDAR\r\n",
+                    ]
+                )
                 batch = []
                 yield _from_ical(text, name)
 
 
-def _occurrences(calendar: Any, start: dt.datetime, end: dt.datetime, name: str,
-                 refused: list[str]) -> Iterator[Any]:
+def _occurrences(
+    calendar: Any, start: dt.datetime, end: dt.datetime, name: str, refused: list[str]
+) -> Iterator[Any]:
     """Every occurrence that overlaps [start, end], a few events at a time. An event that would
     recur more than MAX_OCCURRENCES times in the window (an RRULE every second or minute) is not
     expanded at all: it is named in `refused`, and the rest of the calendar imports."""
@@ -201,9 +258,11 @@ def _occurrences(calendar: Any, start: dt.datetime, end: dt.datetime, name: str,
         bound = sum(recurrence.bound(event, start, end) for event in events)
         if bound > MAX_OCCURRENCES:
             label = _label(events[0])
-            refused.append(f"event {label}: recurs more than {MAX_OCCURRENCES:,} times between "
-                           f"{start:%Y-%m-%d} and {end:%Y-%m-%d} (RRULE "
-                           f"{_rule_text(events[0])}), left out")
+            refused.append(
+                f"event {label}: recurs more than {MAX_OCCURRENCES:,} times between "
+                f"{start:%Y-%m-%d} and {end:%Y-%m-%d} (RRULE "
+                f"{_rule_text(events[0])}), left out"
+            )
             continue
         for event in events:
             recurrence.stop_at(event, end)
@@ -216,8 +275,15 @@ def _occurrences(calendar: Any, start: dt.datetime, end: dt.datetime, name: str,
         yield from _expand(recurring_ical_events, calendar, others, chunk, start, end, name)
 
 
-def _expand(library: Any, calendar: Any, others: list[Any], events: list[Any],
-            start: dt.datetime, end: dt.datetime, name: str) -> list[Any]:
+def _expand(
+    library: Any,
+    calendar: Any,
+    others: list[Any],
+    events: list[Any],
+    start: dt.datetime,
+    end: dt.datetime,
+    name: str,
+) -> list[Any]:
     import icalendar
 
     part = icalendar.Calendar()
@@ -228,8 +294,9 @@ def _expand(library: Any, calendar: Any, others: list[Any], events: list[Any],
         return list(library.of(part).between(start, end))
     except Exception as err:  # a broken RRULE, DTSTART or time zone
         where = _culprit(part)
-        raise BadInput(f"{name}: {where or 'the events'} cannot be read or expanded "
-                       f"({_short(err)})") from None
+        raise BadInput(
+            f"{name}: {where or 'the events'} cannot be read or expanded ({_short(err)})"
+        ) from None
 
 
 def _label(event: Any) -> str:
@@ -267,6 +334,7 @@ def _short(err: Exception) -> str:
 
 
 # --- who is who --------------------------------------------------------------------------------
+
 
 def address(value: object) -> str:
     """The lower-case email of a CAL-ADDRESS (`mailto:` stripped)."""
@@ -311,14 +379,18 @@ def _my_addresses(stream: blocks.Stream, me: str | None, name: str) -> set[str]:
         return set()  # no event has attendees: nobody to tell apart
     if len(everywhere) == 1:
         return everywhere
-    raise BadInput(f"{name}: cannot tell which attendee is you; give your address, e.g. "
-                   "`aijournal import ics FILE --me you@example.com`")
+    raise BadInput(
+        f"{name}: cannot tell which attendee is you; give your address, e.g. "
+        "`aijournal import ics FILE --me you@example.com`"
+    )
 
 
 # --- one occurrence ----------------------------------------------------------------------------
 
-def _meeting(event: Any, mine: set[str], now: dt.datetime,
-             window: tuple[dt.datetime, dt.datetime], name: str) -> Meeting | str | None:
+
+def _meeting(
+    event: Any, mine: set[str], now: dt.datetime, window: tuple[dt.datetime, dt.datetime], name: str
+) -> Meeting | str | None:
     """The meeting of one occurrence, why it is left out, or None if it began outside the window
     (the expansion also yields events that only overlap it)."""
     uid = str(event.get("UID") or "").strip()
@@ -329,8 +401,9 @@ def _meeting(event: Any, mine: set[str], now: dt.datetime,
         raise BadInput(f"{name}: event {label[:80]!r} cannot be read ({_short(err)})") from None
 
 
-def _read_meeting(event: Any, uid: str, mine: set[str], now: dt.datetime,
-                  window: tuple[dt.datetime, dt.datetime]) -> Meeting | str | None:
+def _read_meeting(
+    event: Any, uid: str, mine: set[str], now: dt.datetime, window: tuple[dt.datetime, dt.datetime]
+) -> Meeting | str | None:
     if event.get("DTSTART") is None:
         return "untimed or over a day"
     start = event["DTSTART"].dt
@@ -367,22 +440,35 @@ def _read_meeting(event: Any, uid: str, mine: set[str], now: dt.datetime,
         _add_person(people, seen, attendee, email)
     organizer = event.get("ORGANIZER")
     initiated = address(organizer) in mine if organizer is not None else False
-    if organizer is not None and not initiated and address(organizer) not in listed and \
-            _param(organizer, "CUTYPE").upper() not in DROPPED_CUTYPES:
+    if (
+        organizer is not None
+        and not initiated
+        and address(organizer) not in listed
+        and _param(organizer, "CUTYPE").upper() not in DROPPED_CUTYPES
+    ):
         # an organizer not listed as an attendee still takes part in the meeting
         _add_person(people, seen, organizer, address(organizer))
     if not people:
         return "with nobody else"
     recurrence = event.get("RECURRENCE-ID")
-    slot = _aware(recurrence.dt) if recurrence is not None and \
-        isinstance(recurrence.dt, dt.datetime) else start
+    slot = (
+        _aware(recurrence.dt)
+        if recurrence is not None and isinstance(recurrence.dt, dt.datetime)
+        else start
+    )
     slot_iso = slot.astimezone(dt.UTC).isoformat()
     seed = f"{event.get('SUMMARY')}|{slot_iso}".encode()
     key = uid or "noid-" + hashlib.sha1(seed).hexdigest()[:16]
     location = str(event.get("LOCATION") or "")
-    return Meeting(source=f"ics:{key}:{slot_iso}", start=start, minutes=minutes,
-                   people=tuple(people), channel=channel_for(location), initiated=initiated,
-                   title=_text(event.get("SUMMARY")))
+    return Meeting(
+        source=f"ics:{key}:{slot_iso}",
+        start=start,
+        minutes=minutes,
+        people=tuple(people),
+        channel=channel_for(location),
+        initiated=initiated,
+        title=_text(event.get("SUMMARY")),
+    )
 
 
 def _add_person(people: list[str], seen: set[str], who: Any, email: str) -> None:
@@ -419,7 +505,7 @@ def _aware(moment: dt.datetime) -> dt.datetime:
 def _text(value: object, limit: int = 500) -> str | None:
     if value is None:
         return None
-    start = str(value)[:limit * 4]  # only the start is kept: never walk a huge string
+    start = str(value)[: limit * 4]  # only the start is kept: never walk a huge string
     clean = " ".join("".join(c if c.isprintable() else " " for c in start).split())
     return clean[:limit] or None
 
@@ -437,5 +523,7 @@ def channel_for(location: str) -> str:
 def _preview(meeting: Meeting) -> str:
     title = f"  {meeting.title}" if meeting.title else ""
     local = meeting.start.astimezone()
-    return (f"{local:%Y-%m-%d %H:%M}  meeting  {meeting.minutes} min  "
-            f"{', '.join(meeting.people)}  ({meeting.channel.replace('_', ' ')}){title}")
+    return (
+        f"{local:%Y-%m-%d %H:%M}  meeting  {meeting.minutes} min  "
+        f"{', '.join(meeting.people)}  ({meeting.channel.replace('_', ' ')}){title}"
+    )

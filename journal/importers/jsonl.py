@@ -57,15 +57,18 @@ TIMED = {"ai_session": "started_at", "interaction": "at", "energy": "at"}
 
 # --- field checkers: value -> python value, or ValueError("what is wrong") ----------------------
 
+
 def _when(value: Any) -> dt.datetime:
     if not isinstance(value, str) or len(value) < 16:
-        raise ValueError(f"{value!r} is not a date-time; use ISO 8601 such as "
-                         "2026-11-20T14:30:00+01:00")
+        raise ValueError(
+            f"{value!r} is not a date-time; use ISO 8601 such as 2026-11-20T14:30:00+01:00"
+        )
     try:
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"{value!r} is not a date-time; use ISO 8601 such as "
-                         "2026-11-20T14:30:00+01:00") from None
+        raise ValueError(
+            f"{value!r} is not a date-time; use ISO 8601 such as 2026-11-20T14:30:00+01:00"
+        ) from None
     if not FIRST_YEAR <= moment.year <= LAST_YEAR:
         raise Refused(f"is {shown(value)}, not a time from {FIRST_YEAR} to {LAST_YEAR}")
     return in_range(moment if moment.tzinfo else localize(moment), "", value)
@@ -145,26 +148,47 @@ def _items(value: Any) -> tuple[int, ...]:
 
 
 COMMON: dict[str, tuple[Callable[[Any], Any], Any]] = {
-    "created_at": (_when, None), "updated_at": (_when, None), "deleted_at": (_opt_when, None),
-    "note": (_opt_text, None), "tags": (_strings, ()), "source": (_opt_text, None),
+    "created_at": (_when, None),
+    "updated_at": (_when, None),
+    "deleted_at": (_opt_when, None),
+    "note": (_opt_text, None),
+    "tags": (_strings, ()),
+    "source": (_opt_text, None),
 }
 FIELDS: dict[str, dict[str, tuple[Callable[[Any], Any], Any]]] = {
-    "ai_session": {"started_at": (_when, REQUIRED), "minutes": (_int(1, MAX_MINUTES), REQUIRED),
-                   "tool": (_text, REQUIRED), "purpose": (_choice(vocab.PURPOSES), "unclassified"),
-                   "instead_of_person": (_bool, False), "skill": (_opt_text, None)},
-    "interaction": {"at": (_when, REQUIRED), "minutes": (_int(1, MAX_MINUTES), REQUIRED),
-                    "people": (lambda v: _strings(v, at_least=1), REQUIRED),
-                    "kind": (_choice(vocab.KINDS), "collaboration"),
-                    "channel": (_choice(vocab.CHANNELS), "in_person"),
-                    "quality": (_int(1, 5), 3), "initiated": (_bool, False)},
+    "ai_session": {
+        "started_at": (_when, REQUIRED),
+        "minutes": (_int(1, MAX_MINUTES), REQUIRED),
+        "tool": (_text, REQUIRED),
+        "purpose": (_choice(vocab.PURPOSES), "unclassified"),
+        "instead_of_person": (_bool, False),
+        "skill": (_opt_text, None),
+    },
+    "interaction": {
+        "at": (_when, REQUIRED),
+        "minutes": (_int(1, MAX_MINUTES), REQUIRED),
+        "people": (lambda v: _strings(v, at_least=1), REQUIRED),
+        "kind": (_choice(vocab.KINDS), "collaboration"),
+        "channel": (_choice(vocab.CHANNELS), "in_person"),
+        "quality": (_int(1, 5), 3),
+        "initiated": (_bool, False),
+    },
     "person": {"name": (_text, REQUIRED), "relation": (_choice(vocab.RELATIONS), "other")},
     "energy": {"at": (_when, REQUIRED), "level": (_int(1, 5), REQUIRED)},
-    "checkin": {"day": (_day, REQUIRED), "trust_ai": (_int(1, 5), REQUIRED),
-                "trust_team": (_int(1, 5), REQUIRED), "connection": (_opt_int(1, 5), None)},
+    "checkin": {
+        "day": (_day, REQUIRED),
+        "trust_ai": (_int(1, 5), REQUIRED),
+        "trust_team": (_int(1, 5), REQUIRED),
+        "connection": (_opt_int(1, 5), None),
+    },
     "who5": {"day": (_day, REQUIRED), "items": (_items, REQUIRED)},
-    "intention": {"insight_id": (_text, REQUIRED), "action_id": (_text, REQUIRED),
-                  "text": (_text, REQUIRED), "done_at": (_opt_when, None),
-                  "dismissed_at": (_opt_when, None)},
+    "intention": {
+        "insight_id": (_text, REQUIRED),
+        "action_id": (_text, REQUIRED),
+        "text": (_text, REQUIRED),
+        "done_at": (_opt_when, None),
+        "dismissed_at": (_opt_when, None),
+    },
 }
 ENUMS = {"purpose": m.Purpose, "kind": m.Kind, "channel": m.Channel, "relation": m.Relation}
 
@@ -179,8 +203,9 @@ class Incoming:
 def _id(value: Any) -> str:
     text = value.strip().lower().replace("-", "") if isinstance(value, str) else ""
     if not 8 <= len(text) <= 64 or any(c not in "0123456789abcdef" for c in text):
-        raise ValueError(f"id {value!r} is not accepted; use a hex id (such as a UUID), "
-                         "8 to 64 characters")
+        raise ValueError(
+            f"id {value!r} is not accepted; use a hex id (such as a UUID), 8 to 64 characters"
+        )
     return text
 
 
@@ -197,8 +222,9 @@ def parse_record(obj: Any, now: dt.datetime) -> tuple[m.Entry, bool]:
     allowed = set(spec) | {"id", "type"} | ({"day"} if kind in TIMED else set())
     unknown = sorted(set(obj) - allowed)
     if unknown:
-        raise ValueError(f"a {kind} has no field {unknown[0]!r}; accepted: "
-                         f"{', '.join(['id', 'type', *spec])}")
+        raise ValueError(
+            f"a {kind} has no field {unknown[0]!r}; accepted: {', '.join(['id', 'type', *spec])}"
+        )
     for name, value in obj.items():
         for item in value if isinstance(value, list) else [value]:
             if isinstance(item, BadNumber):
@@ -233,8 +259,9 @@ def read(path: str, refused: list[str] | None = None) -> list[Incoming]:
     thousands of digits), or a line over 32 MB, is skipped and named in `refused`."""
     label = os.path.basename(path)
     if not os.path.lexists(path):
-        raise BadInput(f"{path!r} does not exist; give a JSONL file from "
-                       "`aijournal export --format jsonl`")
+        raise BadInput(
+            f"{path!r} does not exist; give a JSONL file from `aijournal export --format jsonl`"
+        )
     now = clock_now()
     found: list[Incoming] = []
     skipped: list[str] = [] if refused is None else refused
@@ -242,8 +269,10 @@ def read(path: str, refused: list[str] | None = None) -> list[Incoming]:
         try:
             for number, raw in lines(handle):
                 if raw is None:
-                    skipped.append(f"{label}:{number}: the line is over {MAX_LINE // 1024 ** 2} "
-                                   "MB; no journal record is")
+                    skipped.append(
+                        f"{label}:{number}: the line is over {MAX_LINE // 1024**2} "
+                        "MB; no journal record is"
+                    )
                     continue
                 text = raw.decode("utf-8")
                 if not text.strip():
@@ -254,8 +283,10 @@ def read(path: str, refused: list[str] | None = None) -> list[Incoming]:
                 else:
                     found.append(item)
         except UnicodeDecodeError:
-            raise BadInput(f"{label} is not UTF-8 text; give a JSONL file from "
-                           "`aijournal export --format jsonl`") from None
+            raise BadInput(
+                f"{label} is not UTF-8 text; give a JSONL file from "
+                "`aijournal export --format jsonl`"
+            ) from None
         except OSError as err:
             raise BadInput(f"{path!r} cannot be read ({err.strerror})") from None
     return found
@@ -266,11 +297,14 @@ def _record(text: str, label: str, number: int, now: dt.datetime) -> Incoming | 
     try:
         obj = loads(text)
     except json.JSONDecodeError as err:
-        raise BadInput(f"{label}:{number}: not valid JSON ({err.msg} at column "
-                       f"{err.colno}); nothing was imported") from None
+        raise BadInput(
+            f"{label}:{number}: not valid JSON ({err.msg} at column "
+            f"{err.colno}); nothing was imported"
+        ) from None
     except RecursionError:
-        raise BadInput(f"{label}:{number}: nested too deeply to be a journal record; "
-                       "nothing was imported") from None
+        raise BadInput(
+            f"{label}:{number}: nested too deeply to be a journal record; nothing was imported"
+        ) from None
     try:
         entry, dated = parse_record(obj, now)
     except Refused as err:
@@ -336,8 +370,9 @@ class _Merge:
         return dataclasses.replace(entry, deleted_at=self.now, updated_at=self.now)
 
     def bury(self, table: str, row_id: str) -> None:
-        self.store.update(table, row_id, {"deleted_at": self.stamp, "updated_at": self.stamp},
-                          touch=False)
+        self.store.update(
+            table, row_id, {"deleted_at": self.stamp, "updated_at": self.stamp}, touch=False
+        )
 
     def apply(self, item: Incoming) -> None:
         entry, store, result = item.entry, self.store, self.result
@@ -390,8 +425,11 @@ class _Merge:
     def _checkin_clash(self, entry: m.CheckIn) -> m.Entry:
         """One live check-in a day: the later updated_at (then the greater id) stays live."""
         day = entry.day
-        rivals = [self.store.entry(m.CheckIn, i) for i in self.store.live_checkin_ids(day)
-                  if i != entry.id]
+        rivals = [
+            self.store.entry(m.CheckIn, i)
+            for i in self.store.live_checkin_ids(day)
+            if i != entry.id
+        ]
         live = [r for r in rivals if r is not None]
         if not live:
             return entry

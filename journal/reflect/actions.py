@@ -19,8 +19,17 @@ from journal.reflect.detectors import Context, Finding
 
 Suggestion = tuple[str, str]  # (slug, text)
 
-WORK = frozenset({m.Relation.TEAMMATE, m.Relation.MANAGER, m.Relation.MENTOR, m.Relation.REPORT,
-                  m.Relation.CLIENT, m.Relation.PEER, m.Relation.OTHER})
+WORK = frozenset(
+    {
+        m.Relation.TEAMMATE,
+        m.Relation.MANAGER,
+        m.Relation.MENTOR,
+        m.Relation.REPORT,
+        m.Relation.CLIENT,
+        m.Relation.PEER,
+        m.Relation.OTHER,
+    }
+)
 
 
 class Personal:
@@ -50,8 +59,11 @@ class Personal:
             tools[session.tool.casefold()] += session.minutes
             spelled_tools.setdefault(session.tool.casefold(), session.tool)
         self.tool_name = spelled_tools[max(tools, key=lambda t: (tools[t], t))] if tools else None
-        learn = [s for s in ctx.within(ctx.ai, ctx.last(r.LEARNING_DAYS * 2))
-                 if s.purpose == m.Purpose.LEARN and s.skill and s.skill.strip()]
+        learn = [
+            s
+            for s in ctx.within(ctx.ai, ctx.last(r.LEARNING_DAYS * 2))
+            if s.purpose == m.Purpose.LEARN and s.skill and s.skill.strip()
+        ]
         self.skill_name = learn[-1].skill.strip() if learn else None
 
     def colleague(self, *, skip: tuple[str, ...] = ()) -> str | None:
@@ -98,13 +110,20 @@ def _or(name: str | None, fallback: str) -> str:
 
 # --- per insight -------------------------------------------------------------------------------
 
+
 def _trust(f: Finding, p: Personal) -> list[Suggestion]:
     who = _or(p.colleague(), "a teammate")
     return [
-        ("second-opinion", f"Take one answer {p.tool()} gave you this week to {who} for a second "
-                           "opinion, and compare notes."),
-        ("ask-first", f"Next time a work question comes up, ask {who} before you ask "
-                      f"{p.tool()}, and see what each adds."),
+        (
+            "second-opinion",
+            f"Take one answer {p.tool()} gave you this week to {who} for a second "
+            "opinion, and compare notes.",
+        ),
+        (
+            "ask-first",
+            f"Next time a work question comes up, ask {who} before you ask "
+            f"{p.tool()}, and see what each adds.",
+        ),
     ]
 
 
@@ -112,10 +131,16 @@ def _augmentation(f: Finding, p: Personal) -> list[Suggestion]:
     who = _or(p.colleague(), "a teammate")
     tool = p.tool()
     return [
-        ("learn-then-teach", f"Turn your next {tool} session into a learning one: ask it to "
-                             f"explain, then teach what you learned to {who}."),
-        ("draft-first", f"Before handing the next task to {tool}, sketch your own first take and "
-                        f"use {tool} as a co-creator to improve it."),
+        (
+            "learn-then-teach",
+            f"Turn your next {tool} session into a learning one: ask it to "
+            f"explain, then teach what you learned to {who}.",
+        ),
+        (
+            "draft-first",
+            f"Before handing the next task to {tool}, sketch your own first take and "
+            f"use {tool} as a co-creator to improve it.",
+        ),
     ]
 
 
@@ -123,25 +148,46 @@ def _learning(f: Finding, p: Personal) -> list[Suggestion]:
     who = _or(p.colleague(), "a teammate")
     skills = f.metrics.get("skills") or []
     topic = skills[-1] if skills else (p.skill_name or None)
-    out = [("teach-a-teammate",
-            f"Teach {who} what you learned about {topic} in a 15-minute walkthrough." if topic else
-            f"Teach {who} one thing you learned with AI this week, in a 15-minute walkthrough.")]
+    out = [
+        (
+            "teach-a-teammate",
+            f"Teach {who} what you learned about {topic} in a 15-minute walkthrough."
+            if topic
+            else f"Teach {who} one thing you learned with AI this week, "
+            "in a 15-minute walkthrough.",
+        )
+    ]
     if topic:
-        out.append(("practise-together", f"Try {topic} on a real task together with {who} and "
-                                         "compare approaches."))
+        out.append(
+            (
+                "practise-together",
+                f"Try {topic} on a real task together with {who} and compare approaches.",
+            )
+        )
     else:
-        out.append(("log-skills", "Add `--skill` when you log a learning session, so you can see "
-                                  "what AI helped you learn."))
+        out.append(
+            (
+                "log-skills",
+                "Add `--skill` when you log a learning session, so you can see "
+                "what AI helped you learn.",
+            )
+        )
     return out
 
 
 def _instead(f: Finding, p: Personal) -> list[Suggestion]:
     who = _or(p.colleague(), "a teammate")
     return [
-        ("ask-a-person", f"Next time you reach for {p.tool()} instead of someone, message {who} "
-                         "first; even a 10-minute chat counts."),
-        ("people-block", "Protect a 30-minute people block in your day this week: a call, a walk "
-                         "or lunch with someone."),
+        (
+            "ask-a-person",
+            f"Next time you reach for {p.tool()} instead of someone, message {who} "
+            "first; even a 10-minute chat counts.",
+        ),
+        (
+            "people-block",
+            "Protect a 30-minute people block in your day this week: a call, a walk "
+            "or lunch with someone.",
+        ),
     ]
 
 
@@ -149,59 +195,101 @@ def _fading(f: Finding, p: Personal) -> list[Suggestion]:
     first = p.colleague()
     second = p.colleague(skip=(first,) if first else ())
     return [
-        ("people-block", "Protect a 30-minute people block on two days this week"
-                         + (f", starting with {first}." if first else ".")),
-        ("reach-out", f"Bring one question you would otherwise ask {p.tool()} to "
-                      f"{_or(second or first, 'a colleague')} this week."),
+        (
+            "people-block",
+            "Protect a 30-minute people block on two days this week"
+            + (f", starting with {first}." if first else "."),
+        ),
+        (
+            "reach-out",
+            f"Bring one question you would otherwise ask {p.tool()} to "
+            f"{_or(second or first, 'a colleague')} this week.",
+        ),
     ]
 
 
 def _isolation(f: Finding, p: Personal) -> list[Suggestion]:
     who = p.anyone()
     return [
-        ("reach-out", f"Reach out to {_or(who, 'someone you like working with')} today for a "
-                      "short call or coffee; ten minutes is enough."),
-        ("people-block", "Put one conversation with a person into tomorrow's plan, before your "
-                         "first AI session."),
+        (
+            "reach-out",
+            f"Reach out to {_or(who, 'someone you like working with')} today for a "
+            "short call or coffee; ten minutes is enough.",
+        ),
+        (
+            "people-block",
+            "Put one conversation with a person into tomorrow's plan, before your "
+            "first AI session.",
+        ),
     ]
 
 
 def _mentoring(f: Finding, p: Personal) -> list[Suggestion]:
     mentor = p.mentor()
     colleague = p.colleague(skip=(mentor,) if mentor else ())
-    made = (f"the draft you wrote with {p.tool_name}" if p.tool_name
-            else "something you made recently")
+    made = (
+        f"the draft you wrote with {p.tool_name}" if p.tool_name else "something you made recently"
+    )
     return [
-        ("book-mentoring",
-         f"Ask {mentor} for 15 minutes of mentoring this week." if mentor else
-         "Ask someone you look up to for 15 minutes of mentoring this week "
-         "(`aijournal people NAME --relation mentor` remembers them)."),
-        ("ask-feedback",
-         f"Ask {_or(colleague, 'a colleague')} for 15 minutes of feedback on {made}."),
+        (
+            "book-mentoring",
+            f"Ask {mentor} for 15 minutes of mentoring this week."
+            if mentor
+            else "Ask someone you look up to for 15 minutes of mentoring this week "
+            "(`aijournal people NAME --relation mentor` remembers them).",
+        ),
+        (
+            "ask-feedback",
+            f"Ask {_or(colleague, 'a colleague')} for 15 minutes of feedback on {made}.",
+        ),
     ]
 
 
 def _energy(f: Finding, p: Personal) -> list[Suggestion]:
     who = p.anyone()
-    out = [("energising-plan", f"Plan one energising thing with {_or(who, 'someone you like')} "
-                               "this week: a walk, lunch or a call.")]
+    out = [
+        (
+            "energising-plan",
+            f"Plan one energising thing with {_or(who, 'someone you like')} "
+            "this week: a walk, lunch or a call.",
+        )
+    ]
     if f.metrics.get("ai_rising"):
-        out.append(("ai-free-block", f"Try one focus block without {p.tool()} tomorrow and note "
-                                     "your energy afterwards."))
+        out.append(
+            (
+                "ai-free-block",
+                f"Try one focus block without {p.tool()} tomorrow and note your energy afterwards.",
+            )
+        )
     else:
-        out.append(("notice-drains", "Log your energy twice a day this week to see which moments "
-                                     "drain you and which lift you."))
+        out.append(
+            (
+                "notice-drains",
+                "Log your energy twice a day this week to see which moments "
+                "drain you and which lift you.",
+            )
+        )
     return out
 
 
 def _lift(f: Finding, p: Personal) -> list[Suggestion]:
     who = _or(p.anyone(), "someone you like")
     if f.metrics["with"] > f.metrics["without"]:
-        return [("plan-people-time", f"People seem to lift your energy: plan time with {who} on a "
-                                     "day you expect to be heavy.")]
-    return [("lighter-meetings", "Try one shorter, more focused meeting this week and notice "
-                                 "whether it leaves you with more energy."),
-            ("recovery-gap", "Leave 15 quiet minutes after your next long conversation.")]
+        return [
+            (
+                "plan-people-time",
+                f"People seem to lift your energy: plan time with {who} on a "
+                "day you expect to be heavy.",
+            )
+        ]
+    return [
+        (
+            "lighter-meetings",
+            "Try one shorter, more focused meeting this week and notice "
+            "whether it leaves you with more energy.",
+        ),
+        ("recovery-gap", "Leave 15 quiet minutes after your next long conversation."),
+    ]
 
 
 def _neglected(f: Finding, p: Personal) -> list[Suggestion]:
@@ -212,15 +300,22 @@ def _neglected(f: Finding, p: Personal) -> list[Suggestion]:
     elif relation in (m.Relation.FRIEND, m.Relation.FAMILY):
         text = f"Reconnect with {name}: send a short message and suggest a walk or a call."
     else:
-        text = (f"Reconnect with {name}: send a short message this week and suggest a call or "
-                "coffee.")
+        text = (
+            f"Reconnect with {name}: send a short message this week and suggest a call or coffee."
+        )
     return [(f"reconnect-{slug(name)}", text)]
 
 
 SUGGEST: dict[str, Callable[[Finding, Personal], list[Suggestion]]] = {
-    "trust-streak": _trust, "augmentation-share": _augmentation, "learning-partner": _learning,
-    "ai-instead-of-people": _instead, "people-fading": _fading, "isolation-streak": _isolation,
-    "no-mentoring": _mentoring, "energy-slide": _energy, "people-lift-energy": _lift,
+    "trust-streak": _trust,
+    "augmentation-share": _augmentation,
+    "learning-partner": _learning,
+    "ai-instead-of-people": _instead,
+    "people-fading": _fading,
+    "isolation-streak": _isolation,
+    "no-mentoring": _mentoring,
+    "energy-slide": _energy,
+    "people-lift-energy": _lift,
     "neglected-person": _neglected,
 }
 

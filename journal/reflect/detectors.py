@@ -55,8 +55,10 @@ class Context:
         self.interactions: list[m.Interaction] = self._live(records.interactions)
         self.energy: list[m.Energy] = self._live(records.energy)
         self.checkins: dict[dt.date, m.CheckIn] = {}
-        ordered = sorted((c for c in records.checkins if c.deleted_at is None and c.day <= as_of),
-                         key=lambda c: (c.day, c.updated_at, c.created_at, c.id))
+        ordered = sorted(
+            (c for c in records.checkins if c.deleted_at is None and c.day <= as_of),
+            key=lambda c: (c.day, c.updated_at, c.created_at, c.id),
+        )
         for checkin in ordered:  # one per day: the later one replaces
             self.checkins[checkin.day] = checkin
         self.people = tuple(p for p in records.people if p.deleted_at is None)
@@ -114,12 +116,14 @@ class Context:
 
 # --- helpers -----------------------------------------------------------------------------------
 
+
 def rounded(value: Fraction | int) -> float:
     return round(float(value), r.METRIC_DIGITS)
 
 
-def by_day(entries: Iterable[m.AISession | m.Interaction | m.Energy | m.CheckIn]
-           ) -> tuple[tuple[dt.date, tuple[str, ...]], ...]:
+def by_day(
+    entries: Iterable[m.AISession | m.Interaction | m.Energy | m.CheckIn],
+) -> tuple[tuple[dt.date, tuple[str, ...]], ...]:
     """Evidence: the entries grouped by their day, days in order, ids in time order."""
     days: dict[dt.date, list[str]] = {}
     for entry in sorted(entries, key=lambda e: (e.day, m.entry_time(e), e.id)):
@@ -147,11 +151,12 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 
 
 def short(day: dt.date) -> str:
-    """"Nov 20": a day in prose, the same in every locale."""
+    """ "Nov 20": a day in prose, the same in every locale."""
     return f"{MONTHS[day.month - 1]} {day.day}"
 
 
 # --- the detectors -----------------------------------------------------------------------------
+
 
 def trust_streak(ctx: Context) -> list[Finding]:
     days = list(ctx.checkins)
@@ -169,14 +174,20 @@ def trust_streak(ctx: Context) -> list[Finding]:
     n = len(run)
     mean_ai = Fraction(sum(c.trust_ai for c in run), n)
     mean_team = Fraction(sum(c.trust_team for c in run), n)
-    return [Finding(
-        id="trust-streak", severity=r.ACT if n >= r.TRUST_STREAK_ACT else r.WATCH,
-        title=f"You trusted AI over your teammates {n} days running",
-        detail=(f"Your last {n} check-ins, from {short(run[0].day)} to {short(run[-1].day)}, put "
+    return [
+        Finding(
+            id="trust-streak",
+            severity=r.ACT if n >= r.TRUST_STREAK_ACT else r.WATCH,
+            title=f"You trusted AI over your teammates {n} days running",
+            detail=(
+                f"Your last {n} check-ins, from {short(run[0].day)} to {short(run[-1].day)}, put "
                 f"trust in AI above trust in your team: {one_decimal(mean_ai)} vs "
-                f"{one_decimal(mean_team)} of 5 on average."),
-        evidence=by_day(run),
-        metrics={"days": n, "since": run[0].day.isoformat()})]
+                f"{one_decimal(mean_team)} of 5 on average."
+            ),
+            evidence=by_day(run),
+            metrics={"days": n, "since": run[0].day.isoformat()},
+        )
+    ]
 
 
 def augmentation_share(ctx: Context) -> list[Finding]:
@@ -194,25 +205,39 @@ def augmentation_share(ctx: Context) -> list[Finding]:
     if share >= r.AUGMENTATION_BENCHMARK:
         return []
     unclassified = minutes(s for s in sessions if s.purpose not in m.CLASSIFIED)
-    note = (f" {unclassified} unclassified minutes are left out until you classify them."
-            if unclassified else "")
+    note = (
+        f" {unclassified} unclassified minutes are left out until you classify them."
+        if unclassified
+        else ""
+    )
     percent = round(share * 100)
     benchmark = round(r.AUGMENTATION_BENCHMARK * 100)
-    return [Finding(
-        id="augmentation-share", severity=r.WATCH,
-        title=f"Learning and co-creating were {percent}% of your AI time (benchmark {benchmark}%)",
-        detail=(f"In the last {r.AUGMENTATION_DAYS} days, {augmenting} of {total} classified AI "
+    return [
+        Finding(
+            id="augmentation-share",
+            severity=r.WATCH,
+            title=f"Learning and co-creating were {percent}% of your AI time "
+            f"(benchmark {benchmark}%)",
+            detail=(
+                f"In the last {r.AUGMENTATION_DAYS} days, {augmenting} of {total} classified AI "
                 f"minutes ({plural(len(classified), 'session')}) went to learning or augmenting; "
                 f"the rest handed work off or kept you company. Freelancers who thrive with AI "
-                f"put about {benchmark}% of it into augmentation.{note}"),
-        evidence=by_day(classified),
-        metrics={"share": rounded(share), "benchmark": rounded(r.AUGMENTATION_BENCHMARK),
-                 "classified_minutes": total})]
+                f"put about {benchmark}% of it into augmentation.{note}"
+            ),
+            evidence=by_day(classified),
+            metrics={
+                "share": rounded(share),
+                "benchmark": rounded(r.AUGMENTATION_BENCHMARK),
+                "classified_minutes": total,
+            },
+        )
+    ]
 
 
 def learning_partner(ctx: Context) -> list[Finding]:
-    learning = [s for s in ctx.within(ctx.ai, ctx.last(r.LEARNING_DAYS))
-                if s.purpose == m.Purpose.LEARN]
+    learning = [
+        s for s in ctx.within(ctx.ai, ctx.last(r.LEARNING_DAYS)) if s.purpose == m.Purpose.LEARN
+    ]
     total = minutes(learning)
     if total < r.LEARNING_MIN_MINUTES:
         return []
@@ -221,20 +246,32 @@ def learning_partner(ctx: Context) -> list[Finding]:
         if session.skill and session.skill.strip():
             skills.setdefault(session.skill.strip().casefold(), session.skill.strip())
     listed = list(skills.values())
-    what = (f" Skills: {', '.join(listed)}." if listed
-            else " No skills logged yet: `--skill` keeps them.")
-    return [Finding(
-        id="learning-partner", severity=r.INFO,
-        title=f"AI was your learning partner for {total} minutes this week",
-        detail=(f"{plural(len(learning), 'learning session')} in the last {r.LEARNING_DAYS} days "
-                f"on {plural(len({s.day for s in learning}), 'day')}.{what}"),
-        evidence=by_day(learning),
-        metrics={"minutes": total, "skills": listed})]
+    what = (
+        f" Skills: {', '.join(listed)}."
+        if listed
+        else " No skills logged yet: `--skill` keeps them."
+    )
+    return [
+        Finding(
+            id="learning-partner",
+            severity=r.INFO,
+            title=f"AI was your learning partner for {total} minutes this week",
+            detail=(
+                f"{plural(len(learning), 'learning session')} in the last {r.LEARNING_DAYS} days "
+                f"on {plural(len({s.day for s in learning}), 'day')}.{what}"
+            ),
+            evidence=by_day(learning),
+            metrics={"minutes": total, "skills": listed},
+        )
+    ]
 
 
 def ai_instead_of_people(ctx: Context) -> list[Finding]:
-    hits = [s for s in ctx.within(ctx.ai, ctx.last(r.INSTEAD_DAYS))
-            if s.instead_of_person or s.purpose == m.Purpose.COMPANION]
+    hits = [
+        s
+        for s in ctx.within(ctx.ai, ctx.last(r.INSTEAD_DAYS))
+        if s.instead_of_person or s.purpose == m.Purpose.COMPANION
+    ]
     if len(hits) < r.INSTEAD_MIN_COUNT:
         return []
     instead = sum(1 for s in hits if s.instead_of_person)
@@ -244,18 +281,26 @@ def ai_instead_of_people(ctx: Context) -> list[Finding]:
         parts.append(plural(instead, "session") + " marked 'instead of a person'")
     if companion:
         parts.append(plural(companion, "companion session"))
-    return [Finding(
-        id="ai-instead-of-people", severity=r.ACT,
-        title=f"You turned to AI instead of a person {len(hits)} times this week",
-        detail=(f"In the last {r.INSTEAD_DAYS} days: {' and '.join(parts)}, on "
-                f"{plural(len({s.day for s in hits}), 'day')}."),
-        evidence=by_day(hits),
-        metrics={"count": len(hits)})]
+    return [
+        Finding(
+            id="ai-instead-of-people",
+            severity=r.ACT,
+            title=f"You turned to AI instead of a person {len(hits)} times this week",
+            detail=(
+                f"In the last {r.INSTEAD_DAYS} days: {' and '.join(parts)}, on "
+                f"{plural(len({s.day for s in hits}), 'day')}."
+            ),
+            evidence=by_day(hits),
+            metrics={"count": len(hits)},
+        )
+    ]
 
 
 def people_fading(ctx: Context) -> list[Finding]:
-    recent, before = ctx.last(r.FADING_RECENT_DAYS), ctx.before(r.FADING_RECENT_DAYS,
-                                                                r.FADING_BEFORE_DAYS)
+    recent, before = (
+        ctx.last(r.FADING_RECENT_DAYS),
+        ctx.before(r.FADING_RECENT_DAYS, r.FADING_BEFORE_DAYS),
+    )
     weeks = r.FADING_BEFORE_DAYS // 7
     earlier = ctx.within(ctx.interactions, before)
     if len(earlier) < r.FADING_MIN_INTERACTIONS:
@@ -270,17 +315,27 @@ def people_fading(ctx: Context) -> list[Finding]:
     ai_mean = Fraction(minutes(ctx.within(ctx.ai, before)), weeks)
     if not (ai_now > 0 and ai_now >= ai_mean):
         return []
-    return [Finding(
-        id="people-fading", severity=r.ACT,
-        title="Time with people is fading while AI time holds",
-        detail=(f"{people_now} minutes with people in the last {r.FADING_RECENT_DAYS} days "
+    return [
+        Finding(
+            id="people-fading",
+            severity=r.ACT,
+            title="Time with people is fading while AI time holds",
+            detail=(
+                f"{people_now} minutes with people in the last {r.FADING_RECENT_DAYS} days "
                 f"({plural(len(now_met), 'interaction')}) against a weekly mean of "
                 f"{whole(people_mean)} in the {weeks} weeks before "
                 f"({plural(len(earlier), 'interaction')}); AI time: {ai_now} minutes against a "
-                f"weekly mean of {whole(ai_mean)}."),
-        evidence=by_day([*now_met, *ai_now_sessions]),
-        metrics={"people_minutes": people_now, "people_weekly_mean": rounded(people_mean),
-                 "ai_minutes": ai_now, "ai_weekly_mean": rounded(ai_mean)})]
+                f"weekly mean of {whole(ai_mean)}."
+            ),
+            evidence=by_day([*now_met, *ai_now_sessions]),
+            metrics={
+                "people_minutes": people_now,
+                "people_weekly_mean": rounded(people_mean),
+                "ai_minutes": ai_now,
+                "ai_weekly_mean": rounded(ai_mean),
+            },
+        )
+    ]
 
 
 def isolation_streak(ctx: Context) -> list[Finding]:
@@ -297,13 +352,19 @@ def isolation_streak(ctx: Context) -> list[Finding]:
         return []
     run.reverse()
     n = len(run)
-    return [Finding(
-        id="isolation-streak", severity=r.ACT if n >= r.ISOLATION_ACT else r.WATCH,
-        title=f"{n} logged days in a row without a conversation that felt connected",
-        detail=(f"From {short(run[0])} to {short(run[-1])}, none of your {n} logged days had an "
-                f"interaction of quality {r.CONNECTED_QUALITY} or more."),
-        evidence=tuple((day, ctx.logged[day]) for day in run),
-        metrics={"days": n})]
+    return [
+        Finding(
+            id="isolation-streak",
+            severity=r.ACT if n >= r.ISOLATION_ACT else r.WATCH,
+            title=f"{n} logged days in a row without a conversation that felt connected",
+            detail=(
+                f"From {short(run[0])} to {short(run[-1])}, none of your {n} logged days had an "
+                f"interaction of quality {r.CONNECTED_QUALITY} or more."
+            ),
+            evidence=tuple((day, ctx.logged[day]) for day in run),
+            metrics={"days": n},
+        )
+    ]
 
 
 def no_mentoring(ctx: Context) -> list[Finding]:
@@ -316,24 +377,37 @@ def no_mentoring(ctx: Context) -> list[Finding]:
         return []
     days_since = None if last is None else (ctx.as_of - last).days
     recent = ctx.within(ctx.interactions, ctx.last(r.MENTORING_DAYS))
-    met = (f" You met people {plural(len(recent), 'time')} in that time, none of it mentoring or "
-           "feedback." if recent else "")
+    met = (
+        f" You met people {plural(len(recent), 'time')} in that time, none of it mentoring or "
+        "feedback."
+        if recent
+        else ""
+    )
     if last is None:
         detail = "You have not logged any mentoring or feedback yet." + met
         evidence: list[tuple[dt.date, tuple[str, ...]]] = []
     else:
-        detail = (f"Your last mentoring or feedback was {plural(days_since or 0, 'day')} ago, on "
-                  f"{short(last)}.{met}")
-        ids = tuple(i.id for i in ctx.interactions
-                    if i.day == last and i.kind.value in r.MENTORING_KINDS)
+        detail = (
+            f"Your last mentoring or feedback was {plural(days_since or 0, 'day')} ago, on "
+            f"{short(last)}.{met}"
+        )
+        ids = tuple(
+            i.id for i in ctx.interactions if i.day == last and i.kind.value in r.MENTORING_KINDS
+        )
         evidence = [(last, ids)]
     evidence += list(by_day(recent))
     if not evidence:
         evidence = [(ctx.first_day, ctx.logged.get(ctx.first_day, ()))]
-    return [Finding(
-        id="no-mentoring", severity=r.WATCH,
-        title=f"No mentoring or feedback in the last {r.MENTORING_DAYS} days",
-        detail=detail, evidence=tuple(evidence), metrics={"days_since": days_since})]
+    return [
+        Finding(
+            id="no-mentoring",
+            severity=r.WATCH,
+            title=f"No mentoring or feedback in the last {r.MENTORING_DAYS} days",
+            detail=detail,
+            evidence=tuple(evidence),
+            metrics={"days_since": days_since},
+        )
+    ]
 
 
 def energy_slide(ctx: Context) -> list[Finding]:
@@ -352,19 +426,33 @@ def energy_slide(ctx: Context) -> list[Finding]:
     ai_now = minutes(ctx.within(ctx.ai, recent_window))
     ai_mean = Fraction(minutes(ctx.within(ctx.ai, before)), weeks)
     ai_rising = ai_now > 0 and ai_now >= ai_mean
-    rising = (f" Meanwhile your AI time held or grew: {ai_now} minutes against a weekly mean of "
-              f"{whole(ai_mean)}." if ai_rising else "")
-    return [Finding(
-        id="energy-slide", severity=r.ACT if ai_rising else r.WATCH,
-        title=f"Your energy dipped by {one_decimal(drop)} points this week",
-        detail=(f"Mean energy {one_decimal(recent_mean)} over "
+    rising = (
+        f" Meanwhile your AI time held or grew: {ai_now} minutes against a weekly mean of "
+        f"{whole(ai_mean)}."
+        if ai_rising
+        else ""
+    )
+    return [
+        Finding(
+            id="energy-slide",
+            severity=r.ACT if ai_rising else r.WATCH,
+            title=f"Your energy dipped by {one_decimal(drop)} points this week",
+            detail=(
+                f"Mean energy {one_decimal(recent_mean)} over "
                 f"{plural(len(recent), 'reading')} in the last {r.ENERGY_RECENT_DAYS} days, "
                 "against "
                 f"{one_decimal(earlier_mean)} over {plural(len(earlier), 'reading')} in the "
-                f"{weeks} weeks before.{rising}"),
-        evidence=by_day(recent),
-        metrics={"recent_mean": rounded(recent_mean), "earlier_mean": rounded(earlier_mean),
-                 "drop": rounded(drop), "ai_rising": ai_rising})]
+                f"{weeks} weeks before.{rising}"
+            ),
+            evidence=by_day(recent),
+            metrics={
+                "recent_mean": rounded(recent_mean),
+                "earlier_mean": rounded(earlier_mean),
+                "drop": rounded(drop),
+                "ai_rising": ai_rising,
+            },
+        )
+    ]
 
 
 def people_lift_energy(ctx: Context) -> list[Finding]:
@@ -389,16 +477,29 @@ def people_lift_energy(ctx: Context) -> list[Finding]:
     lifts = difference > 0
     good = [i for i in ctx.within(ctx.interactions, window) if i.quality >= r.LIFT_QUALITY]
     evidence = by_day([*(e for d in readings for e in readings[d]), *good])
-    return [Finding(
-        id="people-lift-energy", severity=r.INFO,
-        title=("Days with people lift your energy" if lifts
-               else "Days with people have felt more draining lately"),
-        detail=(f"Mean energy {one_decimal(mean_with)} on days with a good conversation against "
+    return [
+        Finding(
+            id="people-lift-energy",
+            severity=r.INFO,
+            title=(
+                "Days with people lift your energy"
+                if lifts
+                else "Days with people have felt more draining lately"
+            ),
+            detail=(
+                f"Mean energy {one_decimal(mean_with)} on days with a good conversation against "
                 f"{one_decimal(mean_without)} on days without, over the last {r.LIFT_DAYS} days "
-                f"({len(with_days)} days with people vs {len(without_days)} without)."),
-        evidence=evidence,
-        metrics={"with": rounded(mean_with), "without": rounded(mean_without),
-                 "n_with": len(with_days), "n_without": len(without_days)})]
+                f"({len(with_days)} days with people vs {len(without_days)} without)."
+            ),
+            evidence=evidence,
+            metrics={
+                "with": rounded(mean_with),
+                "without": rounded(mean_without),
+                "n_with": len(with_days),
+                "n_without": len(without_days),
+            },
+        )
+    ]
 
 
 def neglected_person(ctx: Context) -> list[Finding]:
@@ -420,20 +521,36 @@ def neglected_person(ctx: Context) -> list[Finding]:
         name = roster.get(key, names[key])
         last = max(i.day for i in met)
         days_since = (ctx.as_of - last).days
-        found.append(Finding(
-            id="neglected-person", severity=r.WATCH,
-            title=f"It has been {days_since} days since you last met {name}",
-            detail=(f"You met {name} {plural(len(met), 'time')} in the "
+        found.append(
+            Finding(
+                id="neglected-person",
+                severity=r.WATCH,
+                title=f"It has been {days_since} days since you last met {name}",
+                detail=(
+                    f"You met {name} {plural(len(met), 'time')} in the "
                     f"{r.NEGLECT_BEFORE_DAYS // 7} weeks before the last two, and nothing is "
-                    f"logged since {short(last)}."),
-            evidence=by_day(met),
-            metrics={"person": name, "days_since": days_since}, subject=name))
+                    f"logged since {short(last)}."
+                ),
+                evidence=by_day(met),
+                metrics={"person": name, "days_since": days_since},
+                subject=name,
+            )
+        )
     return sorted(found, key=lambda f: name_key(f.subject or ""))
 
 
 DETECTORS: tuple[Callable[[Context], list[Finding]], ...] = (
-    trust_streak, augmentation_share, learning_partner, ai_instead_of_people, people_fading,
-    isolation_streak, no_mentoring, energy_slide, people_lift_energy, neglected_person)
+    trust_streak,
+    augmentation_share,
+    learning_partner,
+    ai_instead_of_people,
+    people_fading,
+    isolation_streak,
+    no_mentoring,
+    energy_slide,
+    people_lift_energy,
+    neglected_person,
+)
 
 
 def detect(ctx: Context) -> Iterator[Finding]:

@@ -48,9 +48,15 @@ class Insight:
     actions: tuple[Action, ...]
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "severity": self.severity, "title": self.title,
-                "detail": self.detail, "evidence": [e.to_json() for e in self.evidence],
-                "metrics": dict(self.metrics), "actions": [a.to_json() for a in self.actions]}
+        return {
+            "id": self.id,
+            "severity": self.severity,
+            "title": self.title,
+            "detail": self.detail,
+            "evidence": [e.to_json() for e in self.evidence],
+            "metrics": dict(self.metrics),
+            "actions": [a.to_json() for a in self.actions],
+        }
 
 
 @dataclass(frozen=True)
@@ -74,7 +80,7 @@ class Records:
     energy: tuple[m.Energy, ...] = ()
     checkins: tuple[m.CheckIn, ...] = ()
     people: tuple[m.Person, ...] = ()
-    first_day: dt.date | None = None          # the journal's first entry (any day)
+    first_day: dt.date | None = None  # the journal's first entry (any day)
     last_mentoring_day: dt.date | None = None  # the last mentoring/feedback on or before as_of
     logged_days: Mapping[dt.date, tuple[str, ...]] = field(default_factory=dict)
 
@@ -86,14 +92,23 @@ def run(records: Records, as_of: dt.date) -> list[Insight]:
     context = detectors.Context(records, as_of)
     found: list[tuple[tuple[int, str, str], Insight]] = []
     for finding in detectors.detect(context):
-        steps = tuple(Action(f"{finding.id}/{slug}", text)
-                      for slug, text in actions.suggest(finding, context))
+        steps = tuple(
+            Action(f"{finding.id}/{slug}", text) for slug, text in actions.suggest(finding, context)
+        )
         insight = Insight(
-            id=finding.id, severity=finding.severity, title=finding.title, detail=finding.detail,
+            id=finding.id,
+            severity=finding.severity,
+            title=finding.title,
+            detail=finding.detail,
             evidence=tuple(Evidence(day, tuple(ids)) for day, ids in finding.evidence),
-            metrics=finding.metrics, actions=steps)
-        key = (rules.SEVERITY_ORDER[finding.severity], finding.id,
-               (finding.subject or "").casefold())
+            metrics=finding.metrics,
+            actions=steps,
+        )
+        key = (
+            rules.SEVERITY_ORDER[finding.severity],
+            finding.id,
+            (finding.subject or "").casefold(),
+        )
         found.append((key, insight))
     found.sort(key=lambda pair: pair[0])
     return [insight for _, insight in found]

@@ -35,12 +35,34 @@ DEMO_SEED = 7
 POLL_S = 0.5  # how often the app looks for writes made elsewhere (the shell, another app)
 
 THEMES = (
-    Theme(name="aijournal", dark=True, primary="#5FB3A1", secondary="#8E7CC3",
-          accent="#D99A4E", warning="#E8B04B", error="#E06C75", success="#7BC47F",
-          foreground="#E4E0D7", background="#15191C", surface="#1C2125", panel="#242B30"),
-    Theme(name="aijournal-light", dark=False, primary="#2A7A6A", secondary="#6B59A8",
-          accent="#B0650F", warning="#A66A00", error="#C0392B", success="#2E7D32",
-          foreground="#23272A", background="#F6F3EC", surface="#FFFFFF", panel="#E9E4D9"),
+    Theme(
+        name="aijournal",
+        dark=True,
+        primary="#5FB3A1",
+        secondary="#8E7CC3",
+        accent="#D99A4E",
+        warning="#E8B04B",
+        error="#E06C75",
+        success="#7BC47F",
+        foreground="#E4E0D7",
+        background="#15191C",
+        surface="#1C2125",
+        panel="#242B30",
+    ),
+    Theme(
+        name="aijournal-light",
+        dark=False,
+        primary="#2A7A6A",
+        secondary="#6B59A8",
+        accent="#B0650F",
+        warning="#A66A00",
+        error="#C0392B",
+        success="#2E7D32",
+        foreground="#23272A",
+        background="#F6F3EC",
+        surface="#FFFFFF",
+        panel="#E9E4D9",
+    ),
 )
 
 
@@ -70,17 +92,22 @@ class JournalApp(App[int]):
         "people": _mode("journal.tui.screens.people", "PeopleScreen"),
     }
     BINDINGS = [
-        *(Binding(f"f{n}", f"app.tab('{name}')", label, priority=True, show=False)
-          for n, (name, label) in enumerate(TABS, 1)),
-        *(Binding(str(n), f"app.tab('{name}')", label, show=False)
-          for n, (name, label) in enumerate(TABS, 1)),
+        *(
+            Binding(f"f{n}", f"app.tab('{name}')", label, priority=True, show=False)
+            for n, (name, label) in enumerate(TABS, 1)
+        ),
+        *(
+            Binding(str(n), f"app.tab('{name}')", label, show=False)
+            for n, (name, label) in enumerate(TABS, 1)
+        ),
         Binding("question_mark", "app.help", "Help", key_display="?"),
         Binding("ctrl+z", "app.undo", "Undo", show=False),
         Binding("ctrl+p", "app.command_palette", "Commands", show=False),
     ]
 
-    def __init__(self, db_path: str, *, store: JournalStore | None = None,
-                 welcome: bool = True) -> None:
+    def __init__(
+        self, db_path: str, *, store: JournalStore | None = None, welcome: bool = True
+    ) -> None:
         self.starting = True  # until on_mount: see refresh_css
         self.themed = False  # until our theme is set: see get_css_variables
         super().__init__()
@@ -95,8 +122,7 @@ class JournalApp(App[int]):
         self.known_people: list[str] = []
         self._last_read_error: str | None = None
         self._poll_stop = threading.Event()
-        self._poll_thread = threading.Thread(target=self._poll, name="aijournal-poll",
-                                             daemon=True)
+        self._poll_thread = threading.Thread(target=self._poll, name="aijournal-poll", daemon=True)
         for theme in THEMES:
             self.register_theme(theme)
         # Set without the watcher (it would parse the whole stylesheet again): the stylesheet,
@@ -194,8 +220,13 @@ class JournalApp(App[int]):
             if isinstance(screen, JournalScreen):
                 screen.reload()
 
-    def write(self, action: Callable[[JournalStore], Any], done: str | None = None, *,
-              failed: Callable[[str], None] | None = None) -> Any:
+    def write(
+        self,
+        action: Callable[[JournalStore], Any],
+        done: str | None = None,
+        *,
+        failed: Callable[[str], None] | None = None,
+    ) -> Any:
         """Run one service write; notify its JournalError instead of raising (or hand its line
         to `failed`, for a form that shows it inline). Returns its result, or None when it
         failed."""
@@ -212,12 +243,20 @@ class JournalApp(App[int]):
         self.changed()
         return result
 
-    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
-               timeout: float | None = None, markup: bool = True) -> None:
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
         """Every notification is plain text: user text in it is never read as markup, and its
         control characters are shown escaped (journal.textsafe)."""
-        super().notify(visible(message), title=visible(title), severity=severity,
-                       timeout=timeout, markup=False)
+        super().notify(
+            visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False
+        )
 
     def switch_journal(self, path: str, *, demo: bool) -> None:
         """Point the app at another journal file (the demo, or back to the user's own)."""
@@ -300,14 +339,16 @@ class JournalApp(App[int]):
         with JournalStore.open(path) as store:
             if service.is_empty(store):
                 today: dt.date = now().date()
-                demo.fill(store, persona=DEMO_PERSONA, days=DEMO_DAYS, seed=DEMO_SEED,
-                          today=today)
+                demo.fill(store, persona=DEMO_PERSONA, days=DEMO_DAYS, seed=DEMO_SEED, today=today)
         self.call_from_thread(self._opened_demo, path)
 
     def _opened_demo(self, path: str) -> None:
         self.switch_journal(path, demo=True)
-        self.notify(f"Opened the demo journal ({path}). Your own journal is untouched; "
-                    "'Back to my journal' in the command palette returns to it.", markup=False)
+        self.notify(
+            f"Opened the demo journal ({path}). Your own journal is untouched; "
+            "'Back to my journal' in the command palette returns to it.",
+            markup=False,
+        )
 
     # --- actions -------------------------------------------------------------------------------
 
@@ -347,8 +388,11 @@ class JournalApp(App[int]):
         try:
             module = importlib.import_module("journal.tui.screens.classify")
         except ImportError:
-            self.notify("Classifying imported sessions is not available in this build yet; "
-                        "`aijournal classify` does it on the command line.", markup=False)
+            self.notify(
+                "Classifying imported sessions is not available in this build yet; "
+                "`aijournal classify` does it on the command line.",
+                markup=False,
+            )
             return
         self.push_screen(module.ClassifyScreen(self.db_path), lambda _: self.changed())
 
@@ -373,37 +417,61 @@ class JournalApp(App[int]):
         self.call_after_refresh(lambda: self.screen.run_action(f"form('{form}')"))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        yield SystemCommand("Log an AI session", "Tool, time, purpose; on Today (a)",
-                            lambda: self._today_form("ai"))
-        yield SystemCommand("Log time with people", "Who, how long, what kind; on Today (m)",
-                            lambda: self._today_form("met"))
-        yield SystemCommand("Log energy", "One key, 1 to 5; on Today (e)",
-                            lambda: self._today_form("energy"))
-        yield SystemCommand("Daily check-in", "Trust in AI and in your team, connection (k)",
-                            lambda: self._today_form("checkin"))
-        yield SystemCommand("Start or stop the timer", "A live AI session timer (t on Today)",
-                            lambda: self._today_form("timer"))
+        yield SystemCommand(
+            "Log an AI session", "Tool, time, purpose; on Today (a)", lambda: self._today_form("ai")
+        )
+        yield SystemCommand(
+            "Log time with people",
+            "Who, how long, what kind; on Today (m)",
+            lambda: self._today_form("met"),
+        )
+        yield SystemCommand(
+            "Log energy", "One key, 1 to 5; on Today (e)", lambda: self._today_form("energy")
+        )
+        yield SystemCommand(
+            "Daily check-in",
+            "Trust in AI and in your team, connection (k)",
+            lambda: self._today_form("checkin"),
+        )
+        yield SystemCommand(
+            "Start or stop the timer",
+            "A live AI session timer (t on Today)",
+            lambda: self._today_form("timer"),
+        )
         for n, (name, label) in enumerate(TABS, 1):
-            yield SystemCommand(f"Go to {label}", f"Switch tab (F{n} or {n})",
-                                lambda name=name: self.action_tab(name))
+            yield SystemCommand(
+                f"Go to {label}",
+                f"Switch tab (F{n} or {n})",
+                lambda name=name: self.action_tab(name),
+            )
         yield SystemCommand("Undo", "Revert the last change (ctrl+z)", self.action_undo)
-        yield SystemCommand("Classify imported AI sessions", "Give each a purpose, one key each",
-                            self.action_classify)
+        yield SystemCommand(
+            "Classify imported AI sessions",
+            "Give each a purpose, one key each",
+            self.action_classify,
+        )
         if self.is_demo:
-            yield SystemCommand("Back to my journal", "Leave the demo journal",
-                                self.action_own_journal)
+            yield SystemCommand(
+                "Back to my journal", "Leave the demo journal", self.action_own_journal
+            )
         else:
-            yield SystemCommand("Load the demo journal",
-                                "A separate file with the 'drifting' persona; yours is untouched",
-                                self.action_demo)
-        yield SystemCommand("Toggle light and dark", "Switch between the two aijournal themes",
-                            self.action_toggle_dark)
+            yield SystemCommand(
+                "Load the demo journal",
+                "A separate file with the 'drifting' persona; yours is untouched",
+                self.action_demo,
+            )
+        yield SystemCommand(
+            "Toggle light and dark",
+            "Switch between the two aijournal themes",
+            self.action_toggle_dark,
+        )
         yield SystemCommand("Keys", "Every key of aijournal (?)", self.action_help)
         yield from super().get_system_commands(screen)
 
 
-def make_app(db_path: str, *, store: JournalStore | None = None,
-             welcome: bool = True) -> JournalApp:
+def make_app(
+    db_path: str, *, store: JournalStore | None = None, welcome: bool = True
+) -> JournalApp:
     """The app over the journal at db_path (created if missing). `welcome=False` skips the
     first-run screen."""
     return JournalApp(db_path, store=store or JournalStore.open(db_path), welcome=welcome)

@@ -22,8 +22,9 @@ def when(entry: Entry, today: dt.date) -> str:
     else:
         stamp = at.strftime(" %H:%M")
     day = at.date()
-    label = day_word(day, today) or day.strftime("%a %d %b" if day.year == today.year
-                                                 else "%Y-%m-%d")
+    label = day_word(day, today) or day.strftime(
+        "%a %d %b" if day.year == today.year else "%Y-%m-%d"
+    )
     return label + stamp
 
 
@@ -37,10 +38,15 @@ def summary(entry: Entry) -> str:
             parts.append(f"learned {entry.skill}")
         return " · ".join(parts)
     if isinstance(entry, Interaction):
-        return " · ".join([", ".join(entry.people), entry.kind.value,
-                           CHANNEL_LABELS.get(entry.channel.value, entry.channel.value),
-                           f"felt {entry.quality}/5"]
-                          + (["I reached out"] if entry.initiated else []))
+        return " · ".join(
+            [
+                ", ".join(entry.people),
+                entry.kind.value,
+                CHANNEL_LABELS.get(entry.channel.value, entry.channel.value),
+                f"felt {entry.quality}/5",
+            ]
+            + (["I reached out"] if entry.initiated else [])
+        )
     if isinstance(entry, Energy):
         return f"energy {entry.level}/5 ({ENERGY_WORDS.get(entry.level, '')})"
     if isinstance(entry, CheckIn):

@@ -80,8 +80,13 @@ def build_demo(path: str) -> None:
     from journal.tui.app import DEMO_DAYS, DEMO_PERSONA, DEMO_SEED
 
     with JournalStore.open(path) as store:
-        demo.fill(store, persona=DEMO_PERSONA, days=DEMO_DAYS, seed=DEMO_SEED,
-                  today=dt.date.fromisoformat(NOW[:10]))
+        demo.fill(
+            store,
+            persona=DEMO_PERSONA,
+            days=DEMO_DAYS,
+            seed=DEMO_SEED,
+            today=dt.date.fromisoformat(NOW[:10]),
+        )
 
 
 def _still(app: Any) -> None:

@@ -6,12 +6,23 @@ from journal.present import CHANNEL_LABELS, PURPOSE_LABELS
 
 __all__ = ["CHANNEL_LABELS"]  # re-exported: the labels live in journal.present
 
-TABS = (("today", "Today"), ("history", "History"), ("dashboard", "Dashboard"),
-        ("insights", "Insights"), ("people", "People"))
+TABS = (
+    ("today", "Today"),
+    ("history", "History"),
+    ("dashboard", "Dashboard"),
+    ("insights", "Insights"),
+    ("people", "People"),
+)
 
 PURPOSE_HELP = PURPOSE_LABELS
-KIND_LABELS = {"mentoring": "mentoring", "feedback": "feedback", "collaboration": "collaboration",
-               "help": "help", "social": "social", "meeting": "meeting"}
+KIND_LABELS = {
+    "mentoring": "mentoring",
+    "feedback": "feedback",
+    "collaboration": "collaboration",
+    "help": "help",
+    "social": "social",
+    "meeting": "meeting",
+}
 ENERGY_WORDS = {1: "drained", 2: "low", 3: "okay", 4: "good", 5: "great"}
 QUALITY_WORDS = {1: "distant", 2: "a little", 3: "connected", 4: "close", 5: "deeply"}
 
@@ -42,54 +53,79 @@ TIMER_HINT = "t stops it"
 HISTORY_PLACEHOLDER = "search text  @person  #tag  from:mon  to:yesterday"
 HISTORY_EMPTY = "No entries match. Clear the search (escape) or change the type."
 
-DASH_EMPTY = ("Nothing to chart yet. Log a few days of AI sessions, people time and energy, "
-              "or open the demo journal from the command palette (ctrl+p).")
+DASH_EMPTY = (
+    "Nothing to chart yet. Log a few days of AI sessions, people time and energy, "
+    "or open the demo journal from the command palette (ctrl+p)."
+)
 PEOPLE_EMPTY = "Nobody on your roster yet. Log time with someone on Today (press m)."
-INSIGHTS_EMPTY = ("No insights yet. They appear once there is enough evidence: log a few more "
-                  "days of AI sessions, people time, energy and check-ins.")
+INSIGHTS_EMPTY = (
+    "No insights yet. They appear once there is enough evidence: log a few more "
+    "days of AI sessions, people time, energy and check-ins."
+)
 
 HELP_INTRO = "Every key of aijournal. Press escape or ? to close."
 HELP_SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
-    ("Everywhere", (
-        ("F1 … F5", "Today, History, Dashboard, Insights, People"),
-        ("1 … 5", "the same tabs, when no text field has focus"),
-        ("?", "this help"),
-        ("ctrl+p", "command palette: every action by name"),
-        ("ctrl+z", "undo the last change"),
-        ("escape", "leave a text field (so 1 … 5 switch tabs again) or close a dialog"),
-        ("tab / shift+tab", "next / previous field"),
-        ("ctrl+q", "quit"),
-    )),
-    ("Today", (
-        ("a", "log an AI session: tool, time, purpose, instead of a person, skill"),
-        ("m", "log time with people: names, time, kind, channel, how connected"),
-        ("e", "log your energy, then 1 … 5"),
-        ("k", "the daily check-in: trust in AI, trust in your team, connection (1 … 5 each)"),
-        ("enter", "save the form"),
-        ("1 … 5", "on a focused scale (energy, check-in, felt): pick the value"),
-        ("t, ctrl+t", "start a live timer for the tool in the AI form, or stop the running one"),
-        ("→ or tab", "accept the suggested tool or name"),
-        ("u", "undo the last change"),
-        ("c", "classify imported AI sessions (when there are any)"),
-    )),
-    ("History", (
-        ("/", "search: text, @person, #tag, from:WHEN, to:WHEN"),
-        ("y", "cycle the type filter (all, AI, people, energy, check-in, WHO-5)"),
-        ("enter or e", "edit the selected entry"),
-        ("d or delete", "delete the selected entry (asks first)"),
-        ("u", "undo the last change"),
-        ("escape", "clear the search"),
-    )),
-    ("Dashboard", (
-        ("w", "4, 8 or 12 weeks"),
-        ("h", "year in pixels: energy or connection"),
-    )),
-    ("Insights", (
-        ("enter", "accept the highlighted action: it becomes an intention"),
-        ("x", "mark the highlighted intention done"),
-    )),
-    ("People", (
-        ("enter", "show this person's entries in History"),
-        ("r", "change the relation (mentor, teammate, friend...)"),
-    )),
+    (
+        "Everywhere",
+        (
+            ("F1 … F5", "Today, History, Dashboard, Insights, People"),
+            ("1 … 5", "the same tabs, when no text field has focus"),
+            ("?", "this help"),
+            ("ctrl+p", "command palette: every action by name"),
+            ("ctrl+z", "undo the last change"),
+            ("escape", "leave a text field (so 1 … 5 switch tabs again) or close a dialog"),
+            ("tab / shift+tab", "next / previous field"),
+            ("ctrl+q", "quit"),
+        ),
+    ),
+    (
+        "Today",
+        (
+            ("a", "log an AI session: tool, time, purpose, instead of a person, skill"),
+            ("m", "log time with people: names, time, kind, channel, how connected"),
+            ("e", "log your energy, then 1 … 5"),
+            ("k", "the daily check-in: trust in AI, trust in your team, connection (1 … 5 each)"),
+            ("enter", "save the form"),
+            ("1 … 5", "on a focused scale (energy, check-in, felt): pick the value"),
+            (
+                "t, ctrl+t",
+                "start a live timer for the tool in the AI form, or stop the running one",
+            ),
+            ("→ or tab", "accept the suggested tool or name"),
+            ("u", "undo the last change"),
+            ("c", "classify imported AI sessions (when there are any)"),
+        ),
+    ),
+    (
+        "History",
+        (
+            ("/", "search: text, @person, #tag, from:WHEN, to:WHEN"),
+            ("y", "cycle the type filter (all, AI, people, energy, check-in, WHO-5)"),
+            ("enter or e", "edit the selected entry"),
+            ("d or delete", "delete the selected entry (asks first)"),
+            ("u", "undo the last change"),
+            ("escape", "clear the search"),
+        ),
+    ),
+    (
+        "Dashboard",
+        (
+            ("w", "4, 8 or 12 weeks"),
+            ("h", "year in pixels: energy or connection"),
+        ),
+    ),
+    (
+        "Insights",
+        (
+            ("enter", "accept the highlighted action: it becomes an intention"),
+            ("x", "mark the highlighted intention done"),
+        ),
+    ),
+    (
+        "People",
+        (
+            ("enter", "show this person's entries in History"),
+            ("r", "change the relation (mentor, teammate, friend...)"),
+        ),
+    ),
 )

@@ -51,8 +51,14 @@ def candidates(shell: str, out: str) -> list[str]:
 
 @pytest.fixture
 def journal(cli, db_path):
-    for args in (["met", "Priya", "30m"], ["met", "Sam, Pradeep", "1h"], ["ai", "Claude", "1h"],
-                 ["ai", "ChatGPT", "20m"], ["ai", "Claude", "10m"], ["energy", "3"]):
+    for args in (
+        ["met", "Priya", "30m"],
+        ["met", "Sam, Pradeep", "1h"],
+        ["ai", "Claude", "1h"],
+        ["ai", "ChatGPT", "20m"],
+        ["ai", "Claude", "10m"],
+        ["energy", "3"],
+    ):
         assert cli(*args).code == 0
     return db_path
 
@@ -108,22 +114,34 @@ def test_tab_completes_names_choices_and_commands(journal, tab, shell):
     code, offered = tab(shell, "aijournal ai Claude 45m --")
     assert code == 0 and {"--purpose", "--skill", "--at", "--note", "--tag"} <= set(offered)
     code, offered = tab(shell, "aijournal ")
-    assert code == 0 and {"ai", "met", "energy", "status", "log", "export", "backup",
-                          "insights"} <= set(offered)
+    assert code == 0 and {
+        "ai",
+        "met",
+        "energy",
+        "status",
+        "log",
+        "export",
+        "backup",
+        "insights",
+    } <= set(offered)
     assert snapshot_files(journal) == before
 
 
 def test_the_db_on_the_line_is_the_one_completed_from(cli, journal, tab, tmp_path):
     other = str(tmp_path / "other.db")
     assert cli("--db", other, "met", "Zoë", "10m").code == 0
-    for line in (f"aijournal --db {other} met Z", f"aijournal met --db {other} Z",
-                 f"aijournal --db={other} met Z"):
+    for line in (
+        f"aijournal --db {other} met Z",
+        f"aijournal met --db {other} Z",
+        f"aijournal --db={other} met Z",
+    ):
         assert tab("bash", line) == (0, ["Zoë"]), line
     assert tab("bash", "aijournal met Z") == (0, [])
 
 
-def test_without_a_journal_names_complete_nothing_and_nothing_is_created(tab, tmp_path,
-                                                                          monkeypatch):
+def test_without_a_journal_names_complete_nothing_and_nothing_is_created(
+    tab, tmp_path, monkeypatch
+):
     db = tmp_path / "new" / "journal.db"
     monkeypatch.setenv("AIJOURNAL_DB", str(db))
     for shell in SHELLS:
@@ -136,21 +154,31 @@ def test_without_a_journal_names_complete_nothing_and_nothing_is_created(tab, tm
 
 # --- the real console script, as the shells run it ---------------------------------------------
 
+
 def run_completion(shell: str, line: str, **extra: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "TERM": "xterm-256color", **completion_env(shell, line), **extra}
     try:
-        return subprocess.run([str(SCRIPT)], env=env, capture_output=True, text=True,
-                              stdin=subprocess.DEVNULL, timeout=60)
+        return subprocess.run(
+            [str(SCRIPT)],
+            env=env,
+            capture_output=True,
+            text=True,
+            stdin=subprocess.DEVNULL,
+            timeout=60,
+        )
     except subprocess.TimeoutExpired:
         pytest.fail(f"{shell} completion of {line!r} did not return (the app opened?)")
 
 
 @pytest.mark.skipif(not SCRIPT.exists(), reason="the package is not installed in this venv")
-@pytest.mark.parametrize(("shell", "line", "expected"), [
-    ("bash", "aijournal met Pr", ["Pradeep", "Priya"]),
-    ("zsh", "aijournal ai Cl", ["Claude"]),
-    ("fish", "aijournal met Sam 30m --kind f", ["feedback"]),
-])
+@pytest.mark.parametrize(
+    ("shell", "line", "expected"),
+    [
+        ("bash", "aijournal met Pr", ["Pradeep", "Priya"]),
+        ("zsh", "aijournal ai Cl", ["Claude"]),
+        ("fish", "aijournal met Sam 30m --kind f", ["feedback"]),
+    ],
+)
 def test_the_console_script_completes(journal, shell, line, expected):
     before = snapshot_files(journal)
     done = run_completion(shell, line)
@@ -168,8 +196,10 @@ def test_the_console_script_creates_no_journal(tmp_path):
     assert not os.path.lexists(db.parent)
 
 
-@pytest.mark.skipif(not SCRIPT.exists() or shutil.which("bash") is None
-                    or not hasattr(os, "fork"), reason="needs bash, a pty and the console script")
+@pytest.mark.skipif(
+    not SCRIPT.exists() or shutil.which("bash") is None or not hasattr(os, "fork"),
+    reason="needs bash, a pty and the console script",
+)
 def test_tab_in_an_interactive_bash(journal, tmp_path):
     """A real interactive bash on a terminal, with the script `aijournal --show-completion bash`
     prints loaded: Tab rewrites the line, and nothing full-screen appears."""
@@ -178,10 +208,19 @@ def test_tab_in_an_interactive_bash(journal, tmp_path):
     import signal
     import time
 
-    env = {**os.environ, "PATH": f"{SCRIPT.parent}{os.pathsep}{os.environ.get('PATH', '')}",
-           "TERM": "xterm-256color", "PS1": "$ "}
-    shown = subprocess.run([str(SCRIPT), "--show-completion", "bash"], env=env,
-                           capture_output=True, text=True, timeout=60)
+    env = {
+        **os.environ,
+        "PATH": f"{SCRIPT.parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        "TERM": "xterm-256color",
+        "PS1": "$ ",
+    }
+    shown = subprocess.run(
+        [str(SCRIPT), "--show-completion", "bash"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert shown.returncode == 0 and "complete -o default -F" in shown.stdout, shown.stderr
     script = tmp_path / "aijournal.bash"
     script.write_text(shown.stdout)
@@ -203,9 +242,11 @@ def test_tab_in_an_interactive_bash(journal, tmp_path):
     try:
         os.write(fd, f"source {script}; echo loaded\n".encode())
         until("loaded\r\n")
-        for typed, completed in [("aijournal met Pri", "aijournal met Priya "),
-                                 ("aijournal ai Cl", "aijournal ai Claude "),
-                                 ("aijournal ene", "aijournal energy ")]:
+        for typed, completed in [
+            ("aijournal met Pri", "aijournal met Priya "),
+            ("aijournal ai Cl", "aijournal ai Claude "),
+            ("aijournal ene", "aijournal energy "),
+        ]:
             os.write(fd, f"{typed}\t".encode())
             screen = until(completed)
             assert completed in screen, (typed, screen)

@@ -56,17 +56,45 @@ def journal(cli, db_path):  # noqa: ANN001, ANN201
 
 # --- logging -----------------------------------------------------------------------------------
 
+
 def test_ai_with_every_option(cli):
-    result = ok(cli("ai", "Claude", "1h30", "--purpose", "aug", "--instead-of-person", "--skill",
-                    "SQL windows", "--at", "yesterday 15:00", "--note", "pairing", "--tag",
-                    "work", "--tag", "sql"))
+    result = ok(
+        cli(
+            "ai",
+            "Claude",
+            "1h30",
+            "--purpose",
+            "aug",
+            "--instead-of-person",
+            "--skill",
+            "SQL windows",
+            "--at",
+            "yesterday 15:00",
+            "--note",
+            "pairing",
+            "--tag",
+            "work",
+            "--tag",
+            "sql",
+        )
+    )
     assert "Logged 90 min of Claude (augment) 2026-11-25 15:00" in result.out
     entry = only(cli)
-    assert entry == {**entry, "type": "ai_session", "tool": "Claude", "minutes": 90,
-                     "purpose": "augment", "instead_of_person": True, "skill": "SQL windows",
-                     "started_at": "2026-11-25T15:00:00+01:00", "note": "pairing",
-                     "tags": ["work", "sql"], "source": None, "deleted_at": None,
-                     "created_at": "2026-11-26T15:00:00+01:00"}
+    assert entry == {
+        **entry,
+        "type": "ai_session",
+        "tool": "Claude",
+        "minutes": 90,
+        "purpose": "augment",
+        "instead_of_person": True,
+        "skill": "SQL windows",
+        "started_at": "2026-11-25T15:00:00+01:00",
+        "note": "pairing",
+        "tags": ["work", "sql"],
+        "source": None,
+        "deleted_at": None,
+        "created_at": "2026-11-26T15:00:00+01:00",
+    }
 
 
 def test_ai_defaults_and_the_purpose_hint(cli):
@@ -74,7 +102,11 @@ def test_ai_defaults_and_the_purpose_hint(cli):
     assert "--purpose" in result.out
     entry = only(cli)
     assert (entry["purpose"], entry["instead_of_person"], entry["skill"], entry["tags"]) == (
-        "unclassified", False, None, [])
+        "unclassified",
+        False,
+        None,
+        [],
+    )
     assert entry["started_at"] == "2026-11-26T15:00:00+01:00"
     assert "--purpose" not in ok(cli("ai", "ChatGPT", "45", "--purpose", "automate")).out
 
@@ -90,16 +122,43 @@ def test_options_may_come_before_arguments_and_with_equals(cli):
 
 def test_met_one_and_several_people(cli):
     ok(cli("met", "Sam", "30m"))
-    result = ok(cli("met", "priya, SAM", "1h", "--kind", "feedback", "--channel", "video",
-                    "--quality", "5", "--initiated", "--note", "n", "--tag", "x", "--at", "mon"))
+    result = ok(
+        cli(
+            "met",
+            "priya, SAM",
+            "1h",
+            "--kind",
+            "feedback",
+            "--channel",
+            "video",
+            "--quality",
+            "5",
+            "--initiated",
+            "--note",
+            "n",
+            "--tag",
+            "x",
+            "--at",
+            "mon",
+        )
+    )
     assert "with priya, Sam (feedback, video, quality 5)" in result.out  # as the roster spells
     first, second = log_json(cli)
     assert first["people"] == ["priya", "Sam"]  # Monday's entry comes first; the roster's casing
     assert (first["kind"], first["channel"], first["quality"], first["initiated"]) == (
-        "feedback", "video", 5, True)
+        "feedback",
+        "video",
+        5,
+        True,
+    )
     assert first["at"] == "2026-11-23T12:00:00+01:00"
-    assert (second["people"], second["kind"], second["channel"], second["quality"],
-            second["initiated"]) == (["Sam"], "collaboration", "in_person", 3, False)
+    assert (
+        second["people"],
+        second["kind"],
+        second["channel"],
+        second["quality"],
+        second["initiated"],
+    ) == (["Sam"], "collaboration", "in_person", 3, False)
     people = json.loads(ok(cli("people", "--json")).out)
     assert {p["name"] for p in people} == {"priya", "Sam"}
     ok(cli("met", "PRIYA", "5m"))
@@ -107,17 +166,25 @@ def test_met_one_and_several_people(cli):
 
 
 def test_energy(cli):
-    assert "Logged energy 2/5 2026-11-26 14:15" in ok(cli("energy", "2", "--at", "14:15",
-                                                           "--note", "slump")).out
+    assert (
+        "Logged energy 2/5 2026-11-26 14:15"
+        in ok(cli("energy", "2", "--at", "14:15", "--note", "slump")).out
+    )
     entry = only(cli)
     assert (entry["type"], entry["level"], entry["at"], entry["note"]) == (
-        "energy", 2, "2026-11-26T14:15:00+01:00", "slump")
+        "energy",
+        2,
+        "2026-11-26T14:15:00+01:00",
+        "slump",
+    )
 
 
 def test_timer(cli, monkeypatch):
     monkeypatch.setenv("AIJOURNAL_NOW", "2026-11-26T09:00:00")
-    assert "Timer started for Claude (learn) at 09:00" in ok(cli("start", "Claude", "--purpose",
-                                                                 "learn")).out
+    assert (
+        "Timer started for Claude (learn) at 09:00"
+        in ok(cli("start", "Claude", "--purpose", "learn")).out
+    )
     assert cli("start", "ChatGPT").code == 2
     monkeypatch.setenv("AIJOURNAL_NOW", "2026-11-26T09:25:00")
     assert ok(cli("status", "--prompt")).out.startswith("⏱ Claude 25m")
@@ -126,28 +193,41 @@ def test_timer(cli, monkeypatch):
     assert "Logged 47 min of Claude (learn)" in ok(cli("stop", "--note", "deep work")).out
     entry = only(cli)
     assert (entry["minutes"], entry["started_at"], entry["note"]) == (
-        47, "2026-11-26T09:00:00+01:00", "deep work")
+        47,
+        "2026-11-26T09:00:00+01:00",
+        "deep work",
+    )
     result = cli("stop")
     assert result.code == 2 and "no timer" in result.err
 
 
 def test_checkin_and_its_replacement(cli):
-    assert "Saved the check-in for 2026-11-26" in ok(cli(
-        "checkin", "--trust-ai", "4", "--trust-team", "2", "--connection", "3")).out
+    assert (
+        "Saved the check-in for 2026-11-26"
+        in ok(cli("checkin", "--trust-ai", "4", "--trust-team", "2", "--connection", "3")).out
+    )
     assert "Replaced" in ok(cli("checkin", "--trust-ai", "2", "--trust-team", "5")).out
     entry = only(cli)
-    assert (entry["type"], entry["day"], entry["trust_ai"], entry["trust_team"],
-            entry["connection"]) == ("checkin", "2026-11-26", 2, 5, None)
+    assert (
+        entry["type"],
+        entry["day"],
+        entry["trust_ai"],
+        entry["trust_team"],
+        entry["connection"],
+    ) == ("checkin", "2026-11-26", 2, 5, None)
     ok(cli("checkin", "--trust-ai", "1", "--trust-team", "1", "--day", "yesterday"))
     assert [e["day"] for e in log_json(cli)] == ["2026-11-25", "2026-11-26"]
 
 
-@pytest.mark.parametrize(("answers", "score", "band"), [
-    (["5", "5", "5", "5", "5"], "25/25 = 100%", "no sign of low wellbeing"),
-    (["3", "3", "2", "2", "3"], "13/25 = 52%", "no sign of low wellbeing"),
-    (["3", "2", "2", "3", "2"], "12/25 = 48%", "low wellbeing"),
-    (["1", "2", "1", "1", "2"], "7/25 = 28%", "please seek professional advice"),
-])
+@pytest.mark.parametrize(
+    ("answers", "score", "band"),
+    [
+        (["5", "5", "5", "5", "5"], "25/25 = 100%", "no sign of low wellbeing"),
+        (["3", "3", "2", "2", "3"], "13/25 = 52%", "no sign of low wellbeing"),
+        (["3", "2", "2", "3", "2"], "12/25 = 48%", "low wellbeing"),
+        (["1", "2", "1", "1", "2"], "7/25 = 28%", "please seek professional advice"),
+    ],
+)
 def test_who5(cli, answers, score, band):
     out = ok(cli("who5", *answers)).out
     text = " ".join(out.split())
@@ -166,11 +246,17 @@ def test_who5_json_and_day(cli):
 
 # --- reading -----------------------------------------------------------------------------------
 
+
 def test_log_json_record_form_and_time_order(cli, journal):
     ok(cli("who5", "3", "3", "3", "3", "3", "--day", "yesterday"))
     entries = log_json(cli)
-    assert [e["type"] for e in entries] == ["who5", "ai_session", "interaction", "checkin",
-                                            "energy"]
+    assert [e["type"] for e in entries] == [
+        "who5",
+        "ai_session",
+        "interaction",
+        "checkin",
+        "energy",
+    ]
     for entry in entries:
         assert set(entry) == RECORD_KEYS | TYPE_KEYS[entry["type"]], entry["type"]
         assert len(entry["id"]) == 32
@@ -218,11 +304,27 @@ def test_people(cli):
     ok(cli("met", "Sam, Priya", "30m", "--quality", "4", "--at", "yesterday"))
     ok(cli("met", "sam", "1h", "--quality", "2"))
     people = json.loads(ok(cli("people", "--json")).out)
-    assert [set(p) for p in people] == [{"id", "name", "relation", "interactions", "minutes",
-                                         "last_contact", "days_since", "mean_quality"}] * 2
+    assert [set(p) for p in people] == [
+        {
+            "id",
+            "name",
+            "relation",
+            "interactions",
+            "minutes",
+            "last_contact",
+            "days_since",
+            "mean_quality",
+        }
+    ] * 2
     sam = next(p for p in people if p["name"] == "Sam")
-    assert (sam["relation"], sam["interactions"], sam["minutes"], sam["last_contact"],
-            sam["days_since"], sam["mean_quality"]) == ("other", 2, 90, "2026-11-26", 0, 3.0)
+    assert (
+        sam["relation"],
+        sam["interactions"],
+        sam["minutes"],
+        sam["last_contact"],
+        sam["days_since"],
+        sam["mean_quality"],
+    ) == ("other", 2, 90, "2026-11-26", 0, 3.0)
     assert "Priya is now mentor" in ok(cli("people", "priya", "--relation", "mentor")).out
     people = json.loads(ok(cli("people", "--json")).out)
     assert next(p for p in people if p["name"] == "Priya")["relation"] == "mentor"
@@ -234,8 +336,13 @@ def test_status(cli, journal):
     assert ok(cli("status", "--prompt")).out == "aij ✓\n"
     data = json.loads(ok(cli("status", "--json")).out)
     assert data["day"] == "2026-11-26" and data["timer"] is None
-    assert data["counts"] == {"ai_session": 1, "interaction": 1, "energy": 1, "checkin": 1,
-                              "who5": 0}
+    assert data["counts"] == {
+        "ai_session": 1,
+        "interaction": 1,
+        "energy": 1,
+        "checkin": 1,
+        "who5": 0,
+    }
     assert "Today (2026-11-26)" in ok(cli("status")).out
 
 
@@ -245,27 +352,31 @@ def test_status_prompt_on_a_new_journal(cli):
 
 # --- changing ----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("kind", "options", "expected"), [
-    ("ai", ["--tool", "ChatGPT"], {"tool": "ChatGPT"}),
-    ("ai", ["--duration", "2h"], {"minutes": 120}),
-    ("ai", ["--minutes", "15"], {"minutes": 15}),
-    ("ai", ["--purpose", "companion"], {"purpose": "companion"}),
-    ("ai", ["--instead-of-person"], {"instead_of_person": True}),
-    ("ai", ["--skill", "regex"], {"skill": "regex"}),
-    ("ai", ["--at", "mon 9:00"], {"started_at": "2026-11-23T09:00:00+01:00"}),
-    ("ai", ["--note", "hello"], {"note": "hello"}),
-    ("ai", ["--tag", "a", "--tag", "b"], {"tags": ["a", "b"]}),
-    ("met", ["--people", "Ann, Bob"], {"people": ["Ann", "Bob"]}),
-    ("met", ["--kind", "mentoring"], {"kind": "mentoring"}),
-    ("met", ["--channel", "chat"], {"channel": "chat"}),
-    ("met", ["--quality", "1"], {"quality": 1}),
-    ("met", ["--initiated"], {"initiated": True}),
-    ("met", ["--at", "2026-11-20"], {"at": "2026-11-20T12:00:00+01:00"}),
-    ("energy", ["--level", "1"], {"level": 1}),
-    ("checkin", ["--trust-ai", "5"], {"trust_ai": 5}),
-    ("checkin", ["--trust-team", "1"], {"trust_team": 1}),
-    ("checkin", ["--connection", "2"], {"connection": 2}),
-])
+
+@pytest.mark.parametrize(
+    ("kind", "options", "expected"),
+    [
+        ("ai", ["--tool", "ChatGPT"], {"tool": "ChatGPT"}),
+        ("ai", ["--duration", "2h"], {"minutes": 120}),
+        ("ai", ["--minutes", "15"], {"minutes": 15}),
+        ("ai", ["--purpose", "companion"], {"purpose": "companion"}),
+        ("ai", ["--instead-of-person"], {"instead_of_person": True}),
+        ("ai", ["--skill", "regex"], {"skill": "regex"}),
+        ("ai", ["--at", "mon 9:00"], {"started_at": "2026-11-23T09:00:00+01:00"}),
+        ("ai", ["--note", "hello"], {"note": "hello"}),
+        ("ai", ["--tag", "a", "--tag", "b"], {"tags": ["a", "b"]}),
+        ("met", ["--people", "Ann, Bob"], {"people": ["Ann", "Bob"]}),
+        ("met", ["--kind", "mentoring"], {"kind": "mentoring"}),
+        ("met", ["--channel", "chat"], {"channel": "chat"}),
+        ("met", ["--quality", "1"], {"quality": 1}),
+        ("met", ["--initiated"], {"initiated": True}),
+        ("met", ["--at", "2026-11-20"], {"at": "2026-11-20T12:00:00+01:00"}),
+        ("energy", ["--level", "1"], {"level": 1}),
+        ("checkin", ["--trust-ai", "5"], {"trust_ai": 5}),
+        ("checkin", ["--trust-team", "1"], {"trust_team": 1}),
+        ("checkin", ["--connection", "2"], {"connection": 2}),
+    ],
+)
 def test_edit_each_field_option(cli, journal, kind, options, expected):
     short = {"ai": "ai_session", "met": "interaction", "energy": "energy", "checkin": "checkin"}
     before = only(cli, "--type", kind)
@@ -309,6 +420,7 @@ def test_undo_of_a_met_takes_new_people_off_the_roster(cli):
 
 # --- backup and demo ---------------------------------------------------------------------------
 
+
 def test_backup(cli, journal, tmp_path):
     target = tmp_path / "safe" / "copy.db"
     target.parent.mkdir()
@@ -331,7 +443,8 @@ def test_demo_is_reproducible_and_refuses_a_journal_with_entries(cli, tmp_path):
     one, two = log_json(cli, "--db", first), log_json(cli, "--db", second)
     assert one and one == two
     assert json.loads(ok(cli("--db", first, "people", "--json")).out) == json.loads(
-        ok(cli("--db", second, "people", "--json")).out)
+        ok(cli("--db", second, "people", "--json")).out
+    )
     before = snapshot_files(first)
     result = cli("--db", first, "demo", "--persona", "freelancer")
     assert result.code == 2 and "already has entries" in result.err
@@ -460,18 +573,30 @@ def _newer_journal(path: Path) -> None:
     conn.close()
 
 
-BAD_DB = [(_text_file, "not a SQLite"), (_empty_file, "empty file"),
-          (_other_sqlite, "another program"), (_directory, "directory"),
-          (_newer_journal, "newer aijournal")]
-COMMANDS = [["ai", "Claude", "30m"], ["met", "Sam", "10m"], ["energy", "3"],
-            ["status", "--prompt"], ["log"], ["checkin", "--trust-ai", "3", "--trust-team", "3"],
-            ["undo"], ["backup"], ["demo"], ["people"]]
+BAD_DB = [
+    (_text_file, "not a SQLite"),
+    (_empty_file, "empty file"),
+    (_other_sqlite, "another program"),
+    (_directory, "directory"),
+    (_newer_journal, "newer aijournal"),
+]
+COMMANDS = [
+    ["ai", "Claude", "30m"],
+    ["met", "Sam", "10m"],
+    ["energy", "3"],
+    ["status", "--prompt"],
+    ["log"],
+    ["checkin", "--trust-ai", "3", "--trust-team", "3"],
+    ["undo"],
+    ["backup"],
+    ["demo"],
+    ["people"],
+]
 
 
 @pytest.mark.parametrize(("make", "named"), BAD_DB, ids=[f.__name__[1:] for f, _ in BAD_DB])
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
-def test_a_db_that_is_not_a_journal_is_refused_and_untouched(cli, tmp_path, make, named,
-                                                            command):
+def test_a_db_that_is_not_a_journal_is_refused_and_untouched(cli, tmp_path, make, named, command):
     path = tmp_path / "other.db"
     make(path)
     folder_before = sorted(os.listdir(tmp_path))
@@ -536,8 +661,11 @@ def test_hot_commands_behave_the_same_on_both_paths(cli, capsys, tmp_path, args,
 
 def test_typer_face_error_lines(capsys, tmp_path):
     db = str(tmp_path / "j.db")
-    for args, named in [(["ai", "Claude", "abc"], "'abc'"), (["ai", "Claude"], "DURATION"),
-                        (["energy", "3", "--bogus"], "--bogus")]:
+    for args, named in [
+        (["ai", "Claude", "abc"], "'abc'"),
+        (["ai", "Claude"], "DURATION"),
+        (["energy", "3", "--bogus"], "--bogus"),
+    ]:
         capsys.readouterr()
         assert run_typer(["--db", db, *args]) == 2
         err = capsys.readouterr().err
@@ -551,8 +679,7 @@ SCRIPT = Path(sys.executable).parent / "aijournal"
 
 def run_script(*args: str, db: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "AIJOURNAL_DB": db}
-    return subprocess.run([str(SCRIPT), *args], capture_output=True, text=True, env=env,
-                          timeout=60)
+    return subprocess.run([str(SCRIPT), *args], capture_output=True, text=True, env=env, timeout=60)
 
 
 @pytest.mark.skipif(not SCRIPT.exists(), reason="the package is not installed in this venv")
@@ -564,12 +691,14 @@ def test_the_console_script(tmp_path):
     done = run_script("met", "Sam", "20m", db=db)
     assert done.returncode == 0
     before = snapshot_files(db)
-    for args, named in [(["ai", "Claude", "1.5.5"], "'1.5.5'"),
-                        (["energy", "7"], "'7'"),
-                        (["log", "--bogus"], "--bogus"),
-                        (["met", "Sam", "20m", "--kind", "party"], "'party'"),
-                        (["checkin", "--trust-ai", "9", "--trust-team", "1"], "'9'"),
-                        (["--db", str(tmp_path), "ai", "Claude", "30m"], "directory")]:
+    for args, named in [
+        (["ai", "Claude", "1.5.5"], "'1.5.5'"),
+        (["energy", "7"], "'7'"),
+        (["log", "--bogus"], "--bogus"),
+        (["met", "Sam", "20m", "--kind", "party"], "'party'"),
+        (["checkin", "--trust-ai", "9", "--trust-team", "1"], "'9'"),
+        (["--db", str(tmp_path), "ai", "Claude", "30m"], "directory"),
+    ]:
         done = run_script(*args, db=db)
         assert done.returncode == 2, (args, done.stderr)
         assert len(done.stderr.splitlines()) == 1 and named in done.stderr, done.stderr
@@ -583,14 +712,20 @@ def test_the_console_script(tmp_path):
     assert done.returncode == 0 and "--instead-of-person" in done.stdout
 
 
-@pytest.mark.parametrize(("args", "stamp", "day"), [
-    (["ai", "Claude", "30m", "--at", "2026-03-29"], "2026-03-29T12:00:00+02:00", "2026-03-29"),
-    (["ai", "Claude", "30m", "--at", "2026-03-29T01:30"], "2026-03-29T01:30:00+01:00",
-     "2026-03-29"),
-    (["met", "Sam", "30m", "--at", "2026-10-25"], "2026-10-25T12:00:00+01:00", "2026-10-25"),
-    (["energy", "3", "--at", "2026-10-25T01:30"], "2026-10-25T01:30:00+02:00", "2026-10-25"),
-    (["energy", "3", "--at", "2026-10-24T23:30Z"], "2026-10-25T01:30:00+02:00", "2026-10-25"),
-])
+@pytest.mark.parametrize(
+    ("args", "stamp", "day"),
+    [
+        (["ai", "Claude", "30m", "--at", "2026-03-29"], "2026-03-29T12:00:00+02:00", "2026-03-29"),
+        (
+            ["ai", "Claude", "30m", "--at", "2026-03-29T01:30"],
+            "2026-03-29T01:30:00+01:00",
+            "2026-03-29",
+        ),
+        (["met", "Sam", "30m", "--at", "2026-10-25"], "2026-10-25T12:00:00+01:00", "2026-10-25"),
+        (["energy", "3", "--at", "2026-10-25T01:30"], "2026-10-25T01:30:00+02:00", "2026-10-25"),
+        (["energy", "3", "--at", "2026-10-24T23:30Z"], "2026-10-25T01:30:00+02:00", "2026-10-25"),
+    ],
+)
 def test_entries_across_dst_changes_keep_the_offset_of_their_day(cli, args, stamp, day):
     ok(cli(*args))
     entry = only(cli)
@@ -609,24 +744,28 @@ def test_one_person_whatever_the_spelling(cli, db_path):
     """A name typed on Linux (NFC), pasted from macOS (NFD), with a stray zero-width space or in
     another case is one person on the roster, and `log --person` finds all of them."""
     ok(cli("met", "Zoë Weiß", "30m"))
-    ok(cli("met", "Zoe\u0308 Weiß", "20m"))          # NFD
+    ok(cli("met", "Zoe\u0308 Weiß", "20m"))  # NFD
     ok(cli("met", "ZOË WEISS\u200b".replace("SS", "ß"), "10m"))  # upper case, zero-width space
-    ok(cli("met", "José, Jose\u0301", "15m"))     # one interaction, one person named twice
+    ok(cli("met", "José, Jose\u0301", "15m"))  # one interaction, one person named twice
     people = json.loads(ok(cli("people", "--json")).out)
     assert sorted(p["name"] for p in people) == ["José", "Zoë Weiß"]
     assert len(log_json(cli, "--person", "zoe\u0308 weiß")) == 3
     assert log_json(cli, "--person", "JOSÉ")[0]["people"] == ["José"]
     with JournalStore.open(db_path) as store:  # an older journal's key (casefold only) still
-        store.conn.execute("UPDATE person SET name_key = ? WHERE name = ?",  # matches
-                           ("zoe\u0308 weiß".casefold(), "Zoë Weiß"))
+        store.conn.execute(
+            "UPDATE person SET name_key = ? WHERE name = ?",  # matches
+            ("zoe\u0308 weiß".casefold(), "Zoë Weiß"),
+        )
     ok(cli("met", "Zoë Weiß", "5m"))
     assert len(json.loads(ok(cli("people", "--json")).out)) == 2
 
 
-@pytest.mark.parametrize("pinned", ["nonsense", "0001-01-01T00:00:00", "2026-13-01",
-                                    "9999-12-31T23:00:00+05:00"])
-@pytest.mark.parametrize("args", [["energy", "3"], ["status"], ["log"], ["insights"],
-                                  ["export", "--format", "json"]])
+@pytest.mark.parametrize(
+    "pinned", ["nonsense", "0001-01-01T00:00:00", "2026-13-01", "9999-12-31T23:00:00+05:00"]
+)
+@pytest.mark.parametrize(
+    "args", [["energy", "3"], ["status"], ["log"], ["insights"], ["export", "--format", "json"]]
+)
 def test_a_pinned_now_no_command_can_use_is_one_line(cli, monkeypatch, db_path, pinned, args):
     monkeypatch.setenv("AIJOURNAL_NOW", pinned)
     result = cli(*args)

@@ -16,10 +16,26 @@ SECRET = "SECRET-NOTE-1234"
 
 @pytest.fixture
 def small(cli):
-    assert cli("met", "Priya", "30m", "--kind", "mentoring", "--at", "yesterday 10:00",
-               "--note", f"{SECRET} <script>alert(1)</script>").code == 0
-    assert cli("ai", "Claude", "1h", "--purpose", "learn", "--note", SECRET,
-               "--at", "yesterday 9:00").code == 0
+    assert (
+        cli(
+            "met",
+            "Priya",
+            "30m",
+            "--kind",
+            "mentoring",
+            "--at",
+            "yesterday 10:00",
+            "--note",
+            f"{SECRET} <script>alert(1)</script>",
+        ).code
+        == 0
+    )
+    assert (
+        cli(
+            "ai", "Claude", "1h", "--purpose", "learn", "--note", SECRET, "--at", "yesterday 9:00"
+        ).code
+        == 0
+    )
     assert cli("energy", "3", "--note", f"{SECRET} Priya").code == 0
     return cli
 
@@ -94,8 +110,9 @@ def test_jsonl_keeps_everything_and_imports_into_a_new_journal(small, tmp_path):
     assert result.code == 0, result.err
     again = small("--db", other, "import", "jsonl", str(backup), "--json")
     assert again.code == 0
-    assert json.loads(small("--db", other, "log", "--json").out) == \
-        json.loads(small("log", "--json").out)
+    assert json.loads(small("--db", other, "log", "--json").out) == json.loads(
+        small("log", "--json").out
+    )
     copy = tmp_path / "copy.jsonl"
     assert small("--db", other, "export", "--format", "jsonl", "-o", str(copy)).code == 0
     assert sorted(copy.read_text().splitlines()) == sorted(text.splitlines())
@@ -103,13 +120,15 @@ def test_jsonl_keeps_everything_and_imports_into_a_new_journal(small, tmp_path):
 
 def test_import_jsonl_bad_line_names_it(small, tmp_path):
     bad = tmp_path / "bad.jsonl"
-    bad.write_text('{"type": "energy", "id": "00000001", "at": "2026-11-24T08:00:00+01:00", '
-                   '"level": 9}\n')
+    bad.write_text(
+        '{"type": "energy", "id": "00000001", "at": "2026-11-24T08:00:00+01:00", "level": 9}\n'
+    )
     result = small("import", "jsonl", str(bad))
     assert result.code == 2 and "bad.jsonl:1: level 9" in result.err
 
 
 # --- the real reflection engine, and the coach ------------------------------------------------
+
 
 def summary_of(cli, tmp_path, persona: str, days: str = "42") -> str:
     db = str(tmp_path / f"{persona}.db")
@@ -160,8 +179,7 @@ def test_coach_skips_a_bad_file_and_names_it(cli, tmp_path):
     assert result.code == 0
     assert "broken.json: not JSON" in result.err
     assert "wrong.json: not an aijournal summary" in result.err
-    assert sorted(c["client"] for c in json.loads(result.out)) == ["Client <b>Kim</b>",
-                                                                   "balanced"]
+    assert sorted(c["client"] for c in json.loads(result.out)) == ["Client <b>Kim</b>", "balanced"]
     assert "Client <b>Kim</b>" in cli("coach", str(labelled)).out
     nothing = cli("coach", str(broken), str(tmp_path / "missing.json"))
     assert nothing.code == 2

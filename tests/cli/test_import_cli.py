@@ -27,12 +27,14 @@ def purposes(db_path):
 def test_import_chatgpt(cli, db_path):
     result = cli("import", "chatgpt", CHATGPT)
     assert result.code == 0, result.err
-    assert result.out.splitlines()[0] == ("Imported chatgpt-conversations.json: 5 added, "
-                                          "0 already there or skipped.")
+    assert result.out.splitlines()[0] == (
+        "Imported chatgpt-conversations.json: 5 added, 0 already there or skipped."
+    )
     assert "aijournal classify" in result.out
     again = cli("import", "chatgpt", CHATGPT)
-    assert again.out.splitlines()[0] == ("Imported chatgpt-conversations.json: 0 added, "
-                                         "5 already there or skipped.")
+    assert again.out.splitlines()[0] == (
+        "Imported chatgpt-conversations.json: 0 added, 5 already there or skipped."
+    )
     assert len(purposes(db_path)) == 5
     assert cli("undo").out.strip() == "Undone: import chatgpt chatgpt-conversations.json"
     assert purposes(db_path) == {}
@@ -54,8 +56,10 @@ def test_dry_run_prints_and_writes_nothing(cli, db_path):
     result = cli("import", "chatgpt", CHATGPT, "--dry-run")
     assert result.code == 0, result.err
     lines = result.out.splitlines()
-    assert lines[0] == ("Dry run, nothing written: chatgpt-conversations.json would add "
-                        "5 AI sessions (0 already there or skipped).")
+    assert lines[0] == (
+        "Dry run, nothing written: chatgpt-conversations.json would add "
+        "5 AI sessions (0 already there or skipped)."
+    )
     assert lines[1] == "  2026-06-10 10:00  ChatGPT  7 min  Refactor parser"
     assert len(lines) == 6
     assert snapshot_files(db_path) == before
@@ -70,30 +74,60 @@ def test_dry_run_json(cli, db_path):
 
 
 def test_since_until(cli, db_path):
-    result = cli("import", "ics", CALENDAR, "--me", "me@example.com", "--since", "2026-05-01",
-                 "--until", "2026-05-31")
+    result = cli(
+        "import",
+        "ics",
+        CALENDAR,
+        "--me",
+        "me@example.com",
+        "--since",
+        "2026-05-01",
+        "--until",
+        "2026-05-31",
+    )
     assert result.out.startswith("Imported calendar.ics: 1 added")
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (("import", "chatgpt", TRUNCATED_ZIP),
-     "aijournal: chatgpt-export-truncated.zip: not a complete zip archive"),
-    (("import", "claude", CHATGPT),
-     "aijournal: chatgpt-conversations.json: item 1 has no chat_messages"),
-    (("import", "chatgpt", CLAUDE), "aijournal: claude-conversations.json: item 1 has no mapping"),
-    (("import", "ics", CHATGPT), "aijournal: chatgpt-conversations.json: is not an iCalendar file"),
-    (("import", "chatgpt", CALENDAR), "aijournal: calendar.ics: the top level is not JSON"),
-    (("import", "outlook", CALENDAR), "aijournal: FORMAT 'outlook' is not accepted"),
-    (("import", "chatgpt", "/nowhere/conversations.json"),
-     "aijournal: FILE '/nowhere/conversations.json' does not exist"),
-    (("import", "chatgpt", CHATGPT, "--me", "me@example.com"),
-     "aijournal: --me applies to `import ics` only"),
-    (("import", "ics", CALENDAR, "--me", "me"), "aijournal: --me 'me' is not an email address"),
-    (("import", "ics", CALENDAR, "--since", "2026-11-20", "--until", "2026-11-01"),
-     "aijournal: --since '2026-11-20' is after --until '2026-11-01'"),
-    (("import", "jsonl", CHATGPT, "--since", "2026-11-01"),
-     "aijournal: --since does not apply to `import jsonl`"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("import", "chatgpt", TRUNCATED_ZIP),
+            "aijournal: chatgpt-export-truncated.zip: not a complete zip archive",
+        ),
+        (
+            ("import", "claude", CHATGPT),
+            "aijournal: chatgpt-conversations.json: item 1 has no chat_messages",
+        ),
+        (
+            ("import", "chatgpt", CLAUDE),
+            "aijournal: claude-conversations.json: item 1 has no mapping",
+        ),
+        (
+            ("import", "ics", CHATGPT),
+            "aijournal: chatgpt-conversations.json: is not an iCalendar file",
+        ),
+        (("import", "chatgpt", CALENDAR), "aijournal: calendar.ics: the top level is not JSON"),
+        (("import", "outlook", CALENDAR), "aijournal: FORMAT 'outlook' is not accepted"),
+        (
+            ("import", "chatgpt", "/nowhere/conversations.json"),
+            "aijournal: FILE '/nowhere/conversations.json' does not exist",
+        ),
+        (
+            ("import", "chatgpt", CHATGPT, "--me", "me@example.com"),
+            "aijournal: --me applies to `import ics` only",
+        ),
+        (("import", "ics", CALENDAR, "--me", "me"), "aijournal: --me 'me' is not an email address"),
+        (
+            ("import", "ics", CALENDAR, "--since", "2026-11-20", "--until", "2026-11-01"),
+            "aijournal: --since '2026-11-20' is after --until '2026-11-01'",
+        ),
+        (
+            ("import", "jsonl", CHATGPT, "--since", "2026-11-01"),
+            "aijournal: --since does not apply to `import jsonl`",
+        ),
+    ],
+)
 def test_refusals_exit_2_and_change_nothing(cli, db_path, args, message):
     cli("import", "claude", CLAUDE)
     before = snapshot_files(db_path)
@@ -113,12 +147,15 @@ def test_malformed_file_mid_way(cli, db_path, tmp_path):
     before = snapshot_files(db_path)
     result = cli("import", "chatgpt", str(path))
     assert result.code == 2
-    assert result.err == ("aijournal: conversations.json: item 4: mapping is a string, not an "
-                          "object of message nodes\n")
+    assert result.err == (
+        "aijournal: conversations.json: item 4: mapping is a string, not an "
+        "object of message nodes\n"
+    )
     assert snapshot_files(db_path) == before
 
 
 # --- classify ----------------------------------------------------------------------------------
+
 
 def feed(monkeypatch, keys: str) -> None:
     monkeypatch.setattr(sys, "stdin", io.StringIO(keys))
@@ -136,8 +173,9 @@ def test_classify_with_piped_keys(cli, db_path, monkeypatch):
     assert "'x' is not a key here" in out
     assert "[2/3] Claude · 2026-10-25 02:30 · 10 min" in out
     assert "[3/3] Claude · 2026-10-03 22:30 · 14 min · Odoo lazy loading" in out
-    assert out.rstrip().splitlines()[-1] == ("Classified 2 (learn 1, augment 1); "
-                                             "1 still unclassified.")
+    assert out.rstrip().splitlines()[-1] == (
+        "Classified 2 (learn 1, augment 1); 1 still unclassified."
+    )
     assert purposes(db_path) == {
         "Claude:2df7a508-0000-4000-8000-000000000002:2": "learn",
         "Claude:2df7a508-0000-4000-8000-000000000002:1": "augment",
@@ -153,8 +191,9 @@ def test_classify_skip_and_end_of_input(cli, db_path, monkeypatch):
     feed(monkeypatch, "s\nt\n")  # input ends before the third session: quit
     result = cli("classify")
     assert result.code == 0
-    assert result.out.rstrip().splitlines()[-1] == ("Classified 1 (automate 1), skipped 1; "
-                                                    "2 still unclassified.")
+    assert result.out.rstrip().splitlines()[-1] == (
+        "Classified 1 (automate 1), skipped 1; 2 still unclassified."
+    )
     assert sorted(purposes(db_path).values()) == ["automate", "unclassified", "unclassified"]
 
 
@@ -163,9 +202,15 @@ def test_classify_all_keys(cli, db_path, monkeypatch):
     feed(monkeypatch, "l\na\nt\nc\nC\n")
     result = cli("classify")
     assert result.out.rstrip().splitlines()[-1] == (
-        "Classified 5 (learn 1, augment 1, automate 1, companion 2); 0 still unclassified.")
-    assert sorted(purposes(db_path).values()) == ["augment", "automate", "companion",
-                                                  "companion", "learn"]
+        "Classified 5 (learn 1, augment 1, automate 1, companion 2); 0 still unclassified."
+    )
+    assert sorted(purposes(db_path).values()) == [
+        "augment",
+        "automate",
+        "companion",
+        "companion",
+        "learn",
+    ]
 
 
 def test_classify_nothing_to_do(cli, monkeypatch):

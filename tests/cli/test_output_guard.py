@@ -55,8 +55,15 @@ def refused(result, *words: str) -> None:
 
 # Spellings of the journal and its side files: relative, `.`, `..`, absolute, through a
 # symlinked folder, with doubled slashes.
-SPELLINGS = ["journal.db{}", "./journal.db{}", "sub/../journal.db{}", "{root}/journal.db{}",
-             "linked/journal.db{}", "{root}//sub/..//journal.db{}", "linked/sub/../journal.db{}"]
+SPELLINGS = [
+    "journal.db{}",
+    "./journal.db{}",
+    "sub/../journal.db{}",
+    "{root}/journal.db{}",
+    "linked/journal.db{}",
+    "{root}//sub/..//journal.db{}",
+    "linked/sub/../journal.db{}",
+]
 
 
 @pytest.mark.parametrize("side", SIDES)
@@ -64,8 +71,7 @@ def test_export_never_replaces_the_journal_or_its_side_files(cli, journal, tmp_p
     for spelling in SPELLINGS:
         target = spelling.format(side, root=tmp_path)
         before = files_of(tmp_path)
-        refused(cli("export", "-o", target, "--force"), "-o", "journal.db" + side,
-                "is the journal")
+        refused(cli("export", "-o", target, "--force"), "-o", "journal.db" + side, "is the journal")
         assert files_of(tmp_path) == before, target
     assert cli("log", "--json").code == 0  # the journal still reads
 
@@ -135,6 +141,7 @@ def test_a_folder_target_that_lands_on_the_journal_is_refused(cli, tmp_path):
 
 # --- targets that cannot be a new backup file -------------------------------------------------
 
+
 def test_backup_onto_a_dangling_symlink_is_one_line(cli, journal, tmp_path):
     (tmp_path / "dangling").symlink_to(tmp_path / "nowhere" / "x.db")
     (tmp_path / "dangling2").symlink_to(tmp_path / "missing.db")
@@ -146,10 +153,13 @@ def test_backup_onto_a_dangling_symlink_is_one_line(cli, journal, tmp_path):
     assert not (tmp_path / "missing.db").exists()
 
 
-@pytest.mark.skipif(not os.path.isdir("/proc/self") or not os.path.isdir("/sys/kernel"),
-                    reason="needs Linux /proc and /sys")
-@pytest.mark.parametrize("target", ["/proc/x.db", "/proc", "/proc/", "/proc/self",
-                                    "/sys/x.db", "/sys", "/sys/kernel/"])
+@pytest.mark.skipif(
+    not os.path.isdir("/proc/self") or not os.path.isdir("/sys/kernel"),
+    reason="needs Linux /proc and /sys",
+)
+@pytest.mark.parametrize(
+    "target", ["/proc/x.db", "/proc", "/proc/", "/proc/self", "/sys/x.db", "/sys", "/sys/kernel/"]
+)
 def test_backup_into_proc_or_sys_is_one_line(cli, journal, tmp_path, target):
     before = files_of(tmp_path)
     result = cli("backup", target)
@@ -181,10 +191,10 @@ def test_backup_onto_a_fifo_or_device_is_one_line(cli, journal, tmp_path):
 PARTS = st.lists(st.sampled_from([".", "sub/..", "linked", "", "sub/../linked"]), max_size=4)
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])  # the journal is only read
-@given(parts=PARTS, side=st.sampled_from(SIDES), absolute=st.booleans(),
-       replace=st.booleans())
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)  # the journal is only read
+@given(parts=PARTS, side=st.sampled_from(SIDES), absolute=st.booleans(), replace=st.booleans())
 def test_check_output_refuses_every_spelling(journal, tmp_path, parts, side, absolute, replace):
     spelled = os.path.join(*parts, "journal.db" + side) if parts else "journal.db" + side
     if absolute:

@@ -38,11 +38,14 @@ def test_insights_json_keys_and_order(cli, drifting):
     result = cli("insights", "--json")
     assert result.code == 0
     data = json.loads(result.out)
-    assert data and all(list(i) == ["id", "severity", "title", "detail", "evidence", "metrics",
-                                    "actions"] for i in data)
+    assert data and all(
+        list(i) == ["id", "severity", "title", "detail", "evidence", "metrics", "actions"]
+        for i in data
+    )
     order = {"act": 0, "watch": 1, "info": 2}
     assert [(order[i["severity"]], i["id"]) for i in data] == sorted(
-        (order[i["severity"]], i["id"]) for i in data)
+        (order[i["severity"]], i["id"]) for i in data
+    )
     ids = {i["id"] for i in data}
     assert {"trust-streak", "augmentation-share", "people-fading", "energy-slide"} <= ids
 
@@ -130,12 +133,29 @@ def test_review_json_keys(cli, drifting):
     result = cli("review", "--month", "--json")
     assert result.code == 0
     data = json.loads(result.out)
-    assert list(data) == ["period", "start", "end", "days", "ai", "people", "energy", "trust",
-                          "insights", "intentions_done", "energy_after_done"]
+    assert list(data) == [
+        "period",
+        "start",
+        "end",
+        "days",
+        "ai",
+        "people",
+        "energy",
+        "trust",
+        "insights",
+        "intentions_done",
+        "energy_after_done",
+    ]
     assert data["period"] == "month" and data["days"] == 30 and data["end"] == D
     assert data["ai"]["benchmark"] == 0.71
-    assert set(data["energy_after_done"]) == {"after_mean", "other_mean", "n_after", "n_other",
-                                              "enough", "min_days"}
+    assert set(data["energy_after_done"]) == {
+        "after_mean",
+        "other_mean",
+        "n_after",
+        "n_other",
+        "enough",
+        "min_days",
+    }
 
 
 def test_review_refuses_both_periods(cli):

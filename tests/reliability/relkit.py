@@ -19,8 +19,19 @@ WRITER = os.path.join(HERE, "writer.py")
 PYTHON = sys.executable
 SCRIPT = os.path.join(os.path.dirname(PYTHON), "aijournal")  # the installed console script
 ENTRY_TABLES = ("ai_session", "interaction", "energy")
-HOSTILE = ["O'Brien", 'say "hi"', "50%", "a_b", "--", "x; y", "'); DROP TABLE ai_session;--",
-           "Zoë 🙂", "\\", "%_%", "Robert'); DELETE FROM person; --"]
+HOSTILE = [
+    "O'Brien",
+    'say "hi"',
+    "50%",
+    "a_b",
+    "--",
+    "x; y",
+    "'); DROP TABLE ai_session;--",
+    "Zoë 🙂",
+    "\\",
+    "%_%",
+    "Robert'); DELETE FROM person; --",
+]
 
 
 def child_env(**extra: str) -> dict[str, str]:
@@ -54,9 +65,13 @@ def ids_present(path: str, ids: list[str]) -> list[str]:
     try:
         missing = []
         for row_id in ids:
-            found = sum(conn.execute(
-                f"SELECT count(*) FROM {t} WHERE id LIKE ? AND deleted_at IS NULL",
-                (row_id + "%",)).fetchone()[0] for t in ENTRY_TABLES)
+            found = sum(
+                conn.execute(
+                    f"SELECT count(*) FROM {t} WHERE id LIKE ? AND deleted_at IS NULL",
+                    (row_id + "%",),
+                ).fetchone()[0]
+                for t in ENTRY_TABLES
+            )
             if found != 1:
                 missing.append(row_id)
         return missing
@@ -75,19 +90,21 @@ def entry_count(path: str) -> int:
 @dataclass
 class CrashStats:
     kills: int = 0
-    reported: int = 0       # writes that had reported success before their process was killed
+    reported: int = 0  # writes that had reported success before their process was killed
     stream_kills: int = 0
     command_kills: int = 0
-    fresh_kills: int = 0    # command kills on a path with no journal yet (a first run)
-    finished: int = 0       # commands that exited before their kill came (not counted as kills)
+    fresh_kills: int = 0  # command kills on a path with no journal yet (a first run)
+    finished: int = 0  # commands that exited before their kill came (not counted as kills)
     failures: list[str] = field(default_factory=list)
 
     def line(self) -> str:
-        return (f"{self.kills} SIGKILLs survived ({self.stream_kills} mid-stream writers, "
-                f"{self.command_kills} console-script commands, {self.fresh_kills} of them during "
-                f"first runs; {self.finished} more commands finished before their kill); "
-                f"{self.reported} reported writes all present; "
-                f"{len(self.failures)} failures")
+        return (
+            f"{self.kills} SIGKILLs survived ({self.stream_kills} mid-stream writers, "
+            f"{self.command_kills} console-script commands, {self.fresh_kills} of them during "
+            f"first runs; {self.finished} more commands finished before their kill); "
+            f"{self.reported} reported writes all present; "
+            f"{len(self.failures)} failures"
+        )
 
 
 def _complete_lines(raw: bytes) -> list[str]:
@@ -97,8 +114,12 @@ def _complete_lines(raw: bytes) -> list[str]:
 
 def kill_stream(path: str, rng: random.Random, stats: CrashStats) -> None:
     """Start a writer logging entries in a loop (service calls); SIGKILL it at a random point."""
-    proc = subprocess.Popen([PYTHON, WRITER, "stream", path, "100000"], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, env=child_env())
+    proc = subprocess.Popen(
+        [PYTHON, WRITER, "stream", path, "100000"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=child_env(),
+    )
     # Kill after a drawn number of reported writes (not after a drawn time), so what the run
     # proves does not depend on how fast this machine is; a short drawn pause then lands the kill
     # at a random point of the next write.
@@ -135,14 +156,21 @@ def kill_command(path: str, rng: random.Random, stats: CrashStats) -> None:
         args = ["energy", str(rng.randint(1, 5))]
     else:
         args = ["demo", "--days", "20"] if fresh else ["ai", "Copilot", "5m"]
-    proc = subprocess.Popen([*runner, "--db", path, *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, env=child_env())
+    proc = subprocess.Popen(
+        [*runner, "--db", path, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=child_env(),
+    )
     # A quick-add lives ~0.1 s (most of it imports); a 20-day demo about a second.
     time.sleep(rng.uniform(0.0, 0.8 if args[0] == "demo" else 0.1))
     proc.send_signal(signal.SIGKILL)
     out, err = proc.communicate()
-    ids = [line.rsplit(" id ", 1)[1].split()[0] for line in _complete_lines(out)
-           if line.startswith("Logged ") and " id " in line]
+    ids = [
+        line.rsplit(" id ", 1)[1].split()[0]
+        for line in _complete_lines(out)
+        if line.startswith("Logged ") and " id " in line
+    ]
     if proc.returncode == 0 and args[0] != "demo" and not ids:
         stats.failures.append(f"{args} exited 0 without its Logged line: {out!r} {err!r}")
     if proc.returncode != -signal.SIGKILL:
@@ -154,8 +182,9 @@ def kill_command(path: str, rng: random.Random, stats: CrashStats) -> None:
     _check(path, ids, stats, f"{' '.join(args)} killed (exit {proc.returncode})", err)
 
 
-def _check(path: str, ids: list[str], stats: CrashStats, what: str, err: bytes, *,
-           kill: bool = True) -> None:
+def _check(
+    path: str, ids: list[str], stats: CrashStats, what: str, err: bytes, *, kill: bool = True
+) -> None:
     stats.kills += kill
     stats.reported += len(ids)
     if b"Traceback" in err:
@@ -172,8 +201,9 @@ def _check(path: str, ids: list[str], stats: CrashStats, what: str, err: bytes, 
     if missing:
         stats.failures.append(f"{what}: reported but missing {missing}")
     # The journal must stay usable: a later command on the same path succeeds.
-    after = subprocess.run([SCRIPT, "--db", path, "energy", "3"], capture_output=True, text=True,
-                           env=child_env())
+    after = subprocess.run(
+        [SCRIPT, "--db", path, "energy", "3"], capture_output=True, text=True, env=child_env()
+    )
     if after.returncode != 0:
         stats.failures.append(f"{what}: the next command failed: {after.stderr.strip()}")
     demo = _demo_state(path)
@@ -202,8 +232,12 @@ def _demo_state(path: str) -> str:
 def reference_demo(folder: str) -> int:
     """How many AI sessions `demo --days 20` writes, measured once on a scratch journal."""
     path = os.path.join(folder, "reference-demo.db")
-    subprocess.run([SCRIPT, "--db", path, "demo", "--days", "20"], check=True,
-                   capture_output=True, env=child_env())
+    subprocess.run(
+        [SCRIPT, "--db", path, "demo", "--days", "20"],
+        check=True,
+        capture_output=True,
+        env=child_env(),
+    )
     conn = sqlite3.connect(path)
     try:
         count = conn.execute("SELECT count(*) FROM ai_session WHERE source = 'demo'").fetchone()[0]
@@ -255,8 +289,9 @@ def concurrent_run(folder: str, modes: list[str], writes: int) -> tuple[list[Wri
         name = f"{mode[0]}{n}"
         out = open(os.path.join(folder, f"{name}.out"), "w+")  # noqa: SIM115
         err = open(os.path.join(folder, f"{name}.err"), "w+")  # noqa: SIM115
-        proc = subprocess.Popen([PYTHON, WRITER, mode, path, str(writes), name], stdout=out,
-                                stderr=err, env=child_env())
+        proc = subprocess.Popen(
+            [PYTHON, WRITER, mode, path, str(writes), name], stdout=out, stderr=err, env=child_env()
+        )
         running.append((mode, name, proc, out, err))
     results = []
     for mode, name, proc, out, err in running:

@@ -46,8 +46,11 @@ def run(*args: str) -> tuple[int, str, str]:
 
 
 def raw_controls(text: str) -> set[str]:
-    return {c for c in text if c not in "\n\t"
-            and unicodedata.category(c) in {"Cc", "Cf", "Cs", "Zl", "Zp"}}
+    return {
+        c
+        for c in text
+        if c not in "\n\t" and unicodedata.category(c) in {"Cc", "Cf", "Cs", "Zl", "Zp"}
+    }
 
 
 def change(mutate):
@@ -65,22 +68,25 @@ def change(mutate):
 BAD = {
     "deep.json": lambda good: "[" * 100_000 + "]" * 100_000,
     "deep_metrics.json": lambda good: good.replace(
-        '"metrics": {', '"metrics": {"x": ' + "[" * 500 + "]" * 500 + ",", 1),
+        '"metrics": {', '"metrics": {"x": ' + "[" * 500 + "]" * 500 + ",", 1
+    ),
     "big_int.json": lambda good: good.replace(
-        '"minutes": ', '"minutes": ' + "9" * 4_301 + ', "y": ', 1),
+        '"minutes": ', '"minutes": ' + "9" * 4_301 + ', "y": ', 1
+    ),
     "huge_float.json": lambda good: good.replace('"benchmark": 0.71', '"benchmark": 1e400', 1),
     "nan.json": lambda good: good.replace('"benchmark": 0.71', '"benchmark": NaN', 1),
-    "minus_infinity.json": lambda good: good.replace('"benchmark": 0.71',
-                                                     '"benchmark": -Infinity', 1),
+    "minus_infinity.json": lambda good: good.replace(
+        '"benchmark": 0.71', '"benchmark": -Infinity', 1
+    ),
     "year_1.json": change(lambda d: d["period"].update(since="0001-01-01")),
     "year_9999.json": change(lambda d: d["period"].update(until="9999-12-31")),
     "no_such_day.json": change(lambda d: d["period"].update(since="2026-02-30")),
     "backwards.json": change(lambda d: d["period"].update(since="2100-01-01")),
-    "generated_year_0.json": change(lambda d: d.update(
-        generated_at="0000-01-01T00:00:00+00:00")),
+    "generated_year_0.json": change(lambda d: d.update(generated_at="0000-01-01T00:00:00+00:00")),
     "evidence_day.json": change(lambda d: d["days"][0].update(day="0100-01-01")),
-    "falling_without_means.json": change(lambda d: d["totals"]["energy"].update(
-        trend="falling", first_half_mean=None)),
+    "falling_without_means.json": change(
+        lambda d: d["totals"]["energy"].update(trend="falling", first_half_mean=None)
+    ),
     "list.json": lambda good: "[]",
     "string.json": lambda good: '"a summary"',
     "totals_list.json": change(lambda d: d.update(totals=[])),
@@ -100,8 +106,9 @@ def good_file(tmp_path, summary_text) -> str:
 
 
 @pytest.mark.parametrize("name", list(BAD))
-def test_a_bad_file_is_named_in_one_line_and_the_others_are_shown(name, tmp_path, good_file,
-                                                                   summary_text):
+def test_a_bad_file_is_named_in_one_line_and_the_others_are_shown(
+    name, tmp_path, good_file, summary_text
+):
     content = BAD[name](summary_text)
     path = tmp_path / name
     if isinstance(content, bytes):
@@ -119,15 +126,18 @@ def test_a_bad_file_is_named_in_one_line_and_the_others_are_shown(name, tmp_path
 
 
 def test_numbers_and_dates_say_what_is_accepted(tmp_path, summary_text):
-    expected = {"big_int.json": "a number of 4,301 digits; accepted: at most 15",
-                "huge_float.json": "the number 1e400 is out of range",
-                "nan.json": "NaN is not a number",
-                "year_1.json": "period/since: year 1 is out of range; accepted: 1900 to 9998",
-                "year_9999.json": "period/until: year 9999 is out of range",
-                "no_such_day.json": "period/since: '2026-02-30' is not a date",
-                "evidence_day.json": "days/0/day: year 100 is out of range",
-                "deep.json": "nested too deeply", "deep_metrics.json": "nested too deeply",
-                "backwards.json": "since 2100-01-01 is after until"}
+    expected = {
+        "big_int.json": "a number of 4,301 digits; accepted: at most 15",
+        "huge_float.json": "the number 1e400 is out of range",
+        "nan.json": "NaN is not a number",
+        "year_1.json": "period/since: year 1 is out of range; accepted: 1900 to 9998",
+        "year_9999.json": "period/until: year 9999 is out of range",
+        "no_such_day.json": "period/since: '2026-02-30' is not a date",
+        "evidence_day.json": "days/0/day: year 100 is out of range",
+        "deep.json": "nested too deeply",
+        "deep_metrics.json": "nested too deeply",
+        "backwards.json": "since 2100-01-01 is after until",
+    }
     for name, words in expected.items():
         path = tmp_path / name
         path.write_text(BAD[name](summary_text))
@@ -146,8 +156,15 @@ def test_paths_that_are_not_files(tmp_path, good_file):
     with open(big, "wb") as handle:
         handle.truncate(17 * 2**20)
     hostile = str(tmp_path / "name\x1b]0;x\x07.json")
-    code, out, err = run(good_file, str(folder), str(fifo), str(zero), str(big), hostile,
-                         str(tmp_path / "missing.json"))
+    code, out, err = run(
+        good_file,
+        str(folder),
+        str(fifo),
+        str(zero),
+        str(big),
+        hostile,
+        str(tmp_path / "missing.json"),
+    )
     assert code == 0 and "Good Client" in out
     lines = err.splitlines()
     assert len(lines) == 6
@@ -162,12 +179,28 @@ def test_paths_that_are_not_files(tmp_path, good_file):
 # --- any mangling of a real summary ------------------------------------------------------------
 
 ODD_VALUES = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.integers(min_value=10**15, max_value=10**40),
-    st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=30),
-    st.sampled_from(["0001-01-01", "9999-12-31", "2026-02-30", "2026-11-26", "", "falling",
-                     "act", "\x1b[2J\x1b]0;t\x07[/b]:smile:", "2026-11-26T25:00:00"]),
-    st.lists(st.integers(), max_size=3), st.dictionaries(st.text(max_size=5), st.integers(),
-                                                         max_size=2))
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.integers(min_value=10**15, max_value=10**40),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=30),
+    st.sampled_from(
+        [
+            "0001-01-01",
+            "9999-12-31",
+            "2026-02-30",
+            "2026-11-26",
+            "",
+            "falling",
+            "act",
+            "\x1b[2J\x1b]0;t\x07[/b]:smile:",
+            "2026-11-26T25:00:00",
+        ]
+    ),
+    st.lists(st.integers(), max_size=3),
+    st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
+)
 RAW_EDITS = ["[" * 5000, "9" * 5000, "1e400", "NaN", "-Infinity", "\x00", "\ud800", "}", '"']
 
 
@@ -208,8 +241,11 @@ def test_any_mangled_summary_is_reported_never_a_traceback(summary_text):
     base["client"] = "Good Client"
     with tempfile.TemporaryDirectory() as folder:
 
-        @settings(max_examples=50, deadline=None,
-                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+        @settings(
+            max_examples=50,
+            deadline=None,
+            suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+        )
         @given(mangled(base))
         def check(text: str) -> None:
             bad = os.path.join(folder, "mangled.json")

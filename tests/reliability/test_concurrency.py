@@ -11,8 +11,9 @@ import subprocess
 
 import relkit
 
-PER_WRITER = int(os.environ.get("AIJOURNAL_WRITES", "5000" if os.environ.get("AIJOURNAL_SOAK")
-                                else "500"))
+PER_WRITER = int(
+    os.environ.get("AIJOURNAL_WRITES", "5000" if os.environ.get("AIJOURNAL_SOAK") else "500")
+)
 
 
 def test_four_writers_at_once_all_succeed(tmp_path):
@@ -37,9 +38,16 @@ def test_four_writers_at_once_all_succeed(tmp_path):
 def test_a_first_run_race_creates_one_journal(tmp_path):
     """Several commands starting at once on a journal that does not exist yet all succeed."""
     path = str(tmp_path / "fresh" / "journal.db")
-    procs = [subprocess.Popen([relkit.SCRIPT, "--db", path, "energy", str(1 + n % 5)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                              env=relkit.child_env()) for n in range(6)]
+    procs = [
+        subprocess.Popen(
+            [relkit.SCRIPT, "--db", path, "energy", str(1 + n % 5)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=relkit.child_env(),
+        )
+        for n in range(6)
+    ]
     results = [(p.wait(timeout=60), p.communicate()[1]) for p in procs]
     assert [code for code, _ in results] == [0] * 6, [err for _, err in results]
     assert relkit.integrity(path) == "ok"

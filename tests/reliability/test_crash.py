@@ -48,8 +48,12 @@ def test_a_first_run_killed_while_creating_leaves_no_half_made_journal(tmp_path)
     """)
     proc = subprocess.run([relkit.PYTHON, "-c", code], capture_output=True, env=relkit.child_env())
     assert proc.returncode == -signal.SIGKILL
-    after = subprocess.run([relkit.SCRIPT, "--db", path, "energy", "4"], capture_output=True,
-                           text=True, env=relkit.child_env())
+    after = subprocess.run(
+        [relkit.SCRIPT, "--db", path, "energy", "4"],
+        capture_output=True,
+        text=True,
+        env=relkit.child_env(),
+    )
     assert after.returncode == 0, after.stderr
     assert relkit.integrity(path) == "ok"
     assert relkit.entry_count(path) == 1

@@ -15,9 +15,19 @@ import sqlite3
 import pytest
 import relkit
 
-COMMANDS = [["ai", "Claude", "5m"], ["met", "Sam", "5m"], ["energy", "3"], ["status"],
-            ["status", "--prompt"], ["log", "--json"], ["people"], ["undo"], ["backup"],
-            ["checkin", "--trust-ai", "3", "--trust-team", "3"], ["demo", "--days", "7"]]
+COMMANDS = [
+    ["ai", "Claude", "5m"],
+    ["met", "Sam", "5m"],
+    ["energy", "3"],
+    ["status"],
+    ["status", "--prompt"],
+    ["log", "--json"],
+    ["people"],
+    ["undo"],
+    ["backup"],
+    ["checkin", "--trust-ai", "3", "--trust-team", "3"],
+    ["demo", "--days", "7"],
+]
 
 
 def make_text(path):
@@ -88,17 +98,29 @@ def make_newer_journal(path):
     conn.close()
 
 
-FILES = [make_text, make_empty, make_other_sqlite, make_other_wal_sqlite,
-         make_sqlite_header_only, make_random_bytes, make_truncated_journal,
-         make_damaged_journal, make_newer_journal]
+FILES = [
+    make_text,
+    make_empty,
+    make_other_sqlite,
+    make_other_wal_sqlite,
+    make_sqlite_header_only,
+    make_random_bytes,
+    make_truncated_journal,
+    make_damaged_journal,
+    make_newer_journal,
+]
 
 
 def folder_state(folder) -> dict[str, bytes]:
     """Every file in the folder, byte for byte; an empty -wal or a -shm index that SQLite leaves
     beside a WAL-mode file it could not use is not data, so those are left out."""
-    return {name: (folder / name).read_bytes() for name in sorted(os.listdir(folder))
-            if (folder / name).is_file() and not name.endswith("-shm")
-            and not (name.endswith("-wal") and not (folder / name).stat().st_size)}
+    return {
+        name: (folder / name).read_bytes()
+        for name in sorted(os.listdir(folder))
+        if (folder / name).is_file()
+        and not name.endswith("-shm")
+        and not (name.endswith("-wal") and not (folder / name).stat().st_size)
+    }
 
 
 @pytest.mark.parametrize("make", FILES, ids=lambda f: f.__name__[5:])
@@ -121,10 +143,15 @@ def test_foreign_file_is_refused_and_untouched(tmp_path, cli, make):
 
 
 def test_messages_name_what_is_wrong(tmp_path, cli):
-    expected = {make_text: "not a SQLite database", make_empty: "empty file",
-                make_truncated_journal: "malformed",
-                make_other_sqlite: "another program", make_other_wal_sqlite: "another program",
-                make_damaged_journal: "damaged", make_newer_journal: "newer aijournal"}
+    expected = {
+        make_text: "not a SQLite database",
+        make_empty: "empty file",
+        make_truncated_journal: "malformed",
+        make_other_sqlite: "another program",
+        make_other_wal_sqlite: "another program",
+        make_damaged_journal: "damaged",
+        make_newer_journal: "newer aijournal",
+    }
     for make, words in expected.items():
         target = tmp_path / f"{make.__name__}.db"
         make(target)
@@ -194,7 +221,7 @@ def test_damaged_data_pages_give_one_line_never_a_traceback(tmp_path, cli):
     for start in range(4096, len(source) - 4096, 4096 * 3):
         path = tmp_path / f"damaged-{start}.db"
         data = bytearray(source)
-        data[start:start + 4096] = b"\xff" * 4096
+        data[start : start + 4096] = b"\xff" * 4096
         path.write_bytes(bytes(data))
         for args in COMMANDS:
             result = cli("--db", str(path), *args)

@@ -26,22 +26,44 @@ def chatgpt(folder: str, n: int = N) -> str:
     conversations = []
     for i in range(n):
         start = (BASE + dt.timedelta(hours=i)).timestamp()
-        conversations.append({
-            "id": f"conv-{i}", "title": f"Chat {i}", "create_time": start,
-            "current_node": "b", "mapping": {
-                "a": {"id": "a", "parent": None, "message": {
-                    "author": {"role": "user"}, "create_time": start}},
-                "b": {"id": "b", "parent": "a", "message": {
-                    "author": {"role": "assistant"}, "create_time": start + 600}}}})
+        conversations.append(
+            {
+                "id": f"conv-{i}",
+                "title": f"Chat {i}",
+                "create_time": start,
+                "current_node": "b",
+                "mapping": {
+                    "a": {
+                        "id": "a",
+                        "parent": None,
+                        "message": {"author": {"role": "user"}, "create_time": start},
+                    },
+                    "b": {
+                        "id": "b",
+                        "parent": "a",
+                        "message": {"author": {"role": "assistant"}, "create_time": start + 600},
+                    },
+                },
+            }
+        )
     return _write(folder, "conversations.json", json.dumps(conversations))
 
 
 def claude(folder: str, n: int = N) -> str:
-    conversations = [{"uuid": f"uuid-{i}", "name": f"Chat {i}", "chat_messages": [
-        {"sender": "human", "created_at": (BASE + dt.timedelta(hours=i)).isoformat()},
-        {"sender": "assistant",
-         "created_at": (BASE + dt.timedelta(hours=i, minutes=12)).isoformat()}]}
-        for i in range(n)]
+    conversations = [
+        {
+            "uuid": f"uuid-{i}",
+            "name": f"Chat {i}",
+            "chat_messages": [
+                {"sender": "human", "created_at": (BASE + dt.timedelta(hours=i)).isoformat()},
+                {
+                    "sender": "assistant",
+                    "created_at": (BASE + dt.timedelta(hours=i, minutes=12)).isoformat(),
+                },
+            ],
+        }
+        for i in range(n)
+    ]
     return _write(folder, "claude.json", json.dumps(conversations))
 
 
@@ -50,9 +72,15 @@ def claude_code(folder: str, n: int = N) -> str:
     os.makedirs(root)
     for i in range(n):
         moment = BASE + dt.timedelta(hours=i)
-        lines = [{"type": kind, "sessionId": f"s{i}", "cwd": "/work/demo",
-                  "timestamp": (moment + dt.timedelta(minutes=m)).isoformat()}
-                 for kind, m in (("user", 0), ("assistant", 9))]
+        lines = [
+            {
+                "type": kind,
+                "sessionId": f"s{i}",
+                "cwd": "/work/demo",
+                "timestamp": (moment + dt.timedelta(minutes=m)).isoformat(),
+            }
+            for kind, m in (("user", 0), ("assistant", 9))
+        ]
         _write(root, f"s{i}.jsonl", "\n".join(json.dumps(line) for line in lines) + "\n")
     return os.path.join(folder, "claude")
 
@@ -61,18 +89,32 @@ def ics(folder: str, n: int = N) -> str:
     events = []
     for i in range(n):
         start = BASE + dt.timedelta(hours=2 * i)
-        events += ["BEGIN:VEVENT", f"UID:meeting-{i}", f"SUMMARY:Sync {i}",
-                   f"DTSTART:{start:%Y%m%dT%H%M%SZ}", "DURATION:PT30M",
-                   "ORGANIZER:mailto:me@example.com", "ATTENDEE:mailto:me@example.com",
-                   f"ATTENDEE;CN=Person {i % 7}:mailto:p{i % 7}@example.com", "END:VEVENT"]
+        events += [
+            "BEGIN:VEVENT",
+            f"UID:meeting-{i}",
+            f"SUMMARY:Sync {i}",
+            f"DTSTART:{start:%Y%m%dT%H%M%SZ}",
+            "DURATION:PT30M",
+            "ORGANIZER:mailto:me@example.com",
+            "ATTENDEE:mailto:me@example.com",
+            f"ATTENDEE;CN=Person {i % 7}:mailto:p{i % 7}@example.com",
+            "END:VEVENT",
+        ]
     body = "\r\n".join(["BEGIN:VCALENDAR", "VERSION:2.0", *events, "END:VCALENDAR", ""])
     return _write(folder, "calendar.ics", body)
 
 
 def jsonl(folder: str, n: int = N) -> str:
-    records = [{"type": "energy", "id": f"{i:032x}", "level": 1 + i % 5,
-                "at": (BASE + dt.timedelta(hours=i)).isoformat(),
-                "updated_at": BASE.isoformat()} for i in range(n)]
+    records = [
+        {
+            "type": "energy",
+            "id": f"{i:032x}",
+            "level": 1 + i % 5,
+            "at": (BASE + dt.timedelta(hours=i)).isoformat(),
+            "updated_at": BASE.isoformat(),
+        }
+        for i in range(n)
+    ]
     return _write(folder, "backup.jsonl", "\n".join(json.dumps(r) for r in records) + "\n")
 
 
@@ -83,20 +125,27 @@ def _write(folder: str, name: str, text: str) -> str:
     return path
 
 
-MAKERS = {"chatgpt": (chatgpt, (), {"ai_session": N}),
-          "claude": (claude, (), {"ai_session": N}),
-          "claude-code": (claude_code, (), {"ai_session": N}),
-          "ics": (ics, ("--me", "me@example.com", "--since", "2026-09-01"),
-                  {"interaction": N, "person": 7}),
-          "jsonl": (jsonl, (), {"energy": N})}
+MAKERS = {
+    "chatgpt": (chatgpt, (), {"ai_session": N}),
+    "claude": (claude, (), {"ai_session": N}),
+    "claude-code": (claude_code, (), {"ai_session": N}),
+    "ics": (
+        ics,
+        ("--me", "me@example.com", "--since", "2026-09-01"),
+        {"interaction": N, "person": 7},
+    ),
+    "jsonl": (jsonl, (), {"energy": N}),
+}
 
 
 def rows(path: str, *, live: bool = False) -> dict[str, int]:
     where = " WHERE deleted_at IS NULL" if live else ""
     conn = sqlite3.connect(path, timeout=30)
     try:
-        return {table: conn.execute(f"SELECT count(*) FROM {table}{where}").fetchone()[0]
-                for table in ("ai_session", "interaction", "energy", "person")}
+        return {
+            table: conn.execute(f"SELECT count(*) FROM {table}{where}").fetchone()[0]
+            for table in ("ai_session", "interaction", "energy", "person")
+        }
     finally:
         conn.close()
 
@@ -135,17 +184,28 @@ def test_concurrent_imports_of_one_file_add_it_once(tmp_path):
     for fmt, (make, extra, adds) in MAKERS.items():
         folder = tmp_path / fmt
         folder.mkdir()
-        commands += [(fmt, [relkit.SCRIPT, "--db", raced, "import", fmt, make(str(folder)),
-                            *extra])] * RACERS
+        commands += [
+            (fmt, [relkit.SCRIPT, "--db", raced, "import", fmt, make(str(folder)), *extra])
+        ] * RACERS
         for table, count in adds.items():
             expected[table] += count
     # The test holds the write lock while the racers start, so all of them have read their file
     # and wait to write when it lets go: the widest race there can be, every run.
     lock = sqlite3.connect(raced, isolation_level=None, timeout=30)
     lock.execute("BEGIN IMMEDIATE")
-    procs = [(fmt, subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                    text=True, env=relkit.child_env()))
-             for fmt, args in commands]
+    procs = [
+        (
+            fmt,
+            subprocess.Popen(
+                args,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=relkit.child_env(),
+            ),
+        )
+        for fmt, args in commands
+    ]
     _wait_until_blocked([proc for _fmt, proc in procs])
     lock.execute("ROLLBACK")
     lock.close()

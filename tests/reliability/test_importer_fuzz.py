@@ -16,25 +16,42 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 pytestmark = pytest.mark.skipif(
-    not all(os.path.exists(os.path.join(os.path.dirname(relkit.HERE), "..", "journal",
-                                        "importers", f"{m}.py"))
-            for m in ("chatgpt", "claude", "ics", "jsonl")),
-    reason="the importers are not there yet")
+    not all(
+        os.path.exists(
+            os.path.join(os.path.dirname(relkit.HERE), "..", "journal", "importers", f"{m}.py")
+        )
+        for m in ("chatgpt", "claude", "ics", "jsonl")
+    ),
+    reason="the importers are not there yet",
+)
 
 DATA = os.path.join(os.path.dirname(relkit.HERE), "data", "imports")
 EXAMPLES = int(os.environ.get("AIJOURNAL_HYPOTHESIS", "60"))
-CHECK = settings(max_examples=EXAMPLES, deadline=None,
-                 suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                        HealthCheck.too_slow, HealthCheck.data_too_large])
-JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
-                    lambda inner: st.lists(inner, max_size=4)
-                    | st.dictionaries(st.text(max_size=12), inner, max_size=4), max_leaves=20)
+CHECK = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+    ],
+)
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
 TRIED = {"files": 0}
 
 
 def sample(fmt: str, folder) -> bytes:
-    names = {"chatgpt": "chatgpt-conversations.json", "claude": "claude-conversations.json",
-             "ics": "calendar.ics"}
+    names = {
+        "chatgpt": "chatgpt-conversations.json",
+        "claude": "claude-conversations.json",
+        "ics": "calendar.ics",
+    }
     if fmt in names:
         with open(os.path.join(DATA, names[fmt]), "rb") as handle:
             return handle.read()
@@ -103,12 +120,15 @@ def test_mangled_files(journal, capsys, tmp_path, fmt):
     data = sample(fmt, tmp_path)
 
     @CHECK
-    @given(edits=st.lists(st.tuples(st.integers(0, len(data) - 1), st.binary(max_size=8)),
-                          min_size=1, max_size=4))
+    @given(
+        edits=st.lists(
+            st.tuples(st.integers(0, len(data) - 1), st.binary(max_size=8)), min_size=1, max_size=4
+        )
+    )
     def check(edits: list[tuple[int, bytes]]) -> None:
         mangled = bytearray(data)
         for at, junk in edits:
-            mangled[at:at + len(junk)] = junk
+            mangled[at : at + len(junk)] = junk
         import_checked(capsys, journal, fmt, bytes(mangled), tmp_path)
 
     check()
@@ -129,28 +149,79 @@ def test_wrong_shape_json(journal, capsys, tmp_path, fmt):
 
 
 @CHECK
-@given(record=st.fixed_dictionaries(
-    {"type": st.sampled_from(["ai_session", "interaction", "energy", "checkin", "who5", "person",
-                              "intention", "nope"])},
-    optional={"id": st.one_of(st.text(max_size=40), st.integers()), "minutes": JSON,
-              "started_at": st.one_of(st.text(max_size=30), st.datetimes().map(str)), "at": JSON,
-              "level": JSON, "people": JSON, "items": JSON, "tags": JSON, "note": JSON,
-              "purpose": JSON, "updated_at": JSON, "deleted_at": JSON, "tool": JSON,
-              "day": JSON, "name": JSON, "quality": JSON}))
+@given(
+    record=st.fixed_dictionaries(
+        {
+            "type": st.sampled_from(
+                [
+                    "ai_session",
+                    "interaction",
+                    "energy",
+                    "checkin",
+                    "who5",
+                    "person",
+                    "intention",
+                    "nope",
+                ]
+            )
+        },
+        optional={
+            "id": st.one_of(st.text(max_size=40), st.integers()),
+            "minutes": JSON,
+            "started_at": st.one_of(st.text(max_size=30), st.datetimes().map(str)),
+            "at": JSON,
+            "level": JSON,
+            "people": JSON,
+            "items": JSON,
+            "tags": JSON,
+            "note": JSON,
+            "purpose": JSON,
+            "updated_at": JSON,
+            "deleted_at": JSON,
+            "tool": JSON,
+            "day": JSON,
+            "name": JSON,
+            "quality": JSON,
+        },
+    )
+)
 def test_jsonl_records_with_wrong_fields(journal, capsys, tmp_path, record):
     import_checked(capsys, journal, "jsonl", json.dumps(record).encode(), tmp_path)
 
 
 @CHECK
-@given(body=st.lists(st.sampled_from([
-    "BEGIN:VEVENT", "END:VEVENT", "DTSTART:20261120T100000Z", "DTSTART;VALUE=DATE:20261120",
-    "DTEND:20261120T110000Z", "DTEND:19991120T110000Z", "DURATION:PT30M", "DURATION:-P1D",
-    "RRULE:FREQ=DAILY;COUNT=100000", "RRULE:FREQ=SECONDLY", "RRULE:garbage",
-    "ATTENDEE:mailto:a@b.c", "ATTENDEE;PARTSTAT=DECLINED:mailto:me@example.com",
-    "SUMMARY:'); DROP TABLE interaction;--", "STATUS:CANCELLED", "UID:x", "DTSTART:garbage",
-    "BEGIN:VTIMEZONE", "END:VTIMEZONE", "TZID:Mars/Olympus",
-    "DTSTART;TZID=Mars/Olympus:20261120T100000",
-    "EXDATE:20261121T100000Z", "X-\x00:nul"]), max_size=14))
+@given(
+    body=st.lists(
+        st.sampled_from(
+            [
+                "BEGIN:VEVENT",
+                "END:VEVENT",
+                "DTSTART:20261120T100000Z",
+                "DTSTART;VALUE=DATE:20261120",
+                "DTEND:20261120T110000Z",
+                "DTEND:19991120T110000Z",
+                "DURATION:PT30M",
+                "DURATION:-P1D",
+                "RRULE:FREQ=DAILY;COUNT=100000",
+                "RRULE:FREQ=SECONDLY",
+                "RRULE:garbage",
+                "ATTENDEE:mailto:a@b.c",
+                "ATTENDEE;PARTSTAT=DECLINED:mailto:me@example.com",
+                "SUMMARY:'); DROP TABLE interaction;--",
+                "STATUS:CANCELLED",
+                "UID:x",
+                "DTSTART:garbage",
+                "BEGIN:VTIMEZONE",
+                "END:VTIMEZONE",
+                "TZID:Mars/Olympus",
+                "DTSTART;TZID=Mars/Olympus:20261120T100000",
+                "EXDATE:20261121T100000Z",
+                "X-\x00:nul",
+            ]
+        ),
+        max_size=14,
+    )
+)
 def test_ics_event_soup(journal, capsys, tmp_path, body):
     data = "\r\n".join(["BEGIN:VCALENDAR", "VERSION:2.0", *body, "END:VCALENDAR"]).encode()
     import_checked(capsys, journal, "ics", data, tmp_path, "--since", "2026-01-01")
@@ -161,10 +232,16 @@ def test_oversized_files(journal, capsys, tmp_path):
     huge_text = "x" * 5_000_000
     conversation = json.loads(sample("claude", tmp_path))[0]
     conversation["name"] = huge_text
-    assert import_checked(capsys, journal, "claude", json.dumps([conversation]).encode(),
-                          tmp_path) in (0, 2)
-    record = {"type": "energy", "id": "e" * 32, "at": "2026-11-20T10:00:00+01:00", "level": 3,
-              "note": huge_text}
+    assert import_checked(
+        capsys, journal, "claude", json.dumps([conversation]).encode(), tmp_path
+    ) in (0, 2)
+    record = {
+        "type": "energy",
+        "id": "e" * 32,
+        "at": "2026-11-20T10:00:00+01:00",
+        "level": 3,
+        "note": huge_text,
+    }
     assert import_checked(capsys, journal, "jsonl", json.dumps(record).encode(), tmp_path) in (0, 2)
     many = b"\n".join([b'{"type": "energy"}'] * 200_000)
     assert import_checked(capsys, journal, "jsonl", many, tmp_path) == 2
@@ -194,8 +271,12 @@ def test_files_that_are_not_files(journal, capsys, tmp_path):
 def test_claude_code_folder_with_truncated_logs(journal, capsys, tmp_path):
     folder = tmp_path / "claude"
     shutil.copytree(os.path.join(DATA, "claude-code"), folder)
-    logs = [os.path.join(root, name) for root, _, names in os.walk(folder) for name in names
-            if name.endswith(".jsonl")]
+    logs = [
+        os.path.join(root, name)
+        for root, _, names in os.walk(folder)
+        for name in names
+        if name.endswith(".jsonl")
+    ]
     for n, path in enumerate(sorted(logs)):
         with open(path, "rb") as handle:
             data = handle.read()
@@ -215,6 +296,10 @@ def test_importers_run_in_a_subprocess_too(tmp_path):
     data = sample("chatgpt", tmp_path)
     target = tmp_path / "conversations.json"
     target.write_bytes(data[: len(data) // 2])
-    proc = subprocess.run([relkit.SCRIPT, "--db", str(tmp_path / "j.db"), "import", "chatgpt",
-                           str(target)], capture_output=True, text=True, env=relkit.child_env())
+    proc = subprocess.run(
+        [relkit.SCRIPT, "--db", str(tmp_path / "j.db"), "import", "chatgpt", str(target)],
+        capture_output=True,
+        text=True,
+        env=relkit.child_env(),
+    )
     assert proc.returncode == 2 and len(proc.stderr.splitlines()) == 1, proc.stderr

@@ -29,8 +29,12 @@ def rows(path: str) -> dict[str, list[tuple]]:
     """Every row of every table, sorted: the journal's whole content."""
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            )
+        ]
         return {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
     finally:
         conn.close()
@@ -52,11 +56,15 @@ def contains(old: dict[str, list[tuple]], new_path: str) -> None:
 
 def subset(expected, actual) -> bool:
     if isinstance(expected, dict):
-        return isinstance(actual, dict) and all(k in actual and subset(v, actual[k])
-                                                for k, v in expected.items())
+        return isinstance(actual, dict) and all(
+            k in actual and subset(v, actual[k]) for k, v in expected.items()
+        )
     if isinstance(expected, list):
-        return (isinstance(actual, list) and len(expected) == len(actual)
-                and all(subset(e, a) for e, a in zip(expected, actual, strict=True)))
+        return (
+            isinstance(actual, list)
+            and len(expected) == len(actual)
+            and all(subset(e, a) for e, a in zip(expected, actual, strict=True))
+        )
     return expected == actual
 
 

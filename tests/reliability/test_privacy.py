@@ -16,9 +16,16 @@ import pytest
 import relkit
 
 DATA = os.path.join(os.path.dirname(__file__), "..", "data", "imports")
-NET_EVENTS = {"socket.connect", "socket.getaddrinfo", "socket.gethostbyname",
-              "socket.gethostbyaddr", "socket.sendto", "socket.sendmsg", "socket.bind",
-              "urllib.Request"}
+NET_EVENTS = {
+    "socket.connect",
+    "socket.getaddrinfo",
+    "socket.gethostbyname",
+    "socket.gethostbyaddr",
+    "socket.sendto",
+    "socket.sendmsg",
+    "socket.bind",
+    "urllib.Request",
+}
 ATTEMPTS: list[str] = []
 _GUARD = {"on": False}
 
@@ -28,8 +35,11 @@ def _audit(event: str, args: tuple) -> None:
     removed, so this one only acts while a test has switched it on)."""
     if not _GUARD["on"] or event not in NET_EVENTS:
         return
-    if event in ("socket.connect", "socket.bind", "socket.sendto") and args and \
-            getattr(args[0], "family", None) == socket.AF_UNIX:
+    if (
+        event in ("socket.connect", "socket.bind", "socket.sendto")
+        and args
+        and getattr(args[0], "family", None) == socket.AF_UNIX
+    ):
         return  # a local pipe (asyncio's self-pipe), not the network
     ATTEMPTS.append(f"{event} {args!r}")
     raise OSError(f"network use in a test: {event}")
@@ -193,15 +203,25 @@ def test_the_console_script_opens_no_socket(tmp_path):
     guard = os.path.join(os.path.dirname(__file__), "netguard")
     env = relkit.child_env(PYTHONPATH=guard)
     db = str(tmp_path / "journal.db")
-    for args in (["demo", "--days", "30"], ["ai", "Claude", "5m"], ["met", "Sam", "5m"],
-                 ["energy", "3"], ["status", "--prompt"], ["log", "--json"], ["insights"],
-                 ["export", "--format", "html"], ["backup"]):
-        proc = subprocess.run([relkit.SCRIPT, "--db", db, *args], capture_output=True, text=True,
-                              env=env)
+    for args in (
+        ["demo", "--days", "30"],
+        ["ai", "Claude", "5m"],
+        ["met", "Sam", "5m"],
+        ["energy", "3"],
+        ["status", "--prompt"],
+        ["log", "--json"],
+        ["insights"],
+        ["export", "--format", "html"],
+        ["backup"],
+    ):
+        proc = subprocess.run(
+            [relkit.SCRIPT, "--db", db, *args], capture_output=True, text=True, env=env
+        )
         assert proc.returncode == 0 and "NETWORK" not in proc.stderr, (args, proc.stderr)
     # The guard is live in the child: a connection attempt ends it with 97.
-    probe = subprocess.run([sys.executable, "-c", "import socket; socket.getaddrinfo('x', 1)"],
-                           env=env)
+    probe = subprocess.run(
+        [sys.executable, "-c", "import socket; socket.getaddrinfo('x', 1)"], env=env
+    )
     assert probe.returncode == 97
 
 
@@ -235,16 +255,28 @@ def _open(db: str):
 def test_exports_redact_by_default(tmp_path, cli):
     db = str(tmp_path / "journal.db")
     assert cli("--db", db, "met", "Priya Secretname", "30m", "--note", "my private note").code == 0
-    assert cli("--db", db, "ai", "Claude", "30m", "--note", "another secret",
-               "--tag", "secret-tag").code == 0
+    assert (
+        cli(
+            "--db", db, "ai", "Claude", "30m", "--note", "another secret", "--tag", "secret-tag"
+        ).code
+        == 0
+    )
     for fmt in ("md", "json", "csv", "html"):
         out = cli("--db", db, "export", "--format", fmt).out
         for secret in ("Secretname", "my private note", "another secret", "secret-tag"):
             assert secret not in out, (fmt, secret)
 
 
-HOSTILE_NAMES = ["O'Brien", 'Dana "DJ" Jones', "50% Sam", "a_b", "Robert'); DROP TABLE person;--",
-                 "x; y", "--dash", "Zoë 🙂"]
+HOSTILE_NAMES = [
+    "O'Brien",
+    'Dana "DJ" Jones',
+    "50% Sam",
+    "a_b",
+    "Robert'); DROP TABLE person;--",
+    "x; y",
+    "--dash",
+    "Zoë 🙂",
+]
 
 
 def test_hostile_text_round_trips_exactly(tmp_path, cli):
@@ -252,11 +284,24 @@ def test_hostile_text_round_trips_exactly(tmp_path, cli):
     db = str(tmp_path / "journal.db")
     # Options first with `=`, then `--`: how a shell user passes text that starts with dashes.
     for text in relkit.HOSTILE:
-        assert cli("--db", db, "ai", f"--note={text}", f"--skill={text}", f"--tag={text}", "--",
-                   text, "5m").code == 0, text
+        assert (
+            cli(
+                "--db",
+                db,
+                "ai",
+                f"--note={text}",
+                f"--skill={text}",
+                f"--tag={text}",
+                "--",
+                text,
+                "5m",
+            ).code
+            == 0
+        ), text
     for name in HOSTILE_NAMES:
-        assert cli("--db", db, "met", f"--note={name}", f"--tag={name}", "--", name,
-                   "10m").code == 0, name
+        assert (
+            cli("--db", db, "met", f"--note={name}", f"--tag={name}", "--", name, "10m").code == 0
+        ), name
     # Decoys that a LIKE pattern or a broken quote would also match.
     assert cli("--db", db, "ai", "Claude", "5m", "--tag", "500").code == 0
     assert cli("--db", db, "ai", "Claude", "5m", "--tag", "axb").code == 0
@@ -265,8 +310,9 @@ def test_hostile_text_round_trips_exactly(tmp_path, cli):
     tools = [e["tool"] for e in listed if e["type"] == "ai_session"]
     for text in relkit.HOSTILE:
         assert text.strip() in tools
-        assert any(e.get("note") == text.strip() and e.get("skill") == text.strip()
-                   for e in listed), text
+        assert any(
+            e.get("note") == text.strip() and e.get("skill") == text.strip() for e in listed
+        ), text
     for name in HOSTILE_NAMES:
         found = json.loads(cli("--db", db, "log", "--json", f"--person={name}").out)
         assert [e["people"] for e in found] == [[name]], name

@@ -65,8 +65,9 @@ class Disk:
 def disk(tmp_path):
     root = str(tmp_path / "disk")
     os.mkdir(root)
-    if os.geteuid() != 0 or not _mount("-t", "tmpfs", "-o", f"size={SIZE},mode=0700", "tmpfs",
-                                       root):
+    if os.geteuid() != 0 or not _mount(
+        "-t", "tmpfs", "-o", f"size={SIZE},mode=0700", "tmpfs", root
+    ):
         pytest.skip("mounting a tmpfs needs root (CI runs as root)")
     try:
         yield Disk(root)
@@ -76,8 +77,14 @@ def disk(tmp_path):
 
 def aijournal(*args: str) -> subprocess.CompletedProcess[str]:
     """The real console script, for what could hang (the process is killed after a while)."""
-    return subprocess.run([relkit.SCRIPT, *args], capture_output=True, text=True,
-                          env=relkit.child_env(), stdin=subprocess.DEVNULL, timeout=30)
+    return subprocess.run(
+        [relkit.SCRIPT, *args],
+        capture_output=True,
+        text=True,
+        env=relkit.child_env(),
+        stdin=subprocess.DEVNULL,
+        timeout=30,
+    )
 
 
 def sha(path: str) -> str:
@@ -95,8 +102,11 @@ def one_line_error(proc) -> str:  # noqa: ANN001
 
 def journal_with_entries(cli, path: str) -> list[str]:  # noqa: ANN001
     out = ""
-    for args in (["energy", "3"], ["ai", "Claude", "20m", "--purpose", "learn"],
-                 ["met", "Sam", "30m", "--kind", "help"]):
+    for args in (
+        ["energy", "3"],
+        ["ai", "Claude", "20m", "--purpose", "learn"],
+        ["met", "Sam", "30m", "--kind", "help"],
+    ):
         result = cli("--db", path, *args)
         assert result.code == 0, result.err
         out += result.out
@@ -105,13 +115,19 @@ def journal_with_entries(cli, path: str) -> list[str]:  # noqa: ANN001
 
 # --- a full disk ------------------------------------------------------------------------------
 
+
 def test_writes_and_reads_on_a_full_disk_say_disk_full_and_change_nothing(disk, cli):
     path = disk.path("journal.db")
     ids = journal_with_entries(cli, path)
     disk.fill()
     before = sha(path)
-    for args in (["energy", "4"], ["ai", "Claude", "5m", "--purpose", "learn"],
-                 ["met", "Sam", "5m"], ["log"], ["undo"]):
+    for args in (
+        ["energy", "4"],
+        ["ai", "Claude", "5m", "--purpose", "learn"],
+        ["met", "Sam", "5m"],
+        ["log"],
+        ["undo"],
+    ):
         result = cli("--db", path, *args)
         line = one_line_error(result)
         assert result.code == 1, (args, line)
@@ -133,8 +149,7 @@ def test_a_new_journal_on_a_full_disk_says_disk_full_and_leaves_nothing(disk, cl
     assert os.listdir(disk.root) == ["filler"]
 
 
-def test_a_backup_onto_a_full_disk_says_disk_full_and_leaves_no_partial_copy(disk, tmp_path,
-                                                                               cli):
+def test_a_backup_onto_a_full_disk_says_disk_full_and_leaves_no_partial_copy(disk, tmp_path, cli):
     path = str(tmp_path / "journal.db")
     assert cli("--db", path, "demo", "--days", "30").code == 0
     disk.fill(leave=16384)
@@ -166,6 +181,7 @@ def test_an_import_that_fills_the_disk_reports_disk_full_and_adds_nothing(disk, 
 
 # --- a read-only file system -----------------------------------------------------------------
 
+
 def test_reads_work_on_a_read_only_file_system_and_writes_say_read_only(disk, cli):
     path = disk.path("journal.db")
     ids = journal_with_entries(cli, path)
@@ -174,13 +190,19 @@ def test_reads_work_on_a_read_only_file_system_and_writes_say_read_only(disk, cl
     # The real command once (a process of its own), then the rest in this process.
     listed = json.loads(aijournal("--db", path, "log", "--json").stdout)
     assert sorted(e["id"][:8] for e in listed) == sorted(ids)
-    for args in (["log"], ["export", "--format", "json"], ["export", "--format", "md"],
-                 ["export", "--format", "csv"], ["insights"], ["people"], ["status"]):
+    for args in (
+        ["log"],
+        ["export", "--format", "json"],
+        ["export", "--format", "md"],
+        ["export", "--format", "csv"],
+        ["insights"],
+        ["people"],
+        ["status"],
+    ):
         result = cli("--db", path, *args)
         assert result.code == 0 and result.out.strip(), (args, result.err)
         assert result.err == "", (args, result.err)
-    for args in (["energy", "4"], ["ai", "Claude", "5m"], ["undo"],
-                 ["delete", ids[0]]):
+    for args in (["energy", "4"], ["ai", "Claude", "5m"], ["undo"], ["delete", ids[0]]):
         result = cli("--db", path, *args)
         line = one_line_error(result)
         assert result.code == 2 and "is read-only; nothing was written" in line, (args, line)
@@ -198,8 +220,10 @@ def test_the_tui_shows_a_read_only_journal_and_a_write_says_read_only(disk, cli)
     app = make_app(path, welcome=False)
     shown: list[tuple[str, str]] = []
     notify = app.notify
-    app.notify = lambda message, *a, **k: (shown.append((k.get("severity", ""), message)),  # type: ignore[method-assign]
-                                           notify(message, *a, **k))[1]
+    app.notify = lambda message, *a, **k: (
+        shown.append((k.get("severity", ""), message)),  # type: ignore[method-assign]
+        notify(message, *a, **k),
+    )[1]
 
     async def session() -> None:
         async with app.run_test(size=(100, 30)) as pilot:
@@ -224,6 +248,7 @@ def test_the_tui_shows_a_read_only_journal_and_a_write_says_read_only(disk, cli)
 
 # --- not a file at all ------------------------------------------------------------------------
 
+
 def _fifo(tmp_path) -> str:
     path = str(tmp_path / "journal.fifo")
     os.mkfifo(path)
@@ -245,11 +270,16 @@ def _device_link(tmp_path) -> str:
     return path
 
 
-@pytest.mark.parametrize(("make", "kind"), [(_fifo, "named pipe (FIFO)"),
-                                            (_socket, "socket"),
-                                            (_device_link, "character device"),
-                                            (lambda _: "/dev/null", "character device")],
-                         ids=["fifo", "socket", "link-to-dev-zero", "dev-null"])
+@pytest.mark.parametrize(
+    ("make", "kind"),
+    [
+        (_fifo, "named pipe (FIFO)"),
+        (_socket, "socket"),
+        (_device_link, "character device"),
+        (lambda _: "/dev/null", "character device"),
+    ],
+    ids=["fifo", "socket", "link-to-dev-zero", "dev-null"],
+)
 def test_db_at_a_fifo_socket_or_device_is_refused_at_once(tmp_path, make, kind, cli):
     path = make(tmp_path)
     listing = sorted(os.listdir(os.path.dirname(path)))

@@ -59,6 +59,7 @@ def raw_controls(text: str) -> set[str]:
 
 # --- the pure function -------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("text", HOSTILE)
 def test_visible_escapes_every_control_and_keeps_the_rest(text):
     shown = visible(text)
@@ -80,9 +81,13 @@ def test_visible_never_lets_a_control_through(text):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(),
-                    lambda inner: st.lists(inner, max_size=4)
-                    | st.dictionaries(st.text(), inner, max_size=4), max_leaves=12))
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(),
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+        max_leaves=12,
+    )
+)
 def test_json_visible_is_the_same_document(data):
     encoded = json_visible(json.dumps(data, ensure_ascii=False, indent=2))
     assert json.loads(encoded) == data
@@ -91,6 +96,7 @@ def test_json_visible_is_the_same_document(data):
 
 # --- a journal full of hostile text ------------------------------------------------------------
 
+
 def at(days_ago: int, hour: int, minute: int = 0) -> dt.datetime:
     day = dt.date(2026, 11, 26) - dt.timedelta(days=days_ago)
     return localize(dt.datetime.combine(day, dt.time(hour, minute)))
@@ -98,13 +104,32 @@ def at(days_ago: int, hour: int, minute: int = 0) -> dt.datetime:
 
 def chatgpt_export(path, title: str) -> None:
     start = at(0, 7).timestamp()
-    mapping = {"a": {"id": "a", "parent": None, "message": {
-        "author": {"role": "user"}, "create_time": start}},
-        "b": {"id": "b", "parent": "a", "message": {
-            "author": {"role": "assistant"}, "create_time": start + 1200}}}
-    path.write_text(json.dumps([{"id": "conv-1", "title": title, "create_time": start,
-                                 "update_time": start + 1200, "mapping": mapping,
-                                 "current_node": "b"}]))
+    mapping = {
+        "a": {
+            "id": "a",
+            "parent": None,
+            "message": {"author": {"role": "user"}, "create_time": start},
+        },
+        "b": {
+            "id": "b",
+            "parent": "a",
+            "message": {"author": {"role": "assistant"}, "create_time": start + 1200},
+        },
+    }
+    path.write_text(
+        json.dumps(
+            [
+                {
+                    "id": "conv-1",
+                    "title": title,
+                    "create_time": start,
+                    "update_time": start + 1200,
+                    "mapping": mapping,
+                    "current_node": "b",
+                }
+            ]
+        )
+    )
 
 
 @pytest.fixture
@@ -115,16 +140,26 @@ def hostile_db(db_path, tmp_path) -> str:
 
     with JournalStore.open(db_path) as store:
         for n, text in enumerate(HOSTILE):
-            service.log_ai(store, tool=text, minutes=10 + n, at=at(0, 8, n), purpose="learn",
-                           skill=text, note=text, tags=[text])
-            service.log_interaction(store, people=[text], minutes=20, at=at(0, 10, n),
-                                    note=text, tags=[text])
+            service.log_ai(
+                store,
+                tool=text,
+                minutes=10 + n,
+                at=at(0, 8, n),
+                purpose="learn",
+                skill=text,
+                note=text,
+                tags=[text],
+            )
+            service.log_interaction(
+                store, people=[text], minutes=20, at=at(0, 10, n), note=text, tags=[text]
+            )
         service.log_energy(store, level=2, at=at(0, 12), note=HOSTILE[7])
         for days_ago in range(15, 50):  # a journal old enough for insights
             service.log_energy(store, level=3, at=at(days_ago, 9))
         for days_ago in (20, 27, 34):  # met three times, not since: "since you last met …"
-            service.log_interaction(store, people=["[/i]Neglected\x1b[2J"], minutes=30,
-                                    at=at(days_ago, 11))
+            service.log_interaction(
+                store, people=["[/i]Neglected\x1b[2J"], minutes=30, at=at(days_ago, 11)
+            )
         service.start_timer(store, tool="Timer\x1b]0;x\x07[b]", purpose="learn")
         source = tmp_path / "conversations.json"
         chatgpt_export(source, TITLE)
@@ -134,13 +169,14 @@ def hostile_db(db_path, tmp_path) -> str:
 
 # --- the TUI -----------------------------------------------------------------------------------
 
+
 def screen_text(app) -> str:
     """The text the terminal is sent for a full repaint (as App.export_screenshot renders it):
     the screen, a dialog over the screen below it, and the notifications."""
-    update = app.screen._compositor.render_update(full=True,
-                                                  screen_stack=app._background_screens)
-    return "\n".join("".join(segment.text for strip in line for segment in strip)
-                     for line in update.strips)
+    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    return "\n".join(
+        "".join(segment.text for strip in line for segment in strip) for line in update.strips
+    )
 
 
 async def settle(pilot) -> None:
@@ -249,6 +285,7 @@ def test_text_is_stored_as_given(hostile_db):
 
 # --- the CLI -----------------------------------------------------------------------------------
 
+
 def assert_clean(result, *literal: str) -> None:
     for stream in (result.out, result.err):
         assert not raw_controls(stream), sorted(raw_controls(stream))
@@ -267,16 +304,23 @@ def hcli(cli, hostile_db):
 
 
 def test_cli_text_commands_show_hostile_text_literally(hcli, monkeypatch):
-    assert_clean(hcli("log", "--limit", "100"), "[bold red]SQL[/]", "Claude [beta]",
-                 "Eve\\x1b[2J", "“:smile: Sam”", "#[/i]Mallory")
+    assert_clean(
+        hcli("log", "--limit", "100"),
+        "[bold red]SQL[/]",
+        "Claude [beta]",
+        "Eve\\x1b[2J",
+        "“:smile: Sam”",
+        "#[/i]Mallory",
+    )
     assert_clean(hcli("people"), *LITERAL, "Bidi\\u202egpj.exe")
     assert_clean(hcli("people", "[/i]Mallory"), "[/i]Mallory")
     assert_clean(hcli("status"), "Timer\\x1b]0;x\\x07[b]")
     assert_clean(hcli("status", "--prompt"), "Timer\\x1b]0;x\\x07[b]")
     assert_clean(hcli("review", "--month"), "[/i]Mallory", "Claude [beta]")
     assert_clean(hcli("insights"), "since you last met [/i]Neglected\\x1b[2J")
-    [insight] = [i for i in json.loads(hcli("insights", "--json").out)
-                 if i["id"] == "neglected-person"]
+    [insight] = [
+        i for i in json.loads(hcli("insights", "--json").out) if i["id"] == "neglected-person"
+    ]
     action = insight["actions"][0]["id"]
     assert_clean(hcli("act", action), "Neglected\\x1b[2J")
     assert_clean(hcli("intentions"), "Neglected\\x1b[2J")
@@ -298,9 +342,13 @@ def test_cli_text_commands_show_hostile_text_literally(hcli, monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.StringIO("s\n" * 10))
     assert_clean(hcli("classify"), TITLE)
     # Errors that quote what was given: one line, nothing raw.
-    for args in (["log", "--type", "x\x1b[2J\u202e"], ["people", "Nobody\x9b\x1b]0;t\x07"],
-                 ["log", "--person", "[/i]\x1b[2J"], ["ai", "Claude", "x\x9b\u202e"],
-                 ["nosuch\x1b[2J"]):
+    for args in (
+        ["log", "--type", "x\x1b[2J\u202e"],
+        ["people", "Nobody\x9b\x1b]0;t\x07"],
+        ["log", "--person", "[/i]\x1b[2J"],
+        ["ai", "Claude", "x\x9b\u202e"],
+        ["nosuch\x1b[2J"],
+    ):
         result = hcli(*args)
         assert result.code == 2 and len(result.err.splitlines()) == 1, args
         assert_clean(result)
@@ -319,10 +367,13 @@ def test_cli_json_stays_exact(hcli):
 
 # --- coach -------------------------------------------------------------------------------------
 
+
 def test_coach_shows_a_hostile_summary_escaped(cli, tmp_path, hostile_db):
     path = tmp_path / "client.json"
-    assert cli("--db", hostile_db, "export", "--format", "json", "--real-names",
-               "-o", str(path)).code == 0
+    assert (
+        cli("--db", hostile_db, "export", "--format", "json", "--real-names", "-o", str(path)).code
+        == 0
+    )
     document = json.loads(path.read_text())
     document["client"] = "\x1b]0;pwned\x07\x1b[2J[/i]Kim :smile:\u202e"
     for insight in document["insights"]:
@@ -331,8 +382,11 @@ def test_coach_shows_a_hostile_summary_escaped(cli, tmp_path, hostile_db):
     path.write_text(json.dumps(document))
     result = cli("coach", str(path))
     assert result.code == 0
-    assert_clean(result, "Talk to \\x1b]0;pwned\\x07\\x1b[2J[/i]Kim :smile:\\u202e first.",
-                 "\\x1bc[bold]reset[/bold]\\x9b2J")
+    assert_clean(
+        result,
+        "Talk to \\x1b]0;pwned\\x07\\x1b[2J[/i]Kim :smile:\\u202e first.",
+        "\\x1bc[bold]reset[/bold]\\x9b2J",
+    )
     exact = cli("coach", str(path), "--json")
     assert not raw_controls(exact.out)
     assert json.loads(exact.out)[0]["client"] == document["client"]

@@ -25,8 +25,11 @@ def _run(test):
 
 
 def _logged_ids(out: str) -> list[str]:
-    return [line.rsplit(" id ", 1)[1].split()[0] for line in out.splitlines()
-            if line.startswith("Logged ") and " id " in line]
+    return [
+        line.rsplit(" id ", 1)[1].split()[0]
+        for line in out.splitlines()
+        if line.startswith("Logged ") and " id " in line
+    ]
 
 
 class Shell:
@@ -43,10 +46,18 @@ class Shell:
     def _loop(self) -> None:
         n = 0
         while not self.stop.is_set():
-            args = (["energy", str(1 + n % 5)] if n % 2 else
-                    ["met", "Sam", "10m", "--kind", "help", "--tag", self.tag])
-            proc = subprocess.run([relkit.SCRIPT, "--db", self.path, *args], capture_output=True,
-                                  text=True, env=relkit.child_env(), timeout=60)
+            args = (
+                ["energy", str(1 + n % 5)]
+                if n % 2
+                else ["met", "Sam", "10m", "--kind", "help", "--tag", self.tag]
+            )
+            proc = subprocess.run(
+                [relkit.SCRIPT, "--db", self.path, *args],
+                capture_output=True,
+                text=True,
+                env=relkit.child_env(),
+                timeout=60,
+            )
             ids = _logged_ids(proc.stdout)
             if proc.returncode == 0 and ids:
                 self.ids += ids
@@ -54,6 +65,7 @@ class Shell:
                 self.failures.append(f"{args}: exit {proc.returncode} {proc.stderr.strip()}")
             n += 1
             self.stop.wait(0.1)  # leave the app some of the machine
+
     def __enter__(self) -> Shell:
         self.thread.start()
         return self
@@ -169,13 +181,15 @@ def test_a_write_from_the_shell_shows_in_the_tui_within_two_seconds(db_path):
     async def session() -> None:
         async with app.run_test(size=(100, 30)) as pilot:
             await _settle(pilot)
-            [first] = _logged_ids(relkit.run_ok("--db", db_path, "ai", "Claude", "20m",
-                                                "--purpose", "learn"))
+            [first] = _logged_ids(
+                relkit.run_ok("--db", db_path, "ai", "Claude", "20m", "--purpose", "learn")
+            )
             assert await appears(pilot, "#timeline", first), "not on Today within 2 s"
             await pilot.press("f2")
             await _settle(pilot)
-            [second] = _logged_ids(relkit.run_ok("--db", db_path, "met", "Priya", "15m",
-                                                 "--kind", "help"))
+            [second] = _logged_ids(
+                relkit.run_ok("--db", db_path, "met", "Priya", "15m", "--kind", "help")
+            )
             assert await appears(pilot, "#history-table", second), "not in History within 2 s"
 
     _run(session())
@@ -200,8 +214,12 @@ def test_a_busy_journal_is_named_busy_never_damaged(db_path, cli, monkeypatch):
 
     relkit.run_ok("--db", db_path, "energy", "3")
     monkeypatch.setattr(store, "BUSY_TIMEOUT_S", 0.2)  # not 30 s per command in a test
-    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, db_path], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, db_path],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "locked"
         for args in (["energy", "4"], ["log"], ["insights"], ["export", "--format", "json"]):
@@ -231,8 +249,9 @@ def test_a_read_that_fails_in_the_tui_is_one_line_and_the_app_goes_on(db_path, m
 
     def open_(cls, path, *, create=True):  # noqa: ANN001, ANN202
         if busy["on"]:
-            raise store.storage_error(path, sqlite3.OperationalError("database is locked"),
-                                      writing=False)
+            raise store.storage_error(
+                path, sqlite3.OperationalError("database is locked"), writing=False
+            )
         return real_open(cls, path, create=create)
 
     async def session() -> None:

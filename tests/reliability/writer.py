@@ -19,12 +19,26 @@ def _service_write(store, service, clock, n: int, name: str) -> dict:  # noqa: A
     now = clock.now()
     kind = n % 3
     if kind == 0:
-        return service.log_ai(store, tool=f"{name}-tool", minutes=1 + n % 300, at=now,
-                              purpose="learn", tags=[name], now=now)
+        return service.log_ai(
+            store,
+            tool=f"{name}-tool",
+            minutes=1 + n % 300,
+            at=now,
+            purpose="learn",
+            tags=[name],
+            now=now,
+        )
     if kind == 1:
         # The same few people from every process: the roster's unique names are contended.
-        return service.log_interaction(store, people=["Sam", f"Priya {n % 4}"], minutes=15,
-                                       at=now, kind="feedback", tags=[name], now=now)
+        return service.log_interaction(
+            store,
+            people=["Sam", f"Priya {n % 4}"],
+            minutes=15,
+            at=now,
+            kind="feedback",
+            tags=[name],
+            now=now,
+        )
     return service.log_energy(store, level=1 + n % 5, at=now, tags=[name])
 
 
@@ -35,9 +49,11 @@ def main(argv: list[str]) -> int:
         from journal.cli import main as cli_main
 
         for n in range(count):
-            args = [["ai", "Claude", f"{1 + n % 300}m", "--purpose", "augment", "--tag", name],
-                    ["met", f"Sam, Priya {n % 4}", "10m", "--kind", "help", "--tag", name],
-                    ["energy", str(1 + n % 5)]][n % 3]
+            args = [
+                ["ai", "Claude", f"{1 + n % 300}m", "--purpose", "augment", "--tag", name],
+                ["met", f"Sam, Priya {n % 4}", "10m", "--kind", "help", "--tag", name],
+                ["energy", str(1 + n % 5)],
+            ][n % 3]
             code = cli_main(["--db", path, *args])
             if code != 0:
                 print(f"failed {n} {args} exit {code}", file=sys.stderr)

@@ -43,8 +43,9 @@ async def history_has(pilot, text: str) -> bool:
     await pilot.press("f2")
     await settle(pilot)
     table = pilot.app.screen.query_one("#history-table")
-    return any(text in str(cell) for row in range(table.row_count)
-               for cell in table.get_row_at(row))
+    return any(
+        text in str(cell) for row in range(table.row_count) for cell in table.get_row_at(row)
+    )
 
 
 @aio
@@ -64,8 +65,13 @@ async def test_log_ai_session_through_the_form(db_path):
         await pilot.press("enter")
         await settle(pilot)
         [entry] = rows(db_path, types=["ai_session"])
-        assert (entry.tool, entry.minutes, entry.purpose.value, entry.instead_of_person,
-                entry.skill) == ("Claude", 45, "learn", True, "regex")
+        assert (
+            entry.tool,
+            entry.minutes,
+            entry.purpose.value,
+            entry.instead_of_person,
+            entry.skill,
+        ) == ("Claude", 45, "learn", True, "regex")
         assert "Logged 45m of Claude" in str(app.screen.query_one("#form-msg").render())
         assert await history_has(pilot, "Claude · learn")
 
@@ -335,8 +341,9 @@ async def test_a_100k_journal_renders_and_pages(big_db):
         for key in ("f3", "f4", "f5"):
             await pilot.press(key)
             await settle(pilot)
-        assert "Last 8 weeks" in str(app.screen_stack and
-                                     app._screen_stacks["dashboard"][0].query_one("#dash-head").render())
+        assert "Last 8 weeks" in str(
+            app.screen_stack and app._screen_stacks["dashboard"][0].query_one("#dash-head").render()
+        )
 
 
 HEADLESS_RUN = r"""
@@ -369,8 +376,13 @@ def test_started_without_a_terminal_size_it_settles_and_shows_today(db_path):
     with JournalStore.open(db_path) as store:
         service.log_energy(store, level=4, at=now())
     env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
-    proc = subprocess.run([sys.executable, "-c", HEADLESS_RUN, db_path], capture_output=True,
-                          text=True, timeout=30, env=env)
+    proc = subprocess.run(
+        [sys.executable, "-c", HEADLESS_RUN, db_path],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env=env,
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "energy 4.0" in proc.stdout
 

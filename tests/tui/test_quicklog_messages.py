@@ -12,8 +12,9 @@ def once(posted: list[object]):
     """The message hook sees a message again at each node it bubbles to: keep it once."""
 
     def hook(message) -> None:
-        if isinstance(message, (QuickLog.Logged, QuickLog.TimerStarted, QuickLog.TimerStopped)) \
-                and not any(m is message for m in posted):
+        if isinstance(
+            message, (QuickLog.Logged, QuickLog.TimerStarted, QuickLog.TimerStopped)
+        ) and not any(m is message for m in posted):
             posted.append(message)
 
     return hook
@@ -21,8 +22,9 @@ def once(posted: list[object]):
 
 def timeline(app) -> list[str]:
     table = app.screen.query_one("#timeline")
-    return [" | ".join(str(cell) for cell in table.get_row_at(row))
-            for row in range(table.row_count)]
+    return [
+        " | ".join(str(cell) for cell in table.get_row_at(row)) for row in range(table.row_count)
+    ]
 
 
 @aio

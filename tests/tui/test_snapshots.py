@@ -73,15 +73,21 @@ def test_scene_matches_its_snapshot(scene: Scene, demo_template, tmp_path, pinne
     if svg != expected:
         received = tmp_path / snapshot.name
         received.write_text(svg, encoding="utf-8")
-        text = "\n".join(difflib.unified_diff(screen_rows(expected), screen_rows(svg),
-                                              "snapshot", "now", n=0, lineterm=""))
-        pytest.fail(f"{scene.name} differs from tests/tui/__snapshots__/{snapshot.name} "
-                    f"(the new frame: {received}).\n"
-                    f"{text or 'The text is the same; colours or styles differ.'}\n"
-                    "If the change is meant, rerun with SNAPSHOT_UPDATE=1 and review the diff.",
-                    pytrace=False)
+        text = "\n".join(
+            difflib.unified_diff(
+                screen_rows(expected), screen_rows(svg), "snapshot", "now", n=0, lineterm=""
+            )
+        )
+        pytest.fail(
+            f"{scene.name} differs from tests/tui/__snapshots__/{snapshot.name} "
+            f"(the new frame: {received}).\n"
+            f"{text or 'The text is the same; colours or styles differ.'}\n"
+            "If the change is meant, rerun with SNAPSHOT_UPDATE=1 and review the diff.",
+            pytrace=False,
+        )
 
 
 def test_every_snapshot_belongs_to_a_scene():
     assert sorted(path.stem for path in SNAPSHOTS.glob("*.svg")) == sorted(
-        scene.name for scene in SCENES)
+        scene.name for scene in SCENES
+    )

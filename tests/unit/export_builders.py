@@ -30,23 +30,48 @@ def build(store: JournalStore) -> None:
     """Nov 17 to 26, 2026. AI 170 min (learn 60, augment 45, automate 30, companion 15,
     unclassified 20: share 105/150 = 0.7); people 135 min in 3 interactions with Sam and Priya;
     energy 4, 4 | 2, 3 (mean 3.25, falling by 1.5); check-ins 4/2 and 3/3; WHO-5 48 %."""
-    service.log_interaction(store, people=["Sam"], minutes=45, at=at(17, 10), kind="feedback",
-                            channel="call", quality=2)
+    service.log_interaction(
+        store, people=["Sam"], minutes=45, at=at(17, 10), kind="feedback", channel="call", quality=2
+    )
     service.log_energy(store, level=4, at=at(17, 9))
     service.log_energy(store, level=4, at=at(18, 9))
-    service.log_ai(store, tool="Claude", minutes=60, at=at(23, 9), purpose="learn",
-                   skill="SQL window functions", note=SECRET_NOTE, tags=[SECRET_TAG])
-    service.log_interaction(store, people=["Priya"], minutes=30, at=at(23, 13), kind="mentoring",
-                            channel="video", quality=4, initiated=True,
-                            note="Priya said <script>alert('x')</script> & more")
-    service.log_ai(store, tool="ChatGPT", minutes=30, at=at(24, 10), purpose="automate",
-                   instead_of_person=True)
+    service.log_ai(
+        store,
+        tool="Claude",
+        minutes=60,
+        at=at(23, 9),
+        purpose="learn",
+        skill="SQL window functions",
+        note=SECRET_NOTE,
+        tags=[SECRET_TAG],
+    )
+    service.log_interaction(
+        store,
+        people=["Priya"],
+        minutes=30,
+        at=at(23, 13),
+        kind="mentoring",
+        channel="video",
+        quality=4,
+        initiated=True,
+        note="Priya said <script>alert('x')</script> & more",
+    )
+    service.log_ai(
+        store, tool="ChatGPT", minutes=30, at=at(24, 10), purpose="automate", instead_of_person=True
+    )
     service.log_energy(store, level=2, at=at(24, 9))
     service.checkin(store, day=dt.date(2026, 11, 24), trust_ai=4, trust_team=2, connection=3)
     service.log_ai(store, tool="Claude", minutes=45, at=at(25, 11), purpose="augment")
     service.log_ai(store, tool="ChatGPT", minutes=15, at=at(25, 14), purpose="companion")
-    service.log_interaction(store, people=["Sam", "Priya"], minutes=60, at=at(25, 16),
-                            kind="collaboration", channel="in_person", quality=3)
+    service.log_interaction(
+        store,
+        people=["Sam", "Priya"],
+        minutes=60,
+        at=at(25, 16),
+        kind="collaboration",
+        channel="in_person",
+        quality=3,
+    )
     service.log_energy(store, level=3, at=at(25, 18), note="tired after the Sam meeting")
     service.checkin(store, day=dt.date(2026, 11, 25), trust_ai=3, trust_team=3)
     service.log_ai(store, tool="ChatGPT", minutes=20, at=at(26, 9))
@@ -64,12 +89,17 @@ INSIGHT = {
 }
 
 
-def stub_reflect(store: JournalStore, as_of: dt.date) -> tuple[list[dict[str, Any]],
-                                                                list[m.Intention]]:
+def stub_reflect(
+    store: JournalStore, as_of: dt.date
+) -> tuple[list[dict[str, Any]], list[m.Intention]]:
     """A fixed insight and intention that name a person (the real engine has its own tests)."""
     made = localize(dt.datetime(2026, 11, 24, 8))
-    intention = m.Intention(id="f" * 32, created_at=made, updated_at=made,
-                            insight_id="neglected-person",
-                            action_id="neglected-person/reconnect-priya",
-                            text="Ask Priya for a coffee")
+    intention = m.Intention(
+        id="f" * 32,
+        created_at=made,
+        updated_at=made,
+        insight_id="neglected-person",
+        action_id="neglected-person/reconnect-priya",
+        text="Ask Priya for a coffee",
+    )
     return [dict(INSIGHT)], [intention]

@@ -37,54 +37,102 @@ class Journal:
 
     def _common(self, prefix: str, at: dt.datetime, deleted: bool) -> dict[str, Any]:
         self._n += 1
-        return {"id": f"{prefix}{self._n:03d}", "created_at": at, "updated_at": at,
-                "deleted_at": at if deleted else None}
+        return {
+            "id": f"{prefix}{self._n:03d}",
+            "created_at": at,
+            "updated_at": at,
+            "deleted_at": at if deleted else None,
+        }
 
-    def ai(self, on: int | dt.date, minutes: int = 30, purpose: str = "augment", *,
-           tool: str = "Claude", instead: bool = False, skill: str | None = None,
-           hour: float = 10, deleted: bool = False) -> str:
+    def ai(
+        self,
+        on: int | dt.date,
+        minutes: int = 30,
+        purpose: str = "augment",
+        *,
+        tool: str = "Claude",
+        instead: bool = False,
+        skill: str | None = None,
+        hour: float = 10,
+        deleted: bool = False,
+    ) -> str:
         at = moment(on, hour)
-        entry = m.AISession(**self._common("ai", at, deleted), started_at=at, minutes=minutes,
-                            tool=tool, purpose=m.Purpose(purpose), instead_of_person=instead,
-                            skill=skill, day=at.date())
+        entry = m.AISession(
+            **self._common("ai", at, deleted),
+            started_at=at,
+            minutes=minutes,
+            tool=tool,
+            purpose=m.Purpose(purpose),
+            instead_of_person=instead,
+            skill=skill,
+            day=at.date(),
+        )
         self.ai_sessions.append(entry)
         return entry.id
 
-    def met(self, on: int | dt.date, people: str | tuple[str, ...] = "Sam", minutes: int = 30, *,
-            kind: str = "collaboration", quality: int = 4, hour: float = 11,
-            deleted: bool = False) -> str:
+    def met(
+        self,
+        on: int | dt.date,
+        people: str | tuple[str, ...] = "Sam",
+        minutes: int = 30,
+        *,
+        kind: str = "collaboration",
+        quality: int = 4,
+        hour: float = 11,
+        deleted: bool = False,
+    ) -> str:
         at = moment(on, hour)
         names = (people,) if isinstance(people, str) else tuple(people)
-        entry = m.Interaction(**self._common("met", at, deleted), at=at, minutes=minutes,
-                              people=names, kind=m.Kind(kind), quality=quality, day=at.date())
+        entry = m.Interaction(
+            **self._common("met", at, deleted),
+            at=at,
+            minutes=minutes,
+            people=names,
+            kind=m.Kind(kind),
+            quality=quality,
+            day=at.date(),
+        )
         self.interactions.append(entry)
         return entry.id
 
-    def energy(self, on: int | dt.date, level: int, *, hour: float = 9,
-               deleted: bool = False) -> str:
+    def energy(
+        self, on: int | dt.date, level: int, *, hour: float = 9, deleted: bool = False
+    ) -> str:
         at = moment(on, hour)
         entry = m.Energy(**self._common("en", at, deleted), at=at, level=level, day=at.date())
         self.energy_readings.append(entry)
         return entry.id
 
-    def checkin(self, on: int | dt.date, trust_ai: int, trust_team: int, *,
-                written: dt.datetime | None = None, deleted: bool = False) -> str:
+    def checkin(
+        self,
+        on: int | dt.date,
+        trust_ai: int,
+        trust_team: int,
+        *,
+        written: dt.datetime | None = None,
+        deleted: bool = False,
+    ) -> str:
         at = written or moment(on, 18)
-        entry = m.CheckIn(**self._common("ck", at, deleted), day=day(on), trust_ai=trust_ai,
-                          trust_team=trust_team)
+        entry = m.CheckIn(
+            **self._common("ck", at, deleted), day=day(on), trust_ai=trust_ai, trust_team=trust_team
+        )
         self.checkins.append(entry)
         return entry.id
 
     def person(self, name: str, relation: str = "teammate") -> None:
         at = moment(-100)
-        self.people.append(m.Person(**self._common("p", at, False), name=name,
-                                    relation=m.Relation(relation)))
+        self.people.append(
+            m.Person(**self._common("p", at, False), name=name, relation=m.Relation(relation))
+        )
 
     def records(self, **overrides: Any) -> Records:
         values: dict[str, Any] = {
-            "ai_sessions": tuple(self.ai_sessions), "interactions": tuple(self.interactions),
-            "energy": tuple(self.energy_readings), "checkins": tuple(self.checkins),
-            "people": tuple(self.people)}
+            "ai_sessions": tuple(self.ai_sessions),
+            "interactions": tuple(self.interactions),
+            "energy": tuple(self.energy_readings),
+            "checkins": tuple(self.checkins),
+            "people": tuple(self.people),
+        }
         values.update(overrides)
         return Records(**values)
 

@@ -24,7 +24,8 @@ def fill(path: str, persona: str, days: int = 70, seed: int = 7) -> JournalStore
 
 def records(store: JournalStore) -> list[dict]:
     return [m.to_record(e) for e in service.entries(store)] + [
-        m.to_record(p) for p in store.people()]
+        m.to_record(p) for p in store.people()
+    ]
 
 
 def window(entries, first: int, last: int):  # noqa: ANN001, ANN201
@@ -76,13 +77,17 @@ def test_drifting_drifts(tmp_path):
         classified = sum(s.minutes for s in sessions)
         return sum(s.minutes for s in sessions if s.purpose in m.AUGMENTATION) / classified
 
-    assert sum(s.minutes for s in window(ai, *late)) > 1.5 * sum(
-        s.minutes for s in window(ai, *early)) * 14 / 28
+    assert (
+        sum(s.minutes for s in window(ai, *late))
+        > 1.5 * sum(s.minutes for s in window(ai, *early)) * 14 / 28
+    )
     assert share(window(ai, *late)) < 0.5 < share(window(ai, *early))
     assert sum(i.minutes for i in window(met, *late)) * 2 < sum(
-        i.minutes for i in window(met, 27, 14))
+        i.minutes for i in window(met, 27, 14)
+    )
     assert statistics.mean(e.level for e in window(energy, *late)) + 1 < statistics.mean(
-        e.level for e in window(energy, *early))
+        e.level for e in window(energy, *early)
+    )
     recent = window(checkins, 6, 0)
     assert recent and all(c.trust_ai > c.trust_team for c in recent)
     mentor = [i for i in met if demo.PERSONA_SETTINGS["drifting"].mentor in i.people]
@@ -99,8 +104,13 @@ def test_freelancer_learns_and_meets_mentors(tmp_path):
     guidance = [i for i in met if i.kind in (m.Kind.MENTORING, m.Kind.FEEDBACK)]
     assert len(window(guidance, 13, 0)) >= 1 and len(guidance) >= 8
     energy = store.all_entries("energy")
-    assert abs(statistics.mean(e.level for e in window(energy, 13, 0))
-               - statistics.mean(e.level for e in window(energy, 69, 42))) < 0.6
+    assert (
+        abs(
+            statistics.mean(e.level for e in window(energy, 13, 0))
+            - statistics.mean(e.level for e in window(energy, 69, 42))
+        )
+        < 0.6
+    )
 
 
 def test_balanced_is_in_between(tmp_path):
@@ -108,7 +118,8 @@ def test_balanced_is_in_between(tmp_path):
         ai = fill(path, persona).all_entries("ai_session")
         recent = window(ai, 13, 0)
         return sum(s.minutes for s in recent if s.purpose in m.AUGMENTATION) / sum(
-            s.minutes for s in recent)
+            s.minutes for s in recent
+        )
 
     drifting = share(str(tmp_path / "d.db"), "drifting")
     balanced = share(str(tmp_path / "b.db"), "balanced")

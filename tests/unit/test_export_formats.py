@@ -40,15 +40,25 @@ def summary(store, **options) -> s.Summary:
 
 # --- the numbers -----------------------------------------------------------------------------
 
+
 def test_totals_are_exact(journal):
     d = summary(journal).data
     assert d["schema"] == "aijournal.summary/1"
-    assert d["period"] == {"since": "2026-11-17", "until": "2026-11-26", "days": 10,
-                           "logged_days": 6}
+    assert d["period"] == {
+        "since": "2026-11-17",
+        "until": "2026-11-26",
+        "days": 10,
+        "logged_days": 6,
+    }
     ai = d["totals"]["ai"]
     assert ai["minutes"] == 170 and ai["sessions"] == 5
-    assert ai["by_purpose"] == {"learn": 60, "augment": 45, "automate": 30, "companion": 15,
-                                "unclassified": 20}
+    assert ai["by_purpose"] == {
+        "learn": 60,
+        "augment": 45,
+        "automate": 30,
+        "companion": 15,
+        "unclassified": 20,
+    }
     assert (ai["classified_minutes"], ai["augmentation_minutes"]) == (150, 105)
     assert ai["augmentation_share"] == 0.7  # unclassified left out of the share
     assert ai["instead_of_person"] == 1
@@ -62,10 +72,21 @@ def test_totals_are_exact(journal):
     assert people["by_kind"]["meeting"] == {"count": 0, "minutes": 0}
     assert people["by_channel"]["in_person"] == {"count": 1, "minutes": 60}
     energy = d["totals"]["energy"]
-    assert energy == {"readings": 4, "mean": 3.25, "first_half_mean": 4.0,
-                      "second_half_mean": 2.5, "trend": "falling", "trend_delta": -1.5}
-    assert d["totals"]["checkins"] == {"count": 2, "trust_ai": 3.5, "trust_team": 2.5,
-                                       "connection": 3.0, "days_ai_over_team": 1}
+    assert energy == {
+        "readings": 4,
+        "mean": 3.25,
+        "first_half_mean": 4.0,
+        "second_half_mean": 2.5,
+        "trend": "falling",
+        "trend_delta": -1.5,
+    }
+    assert d["totals"]["checkins"] == {
+        "count": 2,
+        "trust_ai": 3.5,
+        "trust_team": 2.5,
+        "connection": 3.0,
+        "days_ai_over_team": 1,
+    }
     who5 = d["totals"]["who5"]
     assert (who5["raw"], who5["percent"]) == (12, 48)
     assert who5["band"].startswith("low wellbeing")
@@ -73,11 +94,20 @@ def test_totals_are_exact(journal):
     assert [w["start"] for w in d["weeks"]] == ["2026-11-16", "2026-11-23"]
     assert [w["people_minutes"] for w in d["weeks"]] == [45, 90]
     assert [w["ai_minutes"] for w in d["weeks"]] == [0, 170]
-    assert [r["day"] for r in d["days"]] == ["2026-11-17", "2026-11-18", "2026-11-23",
-                                              "2026-11-24", "2026-11-25", "2026-11-26"]
+    assert [r["day"] for r in d["days"]] == [
+        "2026-11-17",
+        "2026-11-18",
+        "2026-11-23",
+        "2026-11-24",
+        "2026-11-25",
+        "2026-11-26",
+    ]
     day25 = d["days"][4]
-    assert (day25["ai_minutes"], day25["augmentation_minutes"], day25["people_minutes"]) \
-        == (60, 45, 60)
+    assert (day25["ai_minutes"], day25["augmentation_minutes"], day25["people_minutes"]) == (
+        60,
+        45,
+        60,
+    )
     assert day25["checkin"] == {"trust_ai": 3, "trust_team": 3, "connection": None}
 
 
@@ -103,6 +133,7 @@ def test_empty_journal_exports_validly(store):
 
 # --- golden files ----------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("fmt", ["md", "csv", "json"])
 @pytest.mark.parametrize("variant", ["default", "open"])
 def test_golden(journal, fmt, variant):
@@ -112,14 +143,17 @@ def test_golden(journal, fmt, variant):
     if REGEN:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(text.encode("utf-8"))
-    assert text == path.read_bytes().decode("utf-8"), \
+    assert text == path.read_bytes().decode("utf-8"), (
         f"{path.name} changed; rerun with AIJOURNAL_REGEN_GOLDEN=1 if that was intended"
+    )
 
 
 # --- formats ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("options", [{}, {"include_notes": True},
-                                     {"include_notes": True, "real_names": True}])
+
+@pytest.mark.parametrize(
+    "options", [{}, {"include_notes": True}, {"include_notes": True, "real_names": True}]
+)
 def test_json_validates_against_the_shipped_schema(journal, options):
     import jsonschema
 
@@ -169,10 +203,12 @@ def test_html_default_has_the_redaction_line_first(journal):
     page = render(journal, "html")
     body = page.split("<body>", 1)[1]
     assert re.sub(r"<[^>]+>", "\n", body).strip().splitlines()[0] == (
-        "Redacted: notes and tags left out; people renamed Person A, Person B and so on.")
+        "Redacted: notes and tags left out; people renamed Person A, Person B and so on."
+    )
 
 
 # --- privacy ---------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("fmt", SUMMARY_FORMATS)
 def test_default_exports_reveal_no_note_and_no_name(journal, fmt):

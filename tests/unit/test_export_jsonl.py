@@ -33,8 +33,9 @@ def dump(store: JournalStore, path) -> str:
 
 def content(store: JournalStore) -> list[dict]:
     """Every record, tombstones included, as comparable dicts."""
-    return sorted((json.loads(line) for line in jsonl_export.lines(store)),
-                  key=lambda r: (r["type"], r["id"]))
+    return sorted(
+        (json.loads(line) for line in jsonl_export.lines(store)), key=lambda r: (r["type"], r["id"])
+    )
 
 
 def undo_steps(store: JournalStore) -> int:
@@ -46,22 +47,48 @@ def test_export_has_every_record_of_every_type(store):
     entry = service.entries(store, types=["energy"])[0]
     service.delete_entry(store, entry.id)
     with store.write("intention"):
-        store.insert("intention", {**service.base_row(at(26, 10)), "insight_id": "no-mentoring",
-                                   "action_id": "no-mentoring/ask-priya",
-                                   "text": "Ask Priya for 15 minutes of mentoring"})
+        store.insert(
+            "intention",
+            {
+                **service.base_row(at(26, 10)),
+                "insight_id": "no-mentoring",
+                "action_id": "no-mentoring/ask-priya",
+                "text": "Ask Priya for 15 minutes of mentoring",
+            },
+        )
     records = [json.loads(line) for line in jsonl_export.lines(store)]
     types = {r["type"] for r in records}
-    assert types == {"person", "ai_session", "interaction", "energy", "checkin", "who5",
-                     "intention"}
+    assert types == {
+        "person",
+        "ai_session",
+        "interaction",
+        "energy",
+        "checkin",
+        "who5",
+        "intention",
+    }
     assert records[0]["type"] == "person"
     tomb = next(r for r in records if r["id"] == entry.id)
     assert tomb["deleted_at"] is not None and tomb["level"] == entry.level
     both = next(r for r in records if r["type"] == "interaction" and len(r["people"]) == 2)
     assert both["people"] == ["Sam", "Priya"]
     ai = next(r for r in records if r["type"] == "ai_session" and r["note"])
-    assert set(ai) == {"type", "id", "started_at", "minutes", "tool", "purpose",
-                       "instead_of_person", "skill", "note", "tags", "source", "created_at",
-                       "updated_at", "deleted_at"}
+    assert set(ai) == {
+        "type",
+        "id",
+        "started_at",
+        "minutes",
+        "tool",
+        "purpose",
+        "instead_of_person",
+        "skill",
+        "note",
+        "tags",
+        "source",
+        "created_at",
+        "updated_at",
+        "deleted_at",
+    }
     assert ai["started_at"] == "2026-11-23T09:00:00+01:00" and ai["tags"] == ["private-tag"]
     who5 = next(r for r in records if r["type"] == "who5")
     assert who5["day"] == "2026-11-26" and who5["items"] == [2, 3, 2, 2, 3]
@@ -127,12 +154,19 @@ def test_two_journals_that_both_changed_end_equal(store, other, tmp_path, monkey
     # A third exchange finds nothing to do, either way.
     again = jsonl.run(other, dump(store, tmp_path / "a2.jsonl"))
     back = jsonl.run(store, dump(other, tmp_path / "b2.jsonl"))
-    assert (again.added, again.updated, again.deleted, back.added, back.updated,
-            back.deleted) == (0, 0, 0, 0, 0, 0)
+    assert (again.added, again.updated, again.deleted, back.added, back.updated, back.deleted) == (
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+    )
 
 
-def test_same_name_created_on_two_devices_merges_into_the_older(store, other, tmp_path,
-                                                               monkeypatch):
+def test_same_name_created_on_two_devices_merges_into_the_older(
+    store, other, tmp_path, monkeypatch
+):
     service.log_interaction(store, people=["Priya"], minutes=30, at=at(26, 9))
     later(monkeypatch, "15:30")
     service.log_interaction(other, people=["PRIYA"], minutes=20, at=at(26, 10))
@@ -162,8 +196,7 @@ def test_one_checkin_a_day_the_later_stays(store, other, tmp_path, monkeypatch):
         assert len(journal.all_entries("checkin")) == 1
 
 
-def test_older_record_does_not_replace_and_tombstone_deletes(store, other, tmp_path,
-                                                            monkeypatch):
+def test_older_record_does_not_replace_and_tombstone_deletes(store, other, tmp_path, monkeypatch):
     row = service.log_energy(store, level=2, at=at(26, 9))
     old_path = dump(store, tmp_path / "old.jsonl")
     later(monkeypatch, "16:00")
@@ -186,7 +219,9 @@ def test_hand_written_records_with_few_fields(store, tmp_path):
         '{"type": "interaction", "id": "0000beef", "at": "2026-11-24T12:00:00", "minutes": 15,'
         ' "people": ["priya", "Lee"]}\n'
         '{"type": "checkin", "id": "ABCDEF01-0000", "day": "2026-11-24", "trust_ai": 3,'
-        ' "trust_team": 4}\n', encoding="utf-8")
+        ' "trust_team": 4}\n',
+        encoding="utf-8",
+    )
     result = jsonl.run(store, str(path))
     assert result.added == 3
     met = store.entry("interaction", "0000beef")
@@ -196,30 +231,50 @@ def test_hand_written_records_with_few_fields(store, tmp_path):
     assert store.person_by_name("lee").source == "jsonl"
 
 
-@pytest.mark.parametrize(("line", "message"), [
-    ("{not json", "not valid JSON"),
-    ('["a list"]', "is not a JSON object"),
-    ('{"type": "mood", "id": "00000001"}', "type 'mood' is not accepted"),
-    ('{"type": "energy", "at": "2026-11-24T08:00:00+01:00", "level": 3}', "needs an id"),
-    ('{"type": "energy", "id": "xyz", "at": "2026-11-24T08:00:00+01:00", "level": 3}',
-     "id 'xyz' is not accepted"),
-    ('{"type": "energy", "id": "00000001", "level": 3}', "needs 'at'"),
-    ('{"type": "energy", "id": "00000001", "at": "yesterday", "level": 3}',
-     "at 'yesterday' is not a date-time"),
-    ('{"type": "ai_session", "id": "00000001", "started_at": "2026-11-24T08:00:00+01:00",'
-     ' "minutes": 0, "tool": "Claude"}', "minutes 0 is not accepted"),
-    ('{"type": "ai_session", "id": "00000001", "started_at": "2026-11-24T08:00:00+01:00",'
-     ' "minutes": 5, "tool": "Claude", "purpose": "fun"}', "purpose 'fun' is not accepted"),
-    ('{"type": "interaction", "id": "00000001", "at": "2026-11-24T08:00:00+01:00",'
-     ' "minutes": 5, "people": []}', "people [] is not accepted"),
-    ('{"type": "who5", "id": "00000001", "day": "2026-11-24", "items": [1, 2, 3]}',
-     "items [1, 2, 3] is not accepted"),
-    ('{"type": "energy", "id": "00000001", "at": "2026-11-24T08:00:00+01:00", "level": 3,'
-     ' "mood": 1}', "has no field 'mood'"),
-])
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("{not json", "not valid JSON"),
+        ('["a list"]', "is not a JSON object"),
+        ('{"type": "mood", "id": "00000001"}', "type 'mood' is not accepted"),
+        ('{"type": "energy", "at": "2026-11-24T08:00:00+01:00", "level": 3}', "needs an id"),
+        (
+            '{"type": "energy", "id": "xyz", "at": "2026-11-24T08:00:00+01:00", "level": 3}',
+            "id 'xyz' is not accepted",
+        ),
+        ('{"type": "energy", "id": "00000001", "level": 3}', "needs 'at'"),
+        (
+            '{"type": "energy", "id": "00000001", "at": "yesterday", "level": 3}',
+            "at 'yesterday' is not a date-time",
+        ),
+        (
+            '{"type": "ai_session", "id": "00000001", "started_at": "2026-11-24T08:00:00+01:00",'
+            ' "minutes": 0, "tool": "Claude"}',
+            "minutes 0 is not accepted",
+        ),
+        (
+            '{"type": "ai_session", "id": "00000001", "started_at": "2026-11-24T08:00:00+01:00",'
+            ' "minutes": 5, "tool": "Claude", "purpose": "fun"}',
+            "purpose 'fun' is not accepted",
+        ),
+        (
+            '{"type": "interaction", "id": "00000001", "at": "2026-11-24T08:00:00+01:00",'
+            ' "minutes": 5, "people": []}',
+            "people [] is not accepted",
+        ),
+        (
+            '{"type": "who5", "id": "00000001", "day": "2026-11-24", "items": [1, 2, 3]}',
+            "items [1, 2, 3] is not accepted",
+        ),
+        (
+            '{"type": "energy", "id": "00000001", "at": "2026-11-24T08:00:00+01:00", "level": 3,'
+            ' "mood": 1}',
+            "has no field 'mood'",
+        ),
+    ],
+)
 def test_a_bad_line_names_file_and_line_and_writes_nothing(store, tmp_path, line, message):
-    good = ('{"type": "energy", "id": "0000aaaa", "at": "2026-11-24T08:00:00+01:00", '
-            '"level": 3}')
+    good = '{"type": "energy", "id": "0000aaaa", "at": "2026-11-24T08:00:00+01:00", "level": 3}'
     path = tmp_path / "bad.jsonl"
     path.write_text(f"{good}\n{line}\n", encoding="utf-8")
     before = content(store)

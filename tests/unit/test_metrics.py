@@ -11,15 +11,24 @@ from journal import parse as p
 from journal.errors import BadInput
 
 
-@pytest.mark.parametrize(("by_purpose", "share"), [
-    ({"learn": 30, "augment": 30, "automate": 0, "companion": 0, "unclassified": 0}, Fraction(1)),
-    ({"learn": 30}, Fraction(1)),                                    # no automation at all
-    ({"companion": 40}, Fraction(0)),                                # only companion minutes
-    ({"companion": 40, "unclassified": 500}, Fraction(0)),
-    ({"learn": 10, "automate": 20, "unclassified": 999}, Fraction(1, 3)),  # unclassified left out
-    ({"unclassified": 50}, None),                                    # nothing classified
-    ({}, None),
-])
+@pytest.mark.parametrize(
+    ("by_purpose", "share"),
+    [
+        (
+            {"learn": 30, "augment": 30, "automate": 0, "companion": 0, "unclassified": 0},
+            Fraction(1),
+        ),
+        ({"learn": 30}, Fraction(1)),  # no automation at all
+        ({"companion": 40}, Fraction(0)),  # only companion minutes
+        ({"companion": 40, "unclassified": 500}, Fraction(0)),
+        (
+            {"learn": 10, "automate": 20, "unclassified": 999},
+            Fraction(1, 3),
+        ),  # unclassified left out
+        ({"unclassified": 50}, None),  # nothing classified
+        ({}, None),
+    ],
+)
 def test_augmentation_share(by_purpose, share):
     assert metrics.augmentation_share(by_purpose) == share
 
@@ -54,17 +63,23 @@ def test_a_day_is_the_longest_entry():
         p.parse_duration(str(metrics.MAX_MINUTES + 1))
 
 
-@pytest.mark.parametrize(("change", "word"), [
-    (Fraction(1, 4), "rising"), (Fraction(-1, 4), "falling"), (Fraction(24, 100), "steady"),
-    (Fraction(-24, 100), "steady"), (Fraction(0), "steady"),
-])
+@pytest.mark.parametrize(
+    ("change", "word"),
+    [
+        (Fraction(1, 4), "rising"),
+        (Fraction(-1, 4), "falling"),
+        (Fraction(24, 100), "steady"),
+        (Fraction(-24, 100), "steady"),
+        (Fraction(0), "steady"),
+    ],
+)
 def test_trend_word_at_the_step(change, word):
     assert metrics.trend_word(change) == word
 
 
 def test_the_review_trend_compares_periods_and_needs_four_readings_each():
     change, trend = metrics.energy_trend_period_over_period([4, 4, 4], [3, 3, 3, 3])
-    assert (change, trend) == (Fraction(1), None)          # a change, but too few to name
+    assert (change, trend) == (Fraction(1), None)  # a change, but too few to name
     assert metrics.energy_trend_period_over_period([4] * 4, [3] * 4) == (Fraction(1), "rising")
     assert metrics.energy_trend_period_over_period([], [3] * 4) == (None, None)
 

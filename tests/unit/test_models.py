@@ -14,10 +14,15 @@ NOW = dt.datetime(2026, 11, 26, 15, 0, tzinfo=CET)
 COMMON = {"id", "created_at", "updated_at", "deleted_at", "note", "tags", "source"}
 
 
-@pytest.mark.parametrize(("values", "enum"), [
-    (vocab.PURPOSES, m.Purpose), (vocab.KINDS, m.Kind), (vocab.CHANNELS, m.Channel),
-    (vocab.RELATIONS, m.Relation),
-])
+@pytest.mark.parametrize(
+    ("values", "enum"),
+    [
+        (vocab.PURPOSES, m.Purpose),
+        (vocab.KINDS, m.Kind),
+        (vocab.CHANNELS, m.Channel),
+        (vocab.RELATIONS, m.Relation),
+    ],
+)
 def test_vocab_tuples_equal_the_enums(values, enum):
     assert values == tuple(member.value for member in enum)
 
@@ -32,17 +37,25 @@ def _common(**extra):  # noqa: ANN003, ANN202
 
 
 RECORDS = [
-    (m.AISession(**_common(), started_at=NOW, minutes=30, tool="Claude"),
-     {"started_at", "minutes", "tool", "purpose", "instead_of_person", "skill"}),
-    (m.Interaction(**_common(), at=NOW, minutes=30, people=("Sam",)),
-     {"at", "minutes", "people", "kind", "channel", "quality", "initiated"}),
+    (
+        m.AISession(**_common(), started_at=NOW, minutes=30, tool="Claude"),
+        {"started_at", "minutes", "tool", "purpose", "instead_of_person", "skill"},
+    ),
+    (
+        m.Interaction(**_common(), at=NOW, minutes=30, people=("Sam",)),
+        {"at", "minutes", "people", "kind", "channel", "quality", "initiated"},
+    ),
     (m.Person(**_common(), name="Sam"), {"name", "relation"}),
     (m.Energy(**_common(), at=NOW, level=3), {"at", "level"}),
-    (m.CheckIn(**_common(), day=NOW.date(), trust_ai=3, trust_team=4),
-     {"day", "trust_ai", "trust_team", "connection"}),
+    (
+        m.CheckIn(**_common(), day=NOW.date(), trust_ai=3, trust_team=4),
+        {"day", "trust_ai", "trust_team", "connection"},
+    ),
     (m.Who5(**_common(), day=NOW.date(), items=(1, 2, 3, 4, 5)), {"day", "items"}),
-    (m.Intention(**_common(), insight_id="i", action_id="i/a", text="t"),
-     {"insight_id", "action_id", "text", "done_at", "dismissed_at"}),
+    (
+        m.Intention(**_common(), insight_id="i", action_id="i/a", text="t"),
+        {"insight_id", "action_id", "text", "done_at", "dismissed_at"},
+    ),
 ]
 
 
@@ -65,16 +78,30 @@ def test_record_values_are_plain_json():
 
 
 def test_record_types_and_short_names():
-    assert set(m.RECORD_TYPES) == {"ai_session", "interaction", "person", "energy", "checkin",
-                                   "who5", "intention"}
+    assert set(m.RECORD_TYPES) == {
+        "ai_session",
+        "interaction",
+        "person",
+        "energy",
+        "checkin",
+        "who5",
+        "intention",
+    }
     assert m.SHORT_TYPES["ai"] == "ai_session" and m.SHORT_TYPES["met"] == "interaction"
     assert set(m.TIMELINE_TYPES) <= set(m.RECORD_TYPES)
 
 
-@pytest.mark.parametrize(("percent", "band"), [
-    (100, "no sign"), (52, "no sign"), (50, "low wellbeing"), (32, "low wellbeing"),
-    (28, "professional"), (0, "professional"),
-])
+@pytest.mark.parametrize(
+    ("percent", "band"),
+    [
+        (100, "no sign"),
+        (52, "no sign"),
+        (50, "low wellbeing"),
+        (32, "low wellbeing"),
+        (28, "professional"),
+        (0, "professional"),
+    ],
+)
 def test_who5_bands(percent, band):
     assert band in m.who5_band(percent)
 

@@ -28,23 +28,88 @@ def test_the_pinned_clock_is_a_thursday_afternoon_in_berlin(now):
 
 # --- DURATION ----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "minutes"), [
-    ("45", 45), ("45m", 45), ("1h", 60), ("1h30", 90), ("1.5h", 90),
-    ("45min", 45), ("45mins", 45), ("45 minutes", 45), ("1 minute", 1), ("45M", 45),
-    (" 45m ", 45), ("1h30m", 90), ("1h 30m", 90), ("1 h 30", 90), ("1h05", 65), ("2hrs", 120),
-    ("1hour", 60), ("2hours", 120), ("1hr30", 90), ("0.25h", 15), (".5h", 30), ("1.h", 60),
-    ("01h", 60), ("1", 1), ("1440", 1440), ("24h", 1440), ("23h59", 1439), ("2.5", 3),
-    ("1.5m", 2), ("0.5", 1), ("1h59", 119),
-])
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("45", 45),
+        ("45m", 45),
+        ("1h", 60),
+        ("1h30", 90),
+        ("1.5h", 90),
+        ("45min", 45),
+        ("45mins", 45),
+        ("45 minutes", 45),
+        ("1 minute", 1),
+        ("45M", 45),
+        (" 45m ", 45),
+        ("1h30m", 90),
+        ("1h 30m", 90),
+        ("1 h 30", 90),
+        ("1h05", 65),
+        ("2hrs", 120),
+        ("1hour", 60),
+        ("2hours", 120),
+        ("1hr30", 90),
+        ("0.25h", 15),
+        (".5h", 30),
+        ("1.h", 60),
+        ("01h", 60),
+        ("1", 1),
+        ("1440", 1440),
+        ("24h", 1440),
+        ("23h59", 1439),
+        ("2.5", 3),
+        ("1.5m", 2),
+        ("0.5", 1),
+        ("1h59", 119),
+    ],
+)
 def test_duration_forms(text, minutes):
     assert p.parse_duration(text) == minutes
 
 
-@pytest.mark.parametrize("text", [
-    "0", "0m", "0h", "1441", "24h1", "25h", "abc", "-5", "-5m", "1.5.5", "", " ", "h", "m",
-    "hm", "1m30", "1mh", "1h30h", "1..5h", ".", "1.5h30", "1h.5", "1h60", "1h99", "1e3", "²",
-    "1²h", "٣", "45s", "1d", "0.4", "forty", "1,5h", "+5", "nan", "inf",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "0",
+        "0m",
+        "0h",
+        "1441",
+        "24h1",
+        "25h",
+        "abc",
+        "-5",
+        "-5m",
+        "1.5.5",
+        "",
+        " ",
+        "h",
+        "m",
+        "hm",
+        "1m30",
+        "1mh",
+        "1h30h",
+        "1..5h",
+        ".",
+        "1.5h30",
+        "1h.5",
+        "1h60",
+        "1h99",
+        "1e3",
+        "²",
+        "1²h",
+        "٣",
+        "45s",
+        "1d",
+        "0.4",
+        "forty",
+        "1,5h",
+        "+5",
+        "nan",
+        "inf",
+    ],
+)
 def test_duration_rejects_name_the_value_and_the_forms(text):
     with pytest.raises(BadInput) as caught:
         p.parse_duration(text)
@@ -61,62 +126,66 @@ def test_duration_out_of_range_says_how_many_minutes():
 
 # --- WHEN --------------------------------------------------------------------------------------
 
+
 def at(day: str, hhmm: str = "12:00", tz: dt.tzinfo = CET) -> dt.datetime:
     return dt.datetime.fromisoformat(f"{day}T{hhmm}").replace(tzinfo=tz)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    # ISO date -> 12:00; ISO date-time, with and without offset
-    ("2026-11-20", at("2026-11-20")),
-    ("2026-11-20T14:30", at("2026-11-20", "14:30")),
-    ("2026-11-20 14:30", at("2026-11-20", "14:30")),
-    ("2026-11-20T14:30:45", at("2026-11-20", "14:30:45")),
-    ("2026-11-20T14:30+01:00", at("2026-11-20", "14:30")),
-    ("2026-11-20T13:30Z", at("2026-11-20", "14:30")),
-    ("2026-11-20T14:30+05:30", at("2026-11-20", "10:00")),
-    ("2026-11-26T14:00+00:00", at("2026-11-26", "15:00")),
-    # words
-    ("today", at("2026-11-26")),
-    ("TODAY", at("2026-11-26")),
-    ("now", at("2026-11-26", "15:00")),
-    ("yesterday", at("2026-11-25")),
-    ("14:30", at("2026-11-26", "14:30")),
-    ("9:05", at("2026-11-26", "09:05")),
-    ("00:00", at("2026-11-26", "00:00")),
-    ("3pm", at("2026-11-26", "15:00")),
-    ("9am", at("2026-11-26", "09:00")),
-    ("12am", at("2026-11-26", "00:00")),
-    ("yesterday 15:00", at("2026-11-25", "15:00")),
-    ("yesterday 23:59", at("2026-11-25", "23:59")),
-    ("today 8:15", at("2026-11-26", "08:15")),
-    ("  yesterday   15:00 ", at("2026-11-25", "15:00")),
-    # weekdays: the most recent one; the pinned Thursday's `thu` is today
-    ("mon", at("2026-11-23")),
-    ("monday", at("2026-11-23")),
-    ("Tue", at("2026-11-24")),
-    ("wed", at("2026-11-25")),
-    ("thu", at("2026-11-26")),
-    ("thursday", at("2026-11-26")),
-    ("fri", at("2026-11-20")),
-    ("sat", at("2026-11-21")),
-    ("sunday", at("2026-11-22")),
-    ("mon 9:30", at("2026-11-23", "09:30")),
-    ("fri 17:00", at("2026-11-20", "17:00")),
-    # ago
-    ("3 days ago", at("2026-11-23")),
-    ("1 day ago", at("2026-11-25")),
-    ("0 days ago", at("2026-11-26")),
-    ("3d ago", at("2026-11-23")),
-    ("2 weeks ago", at("2026-11-12")),
-    ("90 minutes ago", at("2026-11-26", "13:30")),
-    ("2 hours ago", at("2026-11-26", "13:00")),
-    ("20 min ago", at("2026-11-26", "14:40")),
-    # dateutil forms (loaded only for these)
-    ("Nov 20", at("2026-11-20")),
-    ("20 November 2026", at("2026-11-20")),
-    ("Nov 20 2026 10am", at("2026-11-20", "10:00")),
-    ("Nov 20 2026 00:00", at("2026-11-20", "00:00")),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ISO date -> 12:00; ISO date-time, with and without offset
+        ("2026-11-20", at("2026-11-20")),
+        ("2026-11-20T14:30", at("2026-11-20", "14:30")),
+        ("2026-11-20 14:30", at("2026-11-20", "14:30")),
+        ("2026-11-20T14:30:45", at("2026-11-20", "14:30:45")),
+        ("2026-11-20T14:30+01:00", at("2026-11-20", "14:30")),
+        ("2026-11-20T13:30Z", at("2026-11-20", "14:30")),
+        ("2026-11-20T14:30+05:30", at("2026-11-20", "10:00")),
+        ("2026-11-26T14:00+00:00", at("2026-11-26", "15:00")),
+        # words
+        ("today", at("2026-11-26")),
+        ("TODAY", at("2026-11-26")),
+        ("now", at("2026-11-26", "15:00")),
+        ("yesterday", at("2026-11-25")),
+        ("14:30", at("2026-11-26", "14:30")),
+        ("9:05", at("2026-11-26", "09:05")),
+        ("00:00", at("2026-11-26", "00:00")),
+        ("3pm", at("2026-11-26", "15:00")),
+        ("9am", at("2026-11-26", "09:00")),
+        ("12am", at("2026-11-26", "00:00")),
+        ("yesterday 15:00", at("2026-11-25", "15:00")),
+        ("yesterday 23:59", at("2026-11-25", "23:59")),
+        ("today 8:15", at("2026-11-26", "08:15")),
+        ("  yesterday   15:00 ", at("2026-11-25", "15:00")),
+        # weekdays: the most recent one; the pinned Thursday's `thu` is today
+        ("mon", at("2026-11-23")),
+        ("monday", at("2026-11-23")),
+        ("Tue", at("2026-11-24")),
+        ("wed", at("2026-11-25")),
+        ("thu", at("2026-11-26")),
+        ("thursday", at("2026-11-26")),
+        ("fri", at("2026-11-20")),
+        ("sat", at("2026-11-21")),
+        ("sunday", at("2026-11-22")),
+        ("mon 9:30", at("2026-11-23", "09:30")),
+        ("fri 17:00", at("2026-11-20", "17:00")),
+        # ago
+        ("3 days ago", at("2026-11-23")),
+        ("1 day ago", at("2026-11-25")),
+        ("0 days ago", at("2026-11-26")),
+        ("3d ago", at("2026-11-23")),
+        ("2 weeks ago", at("2026-11-12")),
+        ("90 minutes ago", at("2026-11-26", "13:30")),
+        ("2 hours ago", at("2026-11-26", "13:00")),
+        ("20 min ago", at("2026-11-26", "14:40")),
+        # dateutil forms (loaded only for these)
+        ("Nov 20", at("2026-11-20")),
+        ("20 November 2026", at("2026-11-20")),
+        ("Nov 20 2026 10am", at("2026-11-20", "10:00")),
+        ("Nov 20 2026 00:00", at("2026-11-20", "00:00")),
+    ],
+)
 def test_when_forms_for_entries(text, expected, now):
     moment = p.entry_time(text, now)
     assert moment == expected
@@ -141,10 +210,18 @@ def test_monday_on_a_monday_is_today():
     assert p.entry_time("tue", monday) == at("2026-11-17")
 
 
-@pytest.mark.parametrize("text", [
-    "16:00", "2026-11-27", "2026-11-26T15:30", "2026-12-01", "23:59",
-    "Dec 24", "2026-11-26T15:00-01:00",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "16:00",
+        "2026-11-27",
+        "2026-11-26T15:30",
+        "2026-12-01",
+        "23:59",
+        "Dec 24",
+        "2026-11-26T15:00-01:00",
+    ],
+)
 def test_the_future_is_refused_for_entries(text, now):
     with pytest.raises(BadInput) as caught:
         p.entry_time(text, now)
@@ -155,25 +232,50 @@ def test_a_minute_of_clock_skew_is_allowed(now):
     assert p.entry_time("2026-11-26T15:01", now) == at("2026-11-26", "15:01")
 
 
-@pytest.mark.parametrize(("text", "first", "last"), [
-    ("2026-12-31", at("2026-12-31", "00:00"), at("2026-12-31", "23:59:59.999999")),
-    ("2026-11-26", at("2026-11-26", "00:00"), at("2026-11-26", "23:59:59.999999")),
-    ("16:00", at("2026-11-26", "16:00"), at("2026-11-26", "16:00")),
-    ("mon", at("2026-11-23", "00:00"), at("2026-11-23", "23:59:59.999999")),
-    ("2027-07-01", at("2027-07-01", "00:00", CEST), at("2027-07-01", "23:59:59.999999", CEST)),
-])
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("2026-12-31", at("2026-12-31", "00:00"), at("2026-12-31", "23:59:59.999999")),
+        ("2026-11-26", at("2026-11-26", "00:00"), at("2026-11-26", "23:59:59.999999")),
+        ("16:00", at("2026-11-26", "16:00"), at("2026-11-26", "16:00")),
+        ("mon", at("2026-11-23", "00:00"), at("2026-11-23", "23:59:59.999999")),
+        ("2027-07-01", at("2027-07-01", "00:00", CEST), at("2027-07-01", "23:59:59.999999", CEST)),
+    ],
+)
 def test_filters_may_name_any_day(text, first, last, now):
     assert p.range_start(text, now) == first
     assert p.range_end(text, now) == last
     assert p.filter_day(text, now) == first.date()
 
 
-@pytest.mark.parametrize("text", [
-    "", " ", "abc", "tomorrow", "next week", "2026-13-01", "2026-02-30", "25:00", "14:60",
-    "yesterday 25:00", "mon 9:99", "3 parsecs ago", "x days ago", "-3 days ago", "maybe",
-    "²:30", "1²h", "0001-01-01", "9999-12-31", "1899-12-31", "999999999 days ago",
-    "99999999999 minutes ago", "0001-01-01T00:00+14:00",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "abc",
+        "tomorrow",
+        "next week",
+        "2026-13-01",
+        "2026-02-30",
+        "25:00",
+        "14:60",
+        "yesterday 25:00",
+        "mon 9:99",
+        "3 parsecs ago",
+        "x days ago",
+        "-3 days ago",
+        "maybe",
+        "²:30",
+        "1²h",
+        "0001-01-01",
+        "9999-12-31",
+        "1899-12-31",
+        "999999999 days ago",
+        "99999999999 minutes ago",
+        "0001-01-01T00:00+14:00",
+    ],
+)
 def test_when_rejects_name_the_value(text, now):
     for parse in (p.entry_time, p.range_start, p.range_end, p.entry_day):
         with pytest.raises(BadInput) as caught:
@@ -193,21 +295,25 @@ def test_entry_day(now):
 
 # --- DST in Europe/Berlin ----------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "expected"), [
-    # spring forward on 2026-03-29 at 02:00 -> 03:00
-    ("2026-03-29", at("2026-03-29", "12:00", CEST)),
-    ("2026-03-29T01:30", at("2026-03-29", "01:30", CET)),
-    ("2026-03-29T03:30", at("2026-03-29", "03:30", CEST)),
-    ("2026-03-28", at("2026-03-28", "12:00", CET)),
-    # fall back on 2026-10-25 at 03:00 -> 02:00
-    ("2026-10-25", at("2026-10-25", "12:00", CET)),
-    ("2026-10-24", at("2026-10-24", "12:00", CEST)),
-    ("2026-10-25T01:30", at("2026-10-25", "01:30", CEST)),
-    ("2026-10-25T04:00", at("2026-10-25", "04:00", CET)),
-    # an offset given in summer lands on summer wall time, not on today's +01:00
-    ("2026-07-01T10:00+00:00", at("2026-07-01", "12:00", CEST)),
-    ("2026-07-01T10:00Z", at("2026-07-01", "12:00", CEST)),
-])
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # spring forward on 2026-03-29 at 02:00 -> 03:00
+        ("2026-03-29", at("2026-03-29", "12:00", CEST)),
+        ("2026-03-29T01:30", at("2026-03-29", "01:30", CET)),
+        ("2026-03-29T03:30", at("2026-03-29", "03:30", CEST)),
+        ("2026-03-28", at("2026-03-28", "12:00", CET)),
+        # fall back on 2026-10-25 at 03:00 -> 02:00
+        ("2026-10-25", at("2026-10-25", "12:00", CET)),
+        ("2026-10-24", at("2026-10-24", "12:00", CEST)),
+        ("2026-10-25T01:30", at("2026-10-25", "01:30", CEST)),
+        ("2026-10-25T04:00", at("2026-10-25", "04:00", CET)),
+        # an offset given in summer lands on summer wall time, not on today's +01:00
+        ("2026-07-01T10:00+00:00", at("2026-07-01", "12:00", CEST)),
+        ("2026-07-01T10:00Z", at("2026-07-01", "12:00", CEST)),
+    ],
+)
 def test_dst_offsets(text, expected, now):
     moment = p.entry_time(text, now)
     assert moment == expected
@@ -225,6 +331,7 @@ def test_weekday_across_the_spring_change():
 
 # --- small values ------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(("text", "value"), [("1", 1), (" 5 ", 5), ("3", 3)])
 def test_parse_int(text, value):
     assert p.parse_int(text, 1, 5, "level") == value
@@ -236,10 +343,17 @@ def test_parse_int_rejects(text):
         p.parse_int(text, 1, 5, "level")
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("learn", "learn"), ("LEARN", "learn"), ("aug", "augment"), ("in-person", "in_person"),
-    ("in person", "in_person"), ("Video", "video"),
-])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("learn", "learn"),
+        ("LEARN", "learn"),
+        ("aug", "augment"),
+        ("in-person", "in_person"),
+        ("in person", "in_person"),
+        ("Video", "video"),
+    ],
+)
 def test_parse_choice(text, value):
     from journal import vocab
 

@@ -29,8 +29,9 @@ def test_user_data_dir_agrees_with_platformdirs_without_xdg(monkeypatch, tmp_pat
     else:
         monkeypatch.setenv("XDG_DATA_HOME", xdg)
     assert paths.user_data_dir() == platformdirs.user_data_dir("aijournal", appauthor=False)
-    assert paths.user_data_dir() == os.path.join(str(tmp_path / "home"), ".local", "share",
-                                                 "aijournal")
+    assert paths.user_data_dir() == os.path.join(
+        str(tmp_path / "home"), ".local", "share", "aijournal"
+    )
 
 
 def test_resolution_order(monkeypatch, tmp_path):
@@ -53,7 +54,9 @@ def test_an_empty_db_option_is_refused(empty):
 def test_paths_does_not_import_platformdirs_on_linux():
     import subprocess
 
-    code = ("import sys; from journal import paths; paths.resolve_db(None); "
-            "print('platformdirs' in sys.modules)")
+    code = (
+        "import sys; from journal import paths; paths.resolve_db(None); "
+        "print('platformdirs' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ("False" if sys.platform.startswith("linux") else "True")

@@ -11,10 +11,18 @@ from journal import models, present, vocab
 TODAY = dt.date(2026, 11, 26)
 
 
-@pytest.mark.parametrize(("days", "text"), [
-    (0, "today"), (1, "yesterday"), (13, "13 days ago"), (14, "2 weeks ago"),
-    (59, "8 weeks ago"), (60, "2 months ago"), (-1, "today"),
-])
+@pytest.mark.parametrize(
+    ("days", "text"),
+    [
+        (0, "today"),
+        (1, "yesterday"),
+        (13, "13 days ago"),
+        (14, "2 weeks ago"),
+        (59, "8 weeks ago"),
+        (60, "2 months ago"),
+        (-1, "today"),
+    ],
+)
 def test_ago(days, text):
     assert present.ago(TODAY - dt.timedelta(days=days), TODAY) == text
 
@@ -23,24 +31,46 @@ def test_ago_never():
     assert present.ago(None, TODAY) == "never"
 
 
-@pytest.mark.parametrize(("days", "text"), [
-    (0, "today"), (1, "yesterday"), (13, "13 days ago"), (14, "14 days ago"),
-    (59, "59 days ago"), (60, "60 days ago"),
-])
+@pytest.mark.parametrize(
+    ("days", "text"),
+    [
+        (0, "today"),
+        (1, "yesterday"),
+        (13, "13 days ago"),
+        (14, "14 days ago"),
+        (59, "59 days ago"),
+        (60, "60 days ago"),
+    ],
+)
 def test_days_ago(days, text):
     assert present.days_ago(days) == text
 
 
-@pytest.mark.parametrize(("days", "text"), [
-    (0, "today"), (1, "yesterday"), (2, "2026-11-24"), (60, "2026-09-27"), (-1, "2026-11-27"),
-])
+@pytest.mark.parametrize(
+    ("days", "text"),
+    [
+        (0, "today"),
+        (1, "yesterday"),
+        (2, "2026-11-24"),
+        (60, "2026-09-27"),
+        (-1, "2026-11-27"),
+    ],
+)
 def test_day_text(days, text):
     assert present.day_text(TODAY - dt.timedelta(days=days), TODAY) == text
 
 
-@pytest.mark.parametrize(("value", "text"), [
-    (None, "–"), (0, "0m"), (59, "59m"), (60, "1h"), (61, "1h01"), (125, "2h05"),
-])
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (None, "–"),
+        (0, "0m"),
+        (59, "59m"),
+        (60, "1h"),
+        (61, "1h01"),
+        (125, "2h05"),
+    ],
+)
 def test_minutes(value, text):
     assert present.minutes(value) == text
 
@@ -51,8 +81,16 @@ def test_hours(value, text):
 
 
 def test_every_entry_type_and_vocabulary_value_has_a_label():
-    types = {cls.TYPE for cls in (models.AISession, models.Interaction, models.Energy,
-                                  models.CheckIn, models.Who5)}
+    types = {
+        cls.TYPE
+        for cls in (
+            models.AISession,
+            models.Interaction,
+            models.Energy,
+            models.CheckIn,
+            models.Who5,
+        )
+    }
     for table in (present.TYPE_LABELS, present.TYPE_COUNT_LABELS, present.TYPE_NAMES):
         assert set(table) == types
     assert tuple(present.PURPOSE_LABELS) == vocab.PURPOSES

@@ -210,8 +210,12 @@ def test_people_fading_fires_with_evidence_and_metrics():
     j = fading()
     insight = j.get("people-fading")
     assert insight is not None and insight.severity == "act"
-    assert insight.metrics == {"people_minutes": 59, "people_weekly_mean": 100.0,
-                               "ai_minutes": 100, "ai_weekly_mean": 100.0}
+    assert insight.metrics == {
+        "people_minutes": 59,
+        "people_weekly_mean": 100.0,
+        "ai_minutes": 100,
+        "ai_weekly_mean": 100.0,
+    }
     days = evidence(insight)
     assert set(days) == {day(-6), day(0)}
     assert "59 minutes with people" in insight.detail and "3 interactions" in insight.detail
@@ -364,8 +368,12 @@ def test_energy_slide_fires_at_exactly_three_quarters():
     j = slide([2, 2, 2, 2, 1], [3] * 11 + [2] * 9)
     insight = j.get("energy-slide")
     assert insight is not None and insight.severity == "watch"
-    assert insight.metrics == {"recent_mean": 1.8, "earlier_mean": 2.55, "drop": 0.75,
-                               "ai_rising": False}
+    assert insight.metrics == {
+        "recent_mean": 1.8,
+        "earlier_mean": 2.55,
+        "drop": 0.75,
+        "ai_rising": False,
+    }
     assert sum(len(e.entry_ids) for e in insight.evidence) == 5
     assert all(e.day >= day(-6) for e in insight.evidence)
 
@@ -466,8 +474,10 @@ def test_neglected_person_fires_per_person_with_reconnect_action():
     j.met(-41, "Lena")
     j.met(-42, "lena")
     found = j.all("neglected-person")
-    assert [i.metrics for i in found] == [{"person": "Lena", "days_since": 40},
-                                         {"person": "Priya", "days_since": 14}]
+    assert [i.metrics for i in found] == [
+        {"person": "Lena", "days_since": 40},
+        {"person": "Priya", "days_since": 14},
+    ]
     priya = found[1]
     assert priya.severity == "watch"
     assert evidence(priya) == {day(-55): (ids[0],), day(-30): (ids[1],), day(-14): (ids[2],)}

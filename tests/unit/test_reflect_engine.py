@@ -39,16 +39,23 @@ def test_insights_are_ordered_act_watch_info_then_id():
     keys = [(rules.SEVERITY_ORDER[i.severity], i.id) for i in found]
     assert keys == sorted(keys)
     ids = {i.id for i in found}
-    assert {"trust-streak", "ai-instead-of-people", "people-fading", "energy-slide",
-            "isolation-streak", "no-mentoring", "augmentation-share", "learning-partner",
-            "neglected-person"} <= ids
+    assert {
+        "trust-streak",
+        "ai-instead-of-people",
+        "people-fading",
+        "energy-slide",
+        "isolation-streak",
+        "no-mentoring",
+        "augmentation-share",
+        "learning-partner",
+        "neglected-person",
+    } <= ids
 
 
 def test_to_json_has_exactly_the_contract_keys():
     for insight in busy_journal().run():
         data = insight.to_json()
-        assert list(data) == ["id", "severity", "title", "detail", "evidence", "metrics",
-                              "actions"]
+        assert list(data) == ["id", "severity", "title", "detail", "evidence", "metrics", "actions"]
         assert data["severity"] in ("info", "watch", "act")
         assert data["evidence"] and all(list(e) == ["day", "entry_ids"] for e in data["evidence"])
         dt.date.fromisoformat(data["evidence"][0]["day"])
@@ -91,17 +98,20 @@ def test_every_insight_has_personal_actions_with_stable_ids():
 
 
 def test_action_words_stay_kind():
-    words = " ".join(a.text + " " + i.title + " " + i.detail
-                     for i in busy_journal().run() for a in i.actions).lower()
+    words = " ".join(
+        a.text + " " + i.title + " " + i.detail for i in busy_journal().run() for a in i.actions
+    ).lower()
     for unkind in ("fail", "should", "must", "bad ", "lazy", "too much", "addict", "wrong"):
         assert unkind not in words
 
 
-@pytest.mark.parametrize(("name", "expected"), [("Priya", "priya"), ("Jo Ann", "jo-ann"),
-                                                ("Zoë", "zoe"), ("O'Brien", "o-brien")])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Priya", "priya"), ("Jo Ann", "jo-ann"), ("Zoë", "zoe"), ("O'Brien", "o-brien")],
+)
 def test_person_slugs(name, expected):
     assert slug(name) == expected
-    assert slug("李") .startswith("p")
+    assert slug("李").startswith("p")
 
 
 def test_entries_after_as_of_and_deleted_entries_never_count():
@@ -118,18 +128,26 @@ def test_entries_after_as_of_and_deleted_entries_never_count():
 
 
 def test_insight_value_objects():
-    insight = Insight(id="x", severity="info", title="t", detail="d",
-                      evidence=(Evidence(D, ("a",)),), metrics={"n": 1},
-                      actions=(Action("x/y", "Do."),))
+    insight = Insight(
+        id="x",
+        severity="info",
+        title="t",
+        detail="d",
+        evidence=(Evidence(D, ("a",)),),
+        metrics={"n": 1},
+        actions=(Action("x/y", "Do."),),
+    )
     assert insight.to_json()["evidence"] == [{"day": "2026-11-26", "entry_ids": ["a"]}]
     assert rules.WINDOW_DAYS == 56
 
 
 def test_reflect_is_pure():
-    code = ("import sys, journal.reflect, journal.reflect.engine, journal.reflect.detectors, "
-            "journal.reflect.actions, journal.reflect.rules; "
-            "print(sorted(m for m in ('sqlite3', 'typer', 'rich', 'textual', 'journal.store') "
-            "if m in sys.modules))")
+    code = (
+        "import sys, journal.reflect, journal.reflect.engine, journal.reflect.detectors, "
+        "journal.reflect.actions, journal.reflect.rules; "
+        "print(sorted(m for m in ('sqlite3', 'typer', 'rich', 'textual', 'journal.store') "
+        "if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 

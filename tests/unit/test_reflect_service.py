@@ -52,8 +52,10 @@ def test_the_last_mentoring_day_may_lie_before_the_window(store):
 
 
 def test_deleted_entries_do_not_count(store):
-    rows = [service.log_ai(store, tool="Claude", minutes=20, at=at(-n), purpose="companion")
-            for n in range(3)]
+    rows = [
+        service.log_ai(store, tool="Claude", minutes=20, at=at(-n), purpose="companion")
+        for n in range(3)
+    ]
     assert "ai-instead-of-people" in {i.id for i in insights.current(store, D)}
     service.delete_entry(store, rows[0]["id"])
     assert "ai-instead-of-people" not in {i.id for i in insights.current(store, D)}
@@ -111,8 +113,9 @@ def test_review_week_balance(store):
     service.log_ai(store, tool="Claude", minutes=40, at=at(-6), purpose="automate")
     service.log_ai(store, tool="Claude", minutes=30, at=at(-2), purpose="unclassified")
     service.log_ai(store, tool="Claude", minutes=99, at=at(-7), purpose="automate")  # last week
-    service.log_interaction(store, people=["Sam", "Priya"], minutes=45, at=at(-1),
-                            kind="feedback", quality=4)
+    service.log_interaction(
+        store, people=["Sam", "Priya"], minutes=45, at=at(-1), kind="feedback", quality=4
+    )
     for n, level in enumerate([4, 4, 3, 3]):
         service.log_energy(store, level=level, at=at(-n))
     for n in range(7, 11):
@@ -121,8 +124,13 @@ def test_review_week_balance(store):
     service.checkin(store, day=D - dt.timedelta(days=1), trust_ai=3, trust_team=4)
     data = insights.review(store, "week", D).to_json()
     assert data["start"] == "2026-11-20" and data["end"] == "2026-11-26" and data["days"] == 7
-    assert data["ai"]["minutes_by_purpose"] == {"learn": 60, "augment": 0, "automate": 40,
-                                                "companion": 0, "unclassified": 30}
+    assert data["ai"]["minutes_by_purpose"] == {
+        "learn": 60,
+        "augment": 0,
+        "automate": 40,
+        "companion": 0,
+        "unclassified": 30,
+    }
     assert data["ai"]["augmentation_share"] == 0.6 and data["ai"]["benchmark"] == 0.71
     assert data["ai"]["below_benchmark"] is True and data["ai"]["total_minutes"] == 130
     assert data["people"]["minutes_by_kind"]["feedback"] == 45
@@ -146,8 +154,14 @@ def test_review_energy_after_done_intentions(store):
         service.log_energy(store, level=level, at=at(-n))
     data = insights.review(store, "month", D).to_json()
     after = data["energy_after_done"]
-    assert after == {"after_mean": 5.0, "other_mean": 3.0, "n_after": 2, "n_other": 28,
-                     "enough": False, "min_days": 3}
+    assert after == {
+        "after_mean": 5.0,
+        "other_mean": 3.0,
+        "n_after": 2,
+        "n_other": 28,
+        "enough": False,
+        "min_days": 3,
+    }
     assert [i["id"] for i in data["intentions_done"]] == [first.id, second.id]
     third = insights.act(store, "ai-instead-of-people/ask-a-person", D)
     with store.write("test: done in the past"):
@@ -162,10 +176,26 @@ def test_review_refuses_an_unknown_period(store):
 
 
 def test_the_lean_window_read_gives_the_same_models_as_the_general_one(store):
-    service.log_ai(store, tool="Claude", minutes=20, at=at(-2), purpose="learn", skill="SQL",
-                   tags=["work"], note="n")
-    service.log_interaction(store, people=["Sam", "Priya"], minutes=30, at=at(-1), kind="help",
-                            channel="video", quality=5, initiated=True)
+    service.log_ai(
+        store,
+        tool="Claude",
+        minutes=20,
+        at=at(-2),
+        purpose="learn",
+        skill="SQL",
+        tags=["work"],
+        note="n",
+    )
+    service.log_interaction(
+        store,
+        people=["Sam", "Priya"],
+        minutes=30,
+        at=at(-1),
+        kind="help",
+        channel="video",
+        quality=5,
+        initiated=True,
+    )
     service.log_energy(store, level=4, at=at(0))
     service.checkin(store, day=D, trust_ai=4, trust_team=3, connection=2)
     gone = service.log_ai(store, tool="Claude", minutes=20, at=at(-1))

@@ -21,27 +21,42 @@ def search(line: str, types: str = "") -> Filter:
 def test_an_empty_line_filters_nothing():
     assert search("") == Filter()
     assert search("   ") == Filter()
-    assert Filter().query() == {"types": None, "person": None, "tag": None, "text": None,
-                                "since": None, "until": None}
+    assert Filter().query() == {
+        "types": None,
+        "person": None,
+        "tag": None,
+        "text": None,
+        "since": None,
+        "until": None,
+    }
 
 
 def test_every_part_of_the_grammar():
     flt = search("pair review @Sam #work from:mon to:yesterday", types="interaction")
-    assert flt == Filter(types=("interaction",), person="Sam", tag="work", text="pair review",
-                         since=dt.datetime(2026, 11, 23, 0, 0, tzinfo=CET),
-                         until=dt.datetime(2026, 11, 25, 23, 59, 59, 999999, tzinfo=CET))
+    assert flt == Filter(
+        types=("interaction",),
+        person="Sam",
+        tag="work",
+        text="pair review",
+        since=dt.datetime(2026, 11, 23, 0, 0, tzinfo=CET),
+        until=dt.datetime(2026, 11, 25, 23, 59, 59, 999999, tzinfo=CET),
+    )
 
 
 def test_long_forms_and_any_case_of_the_date_prefixes():
     assert search("SINCE:2026-11-01 Until:2026-11-02") == Filter(
         since=dt.datetime(2026, 11, 1, 0, 0, tzinfo=CET),
-        until=dt.datetime(2026, 11, 2, 23, 59, 59, 999999, tzinfo=CET))
+        until=dt.datetime(2026, 11, 2, 23, 59, 59, 999999, tzinfo=CET),
+    )
 
 
 def test_quotes_group_words():
     flt = search('"code review" from:"3 days ago" @\'Anna Lee\'')
     assert (flt.text, flt.since, flt.person) == (
-        "code review", dt.datetime(2026, 11, 23, 0, 0, tzinfo=CET), "Anna Lee")
+        "code review",
+        dt.datetime(2026, 11, 23, 0, 0, tzinfo=CET),
+        "Anna Lee",
+    )
 
 
 def test_an_unclosed_quote_splits_on_spaces_and_keeps_the_quote():
@@ -67,8 +82,9 @@ def test_the_last_person_and_tag_win():
     assert (flt.person, flt.tag) == ("Priya", "b")
 
 
-@pytest.mark.parametrize("line, shown", [("from:blah", "'blah'"), ("to:2026-13-45", "'2026-13-45'"),
-                                         ("from:", "''")])
+@pytest.mark.parametrize(
+    "line, shown", [("from:blah", "'blah'"), ("to:2026-13-45", "'2026-13-45'"), ("from:", "''")]
+)
 def test_a_date_not_understood_is_a_one_line_error_naming_it(line, shown):
     with pytest.raises(BadInput) as err:
         search(line)

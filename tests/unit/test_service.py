@@ -42,7 +42,11 @@ def test_timer_start_and_stop(store, monkeypatch):
     assert not capped
     entry = store.entry("ai_session", row["id"])
     assert (entry.tool, entry.minutes, entry.purpose, entry.note) == (
-        "Claude", 40, m.Purpose.AUGMENT, "pairing")
+        "Claude",
+        40,
+        m.Purpose.AUGMENT,
+        "pairing",
+    )
     assert entry.started_at == dt.datetime(2026, 11, 26, 13, 0, tzinfo=CET)
     assert service.timer(store) is None
     with pytest.raises(BadInput, match="no timer"):
@@ -64,29 +68,38 @@ def test_a_short_timer_logs_at_least_a_minute(store, monkeypatch):
     assert service.stop_timer(store)[0]["minutes"] == 1
 
 
-@pytest.mark.parametrize(("log", "changes", "check"), [
-    ("ai", {"tool": "ChatGPT"}, lambda e: e.tool == "ChatGPT"),
-    ("ai", {"minutes": 90}, lambda e: e.minutes == 90),
-    ("ai", {"purpose": "companion"}, lambda e: e.purpose is m.Purpose.COMPANION),
-    ("ai", {"instead_of_person": True}, lambda e: e.instead_of_person),
-    ("ai", {"skill": "regex"}, lambda e: e.skill == "regex"),
-    ("ai", {"at": NOW - dt.timedelta(days=2)},
-     lambda e: e.started_at == NOW - dt.timedelta(days=2) and e.day == dt.date(2026, 11, 24)),
-    ("ai", {"note": "n"}, lambda e: e.note == "n"),
-    ("ai", {"note": ""}, lambda e: e.note is None),
-    ("ai", {"tags": ["a", "b"]}, lambda e: e.tags == ("a", "b")),
-    ("met", {"people": ["Ann"]}, lambda e: e.people == ("Ann",)),
-    ("met", {"kind": "social"}, lambda e: e.kind is m.Kind.SOCIAL),
-    ("met", {"channel": "email"}, lambda e: e.channel is m.Channel.EMAIL),
-    ("met", {"quality": 1}, lambda e: e.quality == 1),
-    ("met", {"initiated": True}, lambda e: e.initiated),
-    ("met", {"minutes": 5}, lambda e: e.minutes == 5),
-    ("energy", {"level": 5}, lambda e: e.level == 5),
-    ("energy", {"at": NOW - dt.timedelta(hours=3)}, lambda e: e.at.hour == 12),
-    ("checkin", {"trust_ai": 1, "trust_team": 5, "connection": 2},
-     lambda e: (e.trust_ai, e.trust_team, e.connection) == (1, 5, 2)),
-    ("who5", {"items": [0, 0, 0, 0, 1]}, lambda e: e.items == (0, 0, 0, 0, 1)),
-])
+@pytest.mark.parametrize(
+    ("log", "changes", "check"),
+    [
+        ("ai", {"tool": "ChatGPT"}, lambda e: e.tool == "ChatGPT"),
+        ("ai", {"minutes": 90}, lambda e: e.minutes == 90),
+        ("ai", {"purpose": "companion"}, lambda e: e.purpose is m.Purpose.COMPANION),
+        ("ai", {"instead_of_person": True}, lambda e: e.instead_of_person),
+        ("ai", {"skill": "regex"}, lambda e: e.skill == "regex"),
+        (
+            "ai",
+            {"at": NOW - dt.timedelta(days=2)},
+            lambda e: e.started_at == NOW - dt.timedelta(days=2) and e.day == dt.date(2026, 11, 24),
+        ),
+        ("ai", {"note": "n"}, lambda e: e.note == "n"),
+        ("ai", {"note": ""}, lambda e: e.note is None),
+        ("ai", {"tags": ["a", "b"]}, lambda e: e.tags == ("a", "b")),
+        ("met", {"people": ["Ann"]}, lambda e: e.people == ("Ann",)),
+        ("met", {"kind": "social"}, lambda e: e.kind is m.Kind.SOCIAL),
+        ("met", {"channel": "email"}, lambda e: e.channel is m.Channel.EMAIL),
+        ("met", {"quality": 1}, lambda e: e.quality == 1),
+        ("met", {"initiated": True}, lambda e: e.initiated),
+        ("met", {"minutes": 5}, lambda e: e.minutes == 5),
+        ("energy", {"level": 5}, lambda e: e.level == 5),
+        ("energy", {"at": NOW - dt.timedelta(hours=3)}, lambda e: e.at.hour == 12),
+        (
+            "checkin",
+            {"trust_ai": 1, "trust_team": 5, "connection": 2},
+            lambda e: (e.trust_ai, e.trust_team, e.connection) == (1, 5, 2),
+        ),
+        ("who5", {"items": [0, 0, 0, 0, 1]}, lambda e: e.items == (0, 0, 0, 0, 1)),
+    ],
+)
 def test_edit_each_field(store, log, changes, check):
     row_id = _log(store, log)
     entry = service.edit_entry(store, row_id[:8], changes)
@@ -94,16 +107,19 @@ def test_edit_each_field(store, log, changes, check):
     assert check(service.get_entry(store, row_id))
 
 
-@pytest.mark.parametrize(("log", "changes", "message"), [
-    ("energy", {"tool": "x"}, "an energy reading has no field 'tool'"),
-    ("met", {"purpose": "learn"}, "an interaction has no field 'purpose'"),
-    ("ai", {"people": ["Sam"]}, "an AI session has no field 'people'"),
-    ("ai", {}, "at least one field"),
-    ("ai", {"minutes": 0}, "1 to 1440"),
-    ("ai", {"purpose": "nap"}, "use one of"),
-    ("met", {"quality": 9}, "1 to 5"),
-    ("who5", {"items": [1, 2]}, "five answers"),
-])
+@pytest.mark.parametrize(
+    ("log", "changes", "message"),
+    [
+        ("energy", {"tool": "x"}, "an energy reading has no field 'tool'"),
+        ("met", {"purpose": "learn"}, "an interaction has no field 'purpose'"),
+        ("ai", {"people": ["Sam"]}, "an AI session has no field 'people'"),
+        ("ai", {}, "at least one field"),
+        ("ai", {"minutes": 0}, "1 to 1440"),
+        ("ai", {"purpose": "nap"}, "use one of"),
+        ("met", {"quality": 9}, "1 to 5"),
+        ("who5", {"items": [1, 2]}, "five answers"),
+    ],
+)
 def test_edit_refusals_change_nothing(store, log, changes, message):
     row_id = _log(store, log)
     before = service.get_entry(store, row_id)
@@ -138,8 +154,9 @@ def _log(store, kind: str) -> str:  # noqa: ANN001
 
 def test_people_statistics_and_relation(store):
     day = dt.timedelta(days=1)
-    service.log_interaction(store, people=["Sam", "Priya"], minutes=30, at=NOW - 3 * day,
-                            quality=4, now=NOW)
+    service.log_interaction(
+        store, people=["Sam", "Priya"], minutes=30, at=NOW - 3 * day, quality=4, now=NOW
+    )
     service.log_interaction(store, people=["sam"], minutes=60, at=NOW - day, quality=2, now=NOW)
     gone = service.log_interaction(store, people=["Sam"], minutes=99, at=NOW, now=NOW)
     service.delete_entry(store, gone["id"])

@@ -24,11 +24,15 @@ def mode(path: str) -> int:
 
 
 def folder_state(folder) -> dict[str, bytes]:
-    return {name: file_bytes(os.path.join(folder, name)) for name in sorted(os.listdir(folder))
-            if os.path.isfile(os.path.join(folder, name))}
+    return {
+        name: file_bytes(os.path.join(folder, name))
+        for name in sorted(os.listdir(folder))
+        if os.path.isfile(os.path.join(folder, name))
+    }
 
 
 # --- creation ----------------------------------------------------------------------------------
+
 
 def test_schema_version_is_the_last_migration():
     assert SCHEMA_VERSION == migrations.CURRENT
@@ -58,8 +62,10 @@ def test_new_database_is_private_wal_with_foreign_keys_and_a_busy_timeout(tmp_pa
 
 def test_foreign_keys_are_enforced(store):
     with pytest.raises(sqlite3.IntegrityError), store.write("bad link"):
-        store.conn.execute("INSERT INTO interaction_person (interaction_id, person_id, pos) "
-                           "VALUES ('nope', 'nobody', 0)")
+        store.conn.execute(
+            "INSERT INTO interaction_person (interaction_id, person_id, pos) "
+            "VALUES ('nope', 'nobody', 0)"
+        )
     assert store.conn.execute("SELECT count(*) FROM interaction_person").fetchone()[0] == 0
 
 
@@ -79,6 +85,7 @@ def test_open_without_create_refuses_a_missing_file(tmp_path):
 
 # --- what is not a journal is left alone -------------------------------------------------------
 
+
 def _other_program(path: str) -> None:
     conn = sqlite3.connect(path)
     conn.execute("CREATE TABLE notes (body TEXT)")
@@ -96,13 +103,16 @@ def _wal_program(path: str) -> None:
     conn.close()
 
 
-@pytest.mark.parametrize(("make", "message"), [
-    (lambda p: open(p, "w").write("hello, I am a text file\n"), "not a SQLite database"),
-    (lambda p: open(p, "w").close(), "empty file"),
-    (lambda p: open(p, "wb").write(b"SQLite format 3\x00" + b"\x00" * 200), "SQLite"),
-    (_other_program, "another program"),
-    (_wal_program, "another program"),
-])
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: open(p, "w").write("hello, I am a text file\n"), "not a SQLite database"),
+        (lambda p: open(p, "w").close(), "empty file"),
+        (lambda p: open(p, "wb").write(b"SQLite format 3\x00" + b"\x00" * 200), "SQLite"),
+        (_other_program, "another program"),
+        (_wal_program, "another program"),
+    ],
+)
 def test_not_a_journal_is_refused_and_untouched(tmp_path, make, message):
     path = str(tmp_path / "thing.db")
     make(path)
@@ -136,6 +146,7 @@ def test_a_newer_schema_is_refused_byte_identical(db_path):
 
 
 # --- migrations --------------------------------------------------------------------------------
+
 
 def _add_v2(db) -> None:  # noqa: ANN001
     db.execute("ALTER TABLE energy ADD COLUMN mood TEXT")
@@ -196,36 +207,70 @@ def test_a_fresh_journal_needs_no_backup(db_path):
 
 # --- every record type, written and read back --------------------------------------------------
 
+
 def test_ai_session_round_trip(store):
-    row = service.log_ai(store, tool="Claude", minutes=45, at=NOW - dt.timedelta(hours=2),
-                         purpose="learn", instead_of_person=True, skill="SQL", note="good",
-                         tags=["work", "sql"], now=NOW)
+    row = service.log_ai(
+        store,
+        tool="Claude",
+        minutes=45,
+        at=NOW - dt.timedelta(hours=2),
+        purpose="learn",
+        instead_of_person=True,
+        skill="SQL",
+        note="good",
+        tags=["work", "sql"],
+        now=NOW,
+    )
     entry = store.entry("ai_session", row["id"])
     assert entry == m.AISession(
-        id=row["id"], created_at=NOW, updated_at=NOW, note="good", tags=("work", "sql"),
-        started_at=dt.datetime(2026, 11, 26, 13, 0, tzinfo=CET), minutes=45, tool="Claude",
-        purpose=m.Purpose.LEARN, instead_of_person=True, skill="SQL")
+        id=row["id"],
+        created_at=NOW,
+        updated_at=NOW,
+        note="good",
+        tags=("work", "sql"),
+        started_at=dt.datetime(2026, 11, 26, 13, 0, tzinfo=CET),
+        minutes=45,
+        tool="Claude",
+        purpose=m.Purpose.LEARN,
+        instead_of_person=True,
+        skill="SQL",
+    )
     assert entry.day == dt.date(2026, 11, 26)
     assert entry.started_at.utcoffset() == dt.timedelta(hours=1)
 
 
 def test_interaction_round_trip_keeps_people_in_order(store):
-    row = service.log_interaction(store, people=["Sam", "Priya"], minutes=30, at=NOW,
-                                  kind="feedback", channel="video", quality=5, initiated=True,
-                                  tags=["1on1"], now=NOW)
+    row = service.log_interaction(
+        store,
+        people=["Sam", "Priya"],
+        minutes=30,
+        at=NOW,
+        kind="feedback",
+        channel="video",
+        quality=5,
+        initiated=True,
+        tags=["1on1"],
+        now=NOW,
+    )
     entry = store.entry("interaction", row["id"])
     assert isinstance(entry, m.Interaction)
     assert entry.people == ("Sam", "Priya")
     assert (entry.minutes, entry.kind, entry.channel, entry.quality, entry.initiated) == (
-        30, m.Kind.FEEDBACK, m.Channel.VIDEO, 5, True)
+        30,
+        m.Kind.FEEDBACK,
+        m.Channel.VIDEO,
+        5,
+        True,
+    )
     assert entry.tags == ("1on1",)
     assert [p.name for p in store.people()] == ["Priya", "Sam"]
 
 
 def test_people_are_matched_ignoring_case(store):
     service.log_interaction(store, people=["Sam"], minutes=10, at=NOW, now=NOW)
-    row = service.log_interaction(store, people=["SAM", "sam", "Priya"], minutes=10, at=NOW,
-                                  now=NOW)
+    row = service.log_interaction(
+        store, people=["SAM", "sam", "Priya"], minutes=10, at=NOW, now=NOW
+    )
     assert [p.name for p in store.people()] == ["Priya", "Sam"]
     assert store.entry("interaction", row["id"]).people == ("Sam", "Priya")
     assert store.person_by_name("sAm").name == "Sam"
@@ -234,47 +279,70 @@ def test_people_are_matched_ignoring_case(store):
 def test_energy_checkin_who5_person_intention_round_trip(store):
     energy = service.log_energy(store, level=2, at=NOW, note="tired")
     assert store.entry("energy", energy["id"]) == m.Energy(
-        id=energy["id"], created_at=NOW, updated_at=NOW, note="tired", at=NOW, level=2)
-    checkin, replaced = service.checkin(store, day=NOW.date(), trust_ai=4, trust_team=2,
-                                        connection=3)
+        id=energy["id"], created_at=NOW, updated_at=NOW, note="tired", at=NOW, level=2
+    )
+    checkin, replaced = service.checkin(
+        store, day=NOW.date(), trust_ai=4, trust_team=2, connection=3
+    )
     assert not replaced
     assert store.entry("checkin", checkin["id"]) == m.CheckIn(
-        id=checkin["id"], created_at=NOW, updated_at=NOW, day=NOW.date(), trust_ai=4,
-        trust_team=2, connection=3)
+        id=checkin["id"],
+        created_at=NOW,
+        updated_at=NOW,
+        day=NOW.date(),
+        trust_ai=4,
+        trust_team=2,
+        connection=3,
+    )
     who5 = service.log_who5(store, items=[5, 4, 3, 2, 1], day=NOW.date())
     stored = store.entry("who5", who5["id"])
     assert stored.items == (5, 4, 3, 2, 1) and (stored.raw, stored.percent) == (15, 60)
     person = service.person_row("Ines", "mentor", now=NOW)
-    intention = {**service.base_row(NOW), "insight_id": "no-mentoring",
-                 "action_id": "no-mentoring/ask-ines", "text": "Ask Ines for feedback"}
+    intention = {
+        **service.base_row(NOW),
+        "insight_id": "no-mentoring",
+        "action_id": "no-mentoring/ask-ines",
+        "text": "Ask Ines for feedback",
+    }
     with store.write("add"):
         store.insert("person", person)
         store.insert("intention", intention)
     assert store.entry("person", person["id"]) == m.Person(
-        id=person["id"], created_at=NOW, updated_at=NOW, name="Ines", relation=m.Relation.MENTOR)
+        id=person["id"], created_at=NOW, updated_at=NOW, name="Ines", relation=m.Relation.MENTOR
+    )
     assert store.entry("intention", intention["id"]) == m.Intention(
-        id=intention["id"], created_at=NOW, updated_at=NOW, insight_id="no-mentoring",
-        action_id="no-mentoring/ask-ines", text="Ask Ines for feedback")
+        id=intention["id"],
+        created_at=NOW,
+        updated_at=NOW,
+        insight_id="no-mentoring",
+        action_id="no-mentoring/ask-ines",
+        text="Ask Ines for feedback",
+    )
     assert [i.id for i in store.intentions(open_only=True)] == [intention["id"]]
 
 
 def test_checkin_replaces_the_same_day(store):
-    first, replaced = service.checkin(store, day=NOW.date(), trust_ai=2, trust_team=4,
-                                      connection=4, note="first")
+    first, replaced = service.checkin(
+        store, day=NOW.date(), trust_ai=2, trust_team=4, connection=4, note="first"
+    )
     second, replaced = service.checkin(store, day=NOW.date(), trust_ai=5, trust_team=1)
     assert replaced and second["id"] == first["id"]
     live = store.all_entries("checkin")
     assert len(live) == 1
     assert (live[0].trust_ai, live[0].trust_team, live[0].connection, live[0].note) == (
-        5, 1, None, None)
-    other, replaced = service.checkin(store, day=NOW.date() - dt.timedelta(days=1), trust_ai=3,
-                                      trust_team=3)
+        5,
+        1,
+        None,
+        None,
+    )
+    other, replaced = service.checkin(
+        store, day=NOW.date() - dt.timedelta(days=1), trust_ai=3, trust_team=3
+    )
     assert not replaced and len(store.all_entries("checkin")) == 2
     store.undo()
     store.undo()  # back to the first check-in of the day, as it was
     live = store.all_entries("checkin")
-    assert [(c.trust_ai, c.trust_team, c.connection, c.note) for c in live] == [
-        (2, 4, 4, "first")]
+    assert [(c.trust_ai, c.trust_team, c.connection, c.note) for c in live] == [(2, 4, 4, "first")]
 
 
 def test_values_out_of_range_never_reach_the_store(store):
@@ -300,10 +368,13 @@ def test_values_out_of_range_never_reach_the_store(store):
 
 # --- transactions and undo ---------------------------------------------------------------------
 
+
 def test_a_failed_write_rolls_back_and_leaves_no_undo_step(store):
     with pytest.raises(ZeroDivisionError), store.write("half"):
-        store.insert("energy", {**service.base_row(NOW), **service.timed(NOW),
-                                "at": NOW.isoformat(), "level": 3})
+        store.insert(
+            "energy",
+            {**service.base_row(NOW), **service.timed(NOW), "at": NOW.isoformat(), "level": 3},
+        )
         1 / 0  # noqa: B018
     assert store.all_entries("energy", include_deleted=True) == []
     with pytest.raises(NothingToUndo):
@@ -326,16 +397,33 @@ def test_undo_an_insert_with_new_people(store):
 
 
 def test_undo_an_edit_restores_fields_and_people(store):
-    row = service.log_interaction(store, people=["Sam"], minutes=10, at=NOW, kind="help",
-                                  note="orig", tags=["a"], now=NOW)
+    row = service.log_interaction(
+        store, people=["Sam"], minutes=10, at=NOW, kind="help", note="orig", tags=["a"], now=NOW
+    )
     before = store.entry("interaction", row["id"])
-    edited = service.edit_entry(store, row["id"][:8], {
-        "people": ["Priya", "Alex"], "minutes": 50, "kind": "mentoring", "channel": "call",
-        "quality": 5, "initiated": True, "at": NOW - dt.timedelta(days=1), "note": "new",
-        "tags": ["b", "c"]})
+    edited = service.edit_entry(
+        store,
+        row["id"][:8],
+        {
+            "people": ["Priya", "Alex"],
+            "minutes": 50,
+            "kind": "mentoring",
+            "channel": "call",
+            "quality": 5,
+            "initiated": True,
+            "at": NOW - dt.timedelta(days=1),
+            "note": "new",
+            "tags": ["b", "c"],
+        },
+    )
     assert edited.people == ("Priya", "Alex")
     assert (edited.minutes, edited.kind, edited.channel, edited.quality, edited.initiated) == (
-        50, m.Kind.MENTORING, m.Channel.CALL, 5, True)
+        50,
+        m.Kind.MENTORING,
+        m.Channel.CALL,
+        5,
+        True,
+    )
     assert edited.day == dt.date(2026, 11, 25)
     assert edited.note == "new" and edited.tags == ("b", "c")
     store.undo()
@@ -391,6 +479,7 @@ def test_undo_keeps_the_last_fifty_steps(store):
 
 # --- finding and reading -----------------------------------------------------------------------
 
+
 def test_find_by_id_prefix(store):
     row = service.log_energy(store, level=3, at=NOW)
     assert store.find(row["id"][:4].upper()) == ("energy", row["id"])
@@ -405,8 +494,16 @@ def test_find_by_id_prefix(store):
 def test_an_ambiguous_prefix_is_refused(store):
     with store.write("two"):
         for suffix in ("a", "b"):
-            store.insert("energy", {**service.base_row(NOW), "id": "abcd" + suffix * 28,
-                                    **service.timed(NOW), "at": NOW.isoformat(), "level": 3})
+            store.insert(
+                "energy",
+                {
+                    **service.base_row(NOW),
+                    "id": "abcd" + suffix * 28,
+                    **service.timed(NOW),
+                    "at": NOW.isoformat(),
+                    "level": 3,
+                },
+            )
     with pytest.raises(BadInput, match="matches 2 entries"):
         store.find("abcd")
     assert store.find("abcda")[1] == "abcd" + "a" * 28

@@ -20,8 +20,14 @@ def fill(store) -> None:
     service.log_ai(store, tool="Claude", minutes=20, at=at(1), purpose="learn")
     service.log_ai(store, tool="ChatGPT", minutes=15, at=at(40))  # unclassified
     service.log_interaction(store, people=["Sam"], minutes=25, at=at(2), quality=4)
-    service.log_interaction(store, people=["Sam", "Priya"], minutes=40, at=at(70), quality=2,
-                            note="planning with Claude")
+    service.log_interaction(
+        store,
+        people=["Sam", "Priya"],
+        minutes=40,
+        at=at(70),
+        quality=2,
+        note="planning with Claude",
+    )
     service.log_energy(store, level=4, at=at(0, 9))
     service.checkin(store, day=NOW.date(), trust_ai=4, trust_team=3, connection=5)
     service.log_interaction(store, people=["Zoe"], minutes=5, at=at(1))
@@ -30,12 +36,22 @@ def fill(store) -> None:
 
 # --- counts and timelines ----------------------------------------------------------------------
 
+
 def test_count_entries_counts_what_entries_finds_without_a_limit(store):
     fill(store)
     since = NOW - dt.timedelta(days=3)
-    filters = [{}, {"since": since}, {"until": since}, {"since": since, "until": at(1, 12)},
-               {"types": ["ai_session"]}, {"types": ["interaction", "energy"]},
-               {"person": "sam"}, {"tag": "work"}, {"text": "claude"}, {"person": "Zoe"}]
+    filters = [
+        {},
+        {"since": since},
+        {"until": since},
+        {"since": since, "until": at(1, 12)},
+        {"types": ["ai_session"]},
+        {"types": ["interaction", "energy"]},
+        {"person": "sam"},
+        {"tag": "work"},
+        {"text": "claude"},
+        {"person": "Zoe"},
+    ]
     counts = [service.count_entries(store, **f) for f in filters]
     assert counts == [len(service.entries(store, **f)) for f in filters]
     assert counts == [7, 5, 2, 2, 3, 3, 2, 1, 3, 0]
@@ -67,6 +83,7 @@ def test_completion_lists_name_tools_by_use_and_people_by_name(store):
 
 # --- the views' loaders ------------------------------------------------------------------------
 
+
 def test_the_dashboard_loader_reads_the_window_and_the_year(store):
     fill(store)
     board = views.board(store, as_of=NOW.date(), weeks=4, heat_metric="energy")
@@ -91,8 +108,7 @@ def test_the_dashboard_loader_on_an_empty_journal(store):
 
 
 def test_month_keys_run_back_across_a_year():
-    assert views.month_keys(dt.date(2026, 2, 10), 4) == ["2025-11", "2025-12", "2026-01",
-                                                         "2026-02"]
+    assert views.month_keys(dt.date(2026, 2, 10), 4) == ["2025-11", "2025-12", "2026-01", "2026-02"]
 
 
 def test_the_people_loader_orders_by_last_contact_and_counts_recent_months(store):
@@ -101,7 +117,11 @@ def test_the_people_loader_orders_by_last_contact_and_counts_recent_months(store
     assert [r.name for r in rows] == ["Sam", "Priya", "Zoe"]
     sam, priya, zoe = rows
     assert (sam.relation, sam.last_day, sam.count, sam.minutes) == (
-        "other", dt.date(2026, 11, 24), 2, 65)
+        "other",
+        dt.date(2026, 11, 24),
+        2,
+        65,
+    )
     assert sam.mean_quality == 3.0
     # contacts a month over the last three months (September to November): two
     assert sam.per_month == 2 / views.RATE_MONTHS

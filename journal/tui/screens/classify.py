@@ -43,8 +43,14 @@ class ClassifyScreen(Screen[dict[str, Any]]):
         Binding("q,escape", "close", "done"),
     ]
 
-    def __init__(self, store_path: str, *, name: str | None = None, id: str | None = None,
-                 classes: str | None = None) -> None:
+    def __init__(
+        self,
+        store_path: str,
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.store_path = store_path
         self.tally = queue.Tally()
@@ -110,5 +116,4 @@ class ClassifyScreen(Screen[dict[str, Any]]):
         left = len(queue.pending(self._store)) if self._store is not None else 0
         if self.tally.classified:
             self.notify(self.tally.summary(left))
-        self.dismiss({"given": dict(self.tally.given), "skipped": self.tally.skipped,
-                      "left": left})
+        self.dismiss({"given": dict(self.tally.given), "skipped": self.tally.skipped, "left": left})

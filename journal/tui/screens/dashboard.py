@@ -27,8 +27,7 @@ WIDE = 110
 class DashboardScreen(JournalScreen):
     TAB = "dashboard"
     CSS_PATH = "dashboard.tcss"
-    BINDINGS = [Binding("w", "weeks", "4/8/12 weeks"),
-                Binding("h", "heat", "Energy/connection")]
+    BINDINGS = [Binding("w", "weeks", "4/8/12 weeks"), Binding("h", "heat", "Energy/connection")]
 
     @dataclass
     class Built(Message):
@@ -44,25 +43,34 @@ class DashboardScreen(JournalScreen):
         with VerticalScroll(id="dash-scroll"):
             yield Static("", id="dash-head")
             with Grid(id="dash-grid"):
-                yield self._panel("AI minutes by purpose, per week", "chart-ai",
-                                  dashcharts.ai_by_purpose)
-                yield self._panel("Time with people, per week", "chart-people",
-                                  dashcharts.people_minutes)
-                yield self._panel(f"Augmentation share against the {BENCHMARK_PERCENT} % line",
-                                  "chart-share",
-                                  dashcharts.share_vs_benchmark)
+                yield self._panel(
+                    "AI minutes by purpose, per week", "chart-ai", dashcharts.ai_by_purpose
+                )
+                yield self._panel(
+                    "Time with people, per week", "chart-people", dashcharts.people_minutes
+                )
+                yield self._panel(
+                    f"Augmentation share against the {BENCHMARK_PERCENT} % line",
+                    "chart-share",
+                    dashcharts.share_vs_benchmark,
+                )
                 yield self._panel("Trust: AI vs your team", "chart-trust", dashcharts.trust)
                 with Vertical(classes="panel wide", id="panel-energy") as energy:
                     energy.border_title = "Energy, daily"
                     yield Static("", id="energy-label")
                     yield Sparkline([], id="energy-spark")
-                yield self._panel("Year in pixels: energy", "chart-heat", dashcharts.heatmap,
-                                  wide=True)
+                yield self._panel(
+                    "Year in pixels: energy", "chart-heat", dashcharts.heatmap, wide=True
+                )
 
-    def _panel(self, title: str, chart_id: str, painter: Painter, *,
-               wide: bool = False) -> Vertical:
-        panel = Vertical(Chart(painter, id=chart_id), classes="panel" + (" wide" if wide else ""),
-                         id=f"panel-{chart_id.removeprefix('chart-')}")
+    def _panel(
+        self, title: str, chart_id: str, painter: Painter, *, wide: bool = False
+    ) -> Vertical:
+        panel = Vertical(
+            Chart(painter, id=chart_id),
+            classes="panel" + (" wide" if wide else ""),
+            id=f"panel-{chart_id.removeprefix('chart-')}",
+        )
         panel.border_title = title
         return panel
 
@@ -89,20 +97,25 @@ class DashboardScreen(JournalScreen):
         self.query_one("#dash-grid").display = not board.empty
         for chart in self.query(Chart):
             chart.show(board)
-        metric = ("energy (daily mean)" if board.heat_metric == "energy"
-                  else "connection (check-in)")
+        metric = "energy (daily mean)" if board.heat_metric == "energy" else "connection (check-in)"
         self.query_one("#panel-heat").border_title = f"Year in pixels: {metric}  [dim]h switches[/]"
         values = [v for v in board.energy_days if v is not None]
         self.query_one("#energy-spark", Sparkline).data = values or [0]
         if values:
             first_week = next((w.energy for w in board.weeks if w.energy is not None), None)
-            last_week = next((w.energy for w in reversed(board.weeks) if w.energy is not None),
-                             None)
-            label = (f"{len(values)} days with a reading · lowest {min(values):.1f} · "
-                     f"highest {max(values):.1f}")
+            last_week = next(
+                (w.energy for w in reversed(board.weeks) if w.energy is not None), None
+            )
+            label = (
+                f"{len(values)} days with a reading · lowest {min(values):.1f} · "
+                f"highest {max(values):.1f}"
+            )
             if first_week is not None and last_week is not None:
-                arrow = "↘" if last_week < first_week - 0.25 else (
-                    "↗" if last_week > first_week + 0.25 else "→")
+                arrow = (
+                    "↘"
+                    if last_week < first_week - 0.25
+                    else ("↗" if last_week > first_week + 0.25 else "→")
+                )
                 label = f"weekly mean {first_week:.1f} {arrow} {last_week:.1f} · " + label
         else:
             label = "no energy readings in these weeks"
@@ -118,12 +131,18 @@ class DashboardScreen(JournalScreen):
             share_text = "augmentation –"
         else:
             tone = "$success" if share >= dashboard.BENCHMARK else "$warning"
-            share_text = (f"augmentation [{tone}]{round(float(share) * 100)} %[/] "
-                          f"({BENCHMARK_PERCENT} % benchmark)")
-        streak = (f"streak [b]{board.streak}[/] day{'s' if board.streak != 1 else ''}"
-                  f" [dim](longest {board.longest_streak})[/]")
-        return (f"[b]Last {len(board.weeks)} weeks[/]  ·  AI {fmt.hours(ai)}  ·  {share_text}  ·  "
-                f"people {fmt.hours(people)}  ·  {streak}")
+            share_text = (
+                f"augmentation [{tone}]{round(float(share) * 100)} %[/] "
+                f"({BENCHMARK_PERCENT} % benchmark)"
+            )
+        streak = (
+            f"streak [b]{board.streak}[/] day{'s' if board.streak != 1 else ''}"
+            f" [dim](longest {board.longest_streak})[/]"
+        )
+        return (
+            f"[b]Last {len(board.weeks)} weeks[/]  ·  AI {fmt.hours(ai)}  ·  {share_text}  ·  "
+            f"people {fmt.hours(people)}  ·  {streak}"
+        )
 
     # --- keys ----------------------------------------------------------------------------------
 

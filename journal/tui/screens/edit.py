@@ -24,20 +24,29 @@ from journal.tui.widgets.completion import PlainInput
 LEVELS = [(str(n), n) for n in range(1, 6)]
 # name, label, widget kind, choices; per entry type (the fields service.EDITABLE allows)
 FIELDS: dict[str, list[tuple[str, str, str, Any]]] = {
-    "ai_session": [("tool", "Tool", "text", None), ("minutes", "Time", "duration", None),
-                   ("purpose", "Purpose", "choice", [(PURPOSE_HELP[p], p) for p in vocab.PURPOSES]),
-                   ("instead_of_person", "Instead of a person", "bool", None),
-                   ("skill", "Skill", "text", None), ("at", "When", "when", None)],
-    "interaction": [("people", "People", "people", None), ("minutes", "Time", "duration", None),
-                    ("kind", "Kind", "choice", [(k, k) for k in vocab.KINDS]),
-                    ("channel", "Channel", "choice",
-                     [(CHANNEL_LABELS[c], c) for c in vocab.CHANNELS]),
-                    ("quality", "Felt (1–5)", "choice", LEVELS),
-                    ("initiated", "I reached out", "bool", None), ("at", "When", "when", None)],
+    "ai_session": [
+        ("tool", "Tool", "text", None),
+        ("minutes", "Time", "duration", None),
+        ("purpose", "Purpose", "choice", [(PURPOSE_HELP[p], p) for p in vocab.PURPOSES]),
+        ("instead_of_person", "Instead of a person", "bool", None),
+        ("skill", "Skill", "text", None),
+        ("at", "When", "when", None),
+    ],
+    "interaction": [
+        ("people", "People", "people", None),
+        ("minutes", "Time", "duration", None),
+        ("kind", "Kind", "choice", [(k, k) for k in vocab.KINDS]),
+        ("channel", "Channel", "choice", [(CHANNEL_LABELS[c], c) for c in vocab.CHANNELS]),
+        ("quality", "Felt (1–5)", "choice", LEVELS),
+        ("initiated", "I reached out", "bool", None),
+        ("at", "When", "when", None),
+    ],
     "energy": [("level", "Energy (1–5)", "choice", LEVELS), ("at", "When", "when", None)],
-    "checkin": [("trust_ai", "Trust AI", "choice", LEVELS),
-                ("trust_team", "Trust team", "choice", LEVELS),
-                ("connection", "Connection", "choice", LEVELS)],
+    "checkin": [
+        ("trust_ai", "Trust AI", "choice", LEVELS),
+        ("trust_team", "Trust team", "choice", LEVELS),
+        ("connection", "Connection", "choice", LEVELS),
+    ],
     "who5": [("items", "Answers 0–5", "items", None)],
 }
 COMMON = [("tags", "Tags", "tags", None), ("note", "Note", "note", None)]
@@ -104,8 +113,13 @@ class EditScreen(ModalScreen[bool]):
                     yield Label(label, classes="lbl")
                     value = shown(entry, name, kind)
                     if kind == "choice":
-                        yield Select(choices, value=value, allow_blank=name == "connection",
-                                     id=f"f-{name}", compact=True)
+                        yield Select(
+                            choices,
+                            value=value,
+                            allow_blank=name == "connection",
+                            id=f"f-{name}",
+                            compact=True,
+                        )
                     elif kind == "bool":
                         yield Checkbox("", value=value, id=f"f-{name}", compact=True)
                     else:

@@ -31,8 +31,14 @@ from journal.tui.widgets.dialogs import Confirm
 from journal.tui.widgets.tables import clip, set_columns
 
 PAGE = 200
-TYPES = (("all types", "all"), ("AI sessions", "ai_session"), ("people", "interaction"),
-         ("energy", "energy"), ("check-ins", "checkin"), ("WHO-5", "who5"))
+TYPES = (
+    ("all types", "all"),
+    ("AI sessions", "ai_session"),
+    ("people", "interaction"),
+    ("energy", "energy"),
+    ("check-ins", "checkin"),
+    ("WHO-5", "who5"),
+)
 
 
 class HistoryScreen(JournalScreen):
@@ -87,9 +93,17 @@ class HistoryScreen(JournalScreen):
             self._more()
 
     def _columns(self) -> None:
-        set_columns(self.query_one("#history-table", DataTable),
-                    [("When", "when", 16), ("Type", "type", 8), ("Min", "min", 5),
-                     ("What", "what", None), ("Tags, note", "extra", 18)], minimum=20)
+        set_columns(
+            self.query_one("#history-table", DataTable),
+            [
+                ("When", "when", 16),
+                ("Type", "type", 8),
+                ("Min", "min", 5),
+                ("What", "what", None),
+                ("Tags, note", "extra", 18),
+            ],
+            minimum=20,
+        )
 
     # --- reading -------------------------------------------------------------------------------
 
@@ -102,8 +116,9 @@ class HistoryScreen(JournalScreen):
     @work(thread=True, exclusive=True, group="history")
     def _read(self, generation: int, flt: Filter, offset: int, count: bool) -> None:
         with self.journal.reader() as store:
-            entries = service.entries(store, limit=PAGE, offset=offset, newest_first=True,
-                                      **flt.query())
+            entries = service.entries(
+                store, limit=PAGE, offset=offset, newest_first=True, **flt.query()
+            )
             total = service.count_entries(store, **flt.query()) if count else None
         self.post_message(self.Page(generation, offset, entries, total))
 
@@ -127,9 +142,16 @@ class HistoryScreen(JournalScreen):
             if entry.id in self.loaded:
                 continue
             self.loaded[entry.id] = entry
-            rows.append((fmt.when(entry, today), fmt.TYPE_LABELS.get(entry.TYPE, entry.TYPE),
-                         fmt.entry_minutes(entry), plain(clip(visible(fmt.summary(entry)), width)),
-                         plain(clip(visible(fmt.extra(entry)), 18)), entry.id))
+            rows.append(
+                (
+                    fmt.when(entry, today),
+                    fmt.TYPE_LABELS.get(entry.TYPE, entry.TYPE),
+                    fmt.entry_minutes(entry),
+                    plain(clip(visible(fmt.summary(entry)), width)),
+                    plain(clip(visible(fmt.extra(entry)), 18)),
+                    entry.id,
+                )
+            )
         for *cells, key in rows:
             table.add_row(*cells, key=key)
         if keep and keep in self.loaded:
@@ -263,12 +285,15 @@ class HistoryScreen(JournalScreen):
         entry = self.selected()
         if entry is None:
             return
-        what = f"{fmt.TYPE_LABELS.get(entry.TYPE, entry.TYPE)} · {fmt.when(entry, now().date())}" \
-               f" · {fmt.summary(entry)}"
+        what = (
+            f"{fmt.TYPE_LABELS.get(entry.TYPE, entry.TYPE)} · {fmt.when(entry, now().date())}"
+            f" · {fmt.summary(entry)}"
+        )
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.journal.write(lambda s: service.delete_entry(s, entry.id),
-                                   "Deleted. Press u to undo.")
+                self.journal.write(
+                    lambda s: service.delete_entry(s, entry.id), "Deleted. Press u to undo."
+                )
 
         self.app.push_screen(Confirm(f"Delete this entry?\n\n{what}", yes="Delete"), answered)

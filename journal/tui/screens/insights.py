@@ -35,9 +35,11 @@ class InsightsData:
 class InsightsScreen(JournalScreen):
     TAB = "insights"
     CSS_PATH = "insights.tcss"
-    BINDINGS = [Binding("enter", "accept", "Accept / done", show=True, priority=False),
-                Binding("x", "done", "Mark done"),
-                Binding("v", "evidence", "Evidence in History")]
+    BINDINGS = [
+        Binding("enter", "accept", "Accept / done", show=True, priority=False),
+        Binding("x", "done", "Mark done"),
+        Binding("v", "evidence", "Evidence in History"),
+    ]
 
     @dataclass
     class Loaded(Message):
@@ -102,19 +104,20 @@ class InsightsScreen(JournalScreen):
                 options.append(Option(text, id=option_id))
             options.append(None)
         if data.intentions:
-            options.append(Option(Text("Your intentions", style="bold underline"),
-                                  id="intentions", disabled=True))
+            options.append(
+                Option(
+                    Text("Your intentions", style="bold underline"), id="intentions", disabled=True
+                )
+            )
             for intention in data.intentions:
                 text = Text("   ○ ", style="bold")
                 text.append(visible(intention.text))
-                text.append(f"  since {intention.created_at.astimezone():%a %d %b}",
-                            style="dim")
+                text.append(f"  since {intention.created_at.astimezone():%a %d %b}", style="dim")
                 option_id = f"intention:{intention.id}"
                 self.by_option[option_id] = ("intention", None, intention)
                 options.append(Option(text, id=option_id))
         if not data.insights and not data.intentions:
-            options.append(Option(Text(INSIGHTS_EMPTY, style="italic"),
-                                  id="empty", disabled=True))
+            options.append(Option(Text(INSIGHTS_EMPTY, style="italic"), id="empty", disabled=True))
         while options and options[-1] is None:
             options.pop()
         listing.add_options(options)
@@ -141,11 +144,18 @@ class InsightsScreen(JournalScreen):
             return
         kind, insight, item = current
         if kind == "intention":
-            target.update(Text.assemble(
-                ("Intention\n\n", "bold"), visible(item.text) + "\n\n",
-                (f"From the insight {visible(item.insight_id)} · accepted "
-                 f"{item.created_at.astimezone():%A %d %B}.\n", "dim"),
-                ("Press enter or x when you have done it.", "dim")))
+            target.update(
+                Text.assemble(
+                    ("Intention\n\n", "bold"),
+                    visible(item.text) + "\n\n",
+                    (
+                        f"From the insight {visible(item.insight_id)} · accepted "
+                        f"{item.created_at.astimezone():%A %d %B}.\n",
+                        "dim",
+                    ),
+                    ("Press enter or x when you have done it.", "dim"),
+                )
+            )
             return
         label, color = SEVERITY.get(insight.severity, ("", "white"))
         text = Text()
@@ -154,22 +164,34 @@ class InsightsScreen(JournalScreen):
         text.append(visible(insight.detail) + "\n\n")
         if insight.metrics:
             text.append("Numbers  ", style="bold")
-            text.append(visible(" · ".join(f"{k.replace('_', ' ')} {_metric(v)}"
-                                           for k, v in insight.metrics.items())) + "\n\n",
-                        style="dim")
+            text.append(
+                visible(
+                    " · ".join(
+                        f"{k.replace('_', ' ')} {_metric(v)}" for k, v in insight.metrics.items()
+                    )
+                )
+                + "\n\n",
+                style="dim",
+            )
         if insight.evidence:
             days = [e.day for e in insight.evidence]
             entries = sum(len(e.entry_ids) for e in insight.evidence)
             text.append("Evidence  ", style="bold")
-            text.append(f"{len(days)} day{'s' if len(days) != 1 else ''}, {entries} entries: ",
-                        style="dim")
-            text.append(", ".join(d.strftime("%a %d %b") for d in days[:12])
-                        + (" …" if len(days) > 12 else "") + "\n", style="dim")
+            text.append(
+                f"{len(days)} day{'s' if len(days) != 1 else ''}, {entries} entries: ", style="dim"
+            )
+            text.append(
+                ", ".join(d.strftime("%a %d %b") for d in days[:12])
+                + (" …" if len(days) > 12 else "")
+                + "\n",
+                style="dim",
+            )
             text.append("v shows them in History\n\n", style="dim italic")
         text.append("Accept ", style="bold")
-        text.append(f"(enter): “{visible(item.text)}” becomes an intention you can tick off "
-                    "later.",
-                    style="dim")
+        text.append(
+            f"(enter): “{visible(item.text)}” becomes an intention you can tick off later.",
+            style="dim",
+        )
         target.update(text)
 
     # --- keys ----------------------------------------------------------------------------------
@@ -201,8 +223,9 @@ class InsightsScreen(JournalScreen):
         from journal import insights
 
         intention = current[2]
-        self.journal.write(lambda store: insights.done(store, intention.id),
-                           f"Done: {intention.text}. Well done.")
+        self.journal.write(
+            lambda store: insights.done(store, intention.id), f"Done: {intention.text}. Well done."
+        )
 
     def action_evidence(self) -> None:
         current = self._current()

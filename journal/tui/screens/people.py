@@ -70,8 +70,10 @@ class RelationScreen(ModalScreen[str | None]):
 class PeopleScreen(JournalScreen):
     TAB = "people"
     CSS_PATH = "people.tcss"
-    BINDINGS = [Binding("enter", "history", "Their entries", show=True),
-                Binding("r", "relation", "Relation")]
+    BINDINGS = [
+        Binding("enter", "history", "Their entries", show=True),
+        Binding("r", "relation", "Relation"),
+    ]
 
     @dataclass
     class Loaded(Message):
@@ -110,26 +112,43 @@ class PeopleScreen(JournalScreen):
     def _fill(self) -> None:
         table = self.query_one("#people-table", DataTable)
         keep = table.cursor_row
-        set_columns(table, [("Name", "name", 20), ("Relation", "relation", 9),
-                            ("Last contact", "last", 13), ("Per month", "rate", 9),
-                            ("Together", "total", 12), ("Felt, 6 months", "trend", None)],
-                    minimum=14)
+        set_columns(
+            table,
+            [
+                ("Name", "name", 20),
+                ("Relation", "relation", 9),
+                ("Last contact", "last", 13),
+                ("Per month", "rate", 9),
+                ("Together", "total", 12),
+                ("Felt, 6 months", "trend", None),
+            ],
+            minimum=14,
+        )
         for row in self.rows:
             rate = f"{row.per_month:.1f}" if row.per_month else "–"
             together = f"{row.count}× {fmt.hours(row.minutes)}" if row.count else "–"
             trend = trend_text(row.trend)
             if row.mean_quality is not None:
                 trend.append(f" {row.mean_quality:.1f}", style="dim")
-            table.add_row(plain(row.name), row.relation, fmt.ago(row.last_day, self.today), rate,
-                          together, trend, key=row.name)
+            table.add_row(
+                plain(row.name),
+                row.relation,
+                fmt.ago(row.last_day, self.today),
+                rate,
+                together,
+                trend,
+                key=row.name,
+            )
         if self.rows:
             table.move_cursor(row=min(keep, len(self.rows) - 1))
         summary = self.query_one("#people-summary", Static)
         if not self.rows:
             summary.update(PEOPLE_EMPTY)
         else:
-            summary.update(f"{len(self.rows)} people · per month = contacts a month over the "
-                           f"last {RATE_MONTHS} months · felt = how connected (1–5), by month")
+            summary.update(
+                f"{len(self.rows)} people · per month = contacts a month over the "
+                f"last {RATE_MONTHS} months · felt = how connected (1–5), by month"
+            )
 
     def _selected(self) -> views.PersonRow | None:
         table = self.query_one("#people-table", DataTable)
@@ -156,7 +175,9 @@ class PeopleScreen(JournalScreen):
 
         def chosen(relation: Any) -> None:
             if relation:
-                self.journal.write(lambda s: service.set_relation(s, row.name, relation),
-                                   f"{row.name}: {relation}.")
+                self.journal.write(
+                    lambda s: service.set_relation(s, row.name, relation),
+                    f"{row.name}: {relation}.",
+                )
 
         self.app.push_screen(RelationScreen(row.name, row.relation), chosen)

@@ -108,10 +108,13 @@ class TodayScreen(JournalScreen):
         with self.journal.reader() as store:
             data = TodayData(
                 day=day,
-                entries=service.entries(store, since=start, until=moment + dt.timedelta(minutes=1),
-                                        newest_first=True),
-                timer=service.timer(store), checkin=service.checkin_on(store, day),
-                unclassified=service.unclassified_count(store))
+                entries=service.entries(
+                    store, since=start, until=moment + dt.timedelta(minutes=1), newest_first=True
+                ),
+                timer=service.timer(store),
+                checkin=service.checkin_on(store, day),
+                unclassified=service.unclassified_count(store),
+            )
             self.post_message(self.Loaded(data))
             # Then the completion lists, slower on a big journal and not shown at once.
             tools = service.tools(store)
@@ -150,12 +153,19 @@ class TodayScreen(JournalScreen):
         from textual.widgets import DataTable
 
         table = self.query_one("#timeline", DataTable)
-        set_columns(table, [("Time", "time", 5), ("Type", "type", 8), ("Min", "min", 5),
-                            ("What", "what", None)])
+        set_columns(
+            table,
+            [("Time", "time", 5), ("Type", "type", 8), ("Min", "min", 5), ("What", "what", None)],
+        )
         for entry in data.entries:
             at = fmt.time_label(entry)
-            table.add_row(at, fmt.TYPE_LABELS.get(entry.TYPE, entry.TYPE),
-                          fmt.entry_minutes(entry), plain(fmt.summary(entry)), key=entry.id)
+            table.add_row(
+                at,
+                fmt.TYPE_LABELS.get(entry.TYPE, entry.TYPE),
+                fmt.entry_minutes(entry),
+                plain(fmt.summary(entry)),
+                key=entry.id,
+            )
         if not data.entries:
             table.add_row("", "", "", NOTHING_TODAY)
 
@@ -166,12 +176,16 @@ class TodayScreen(JournalScreen):
         ai = [e for e in data.entries if isinstance(e, AISession)]
         met = [e for e in data.entries if isinstance(e, Interaction)]
         energy = [e.level for e in data.entries if isinstance(e, Energy)]
-        parts = [f"[b]{data.day.strftime('%a %d %b')}[/b]",
-                 f"AI {fmt.minutes(sum(e.minutes for e in ai))} [dim]({len(ai)})[/]"
-                 if ai else "AI [dim]–[/]",
-                 f"people {fmt.minutes(sum(e.minutes for e in met))} [dim]({len(met)})[/]"
-                 if met else "people [dim]–[/]",
-                 f"energy {sum(energy) / len(energy):.1f}" if energy else "energy [dim]–[/]"]
+        parts = [
+            f"[b]{data.day.strftime('%a %d %b')}[/b]",
+            f"AI {fmt.minutes(sum(e.minutes for e in ai))} [dim]({len(ai)})[/]"
+            if ai
+            else "AI [dim]–[/]",
+            f"people {fmt.minutes(sum(e.minutes for e in met))} [dim]({len(met)})[/]"
+            if met
+            else "people [dim]–[/]",
+            f"energy {sum(energy) / len(energy):.1f}" if energy else "energy [dim]–[/]",
+        ]
         if data.checkin is not None:
             parts.append(f"[$success]{CHECKIN_DONE}[/]")
         else:
@@ -189,7 +203,13 @@ class TodayScreen(JournalScreen):
         started = dt.datetime.fromisoformat(state["started_at"])
         seconds = max(0, int((now() - started).total_seconds()))
         h, rest = divmod(seconds, 3600)
-        widget.update(plain("⏱  ", (state["tool"], "bold"), f" · {state['purpose']} · ",
-                            (f"{h}:{rest // 60:02d}:{rest % 60:02d}", "bold"),
-                            "   ", (TIMER_HINT, "dim")))
-
+        widget.update(
+            plain(
+                "⏱  ",
+                (state["tool"], "bold"),
+                f" · {state['purpose']} · ",
+                (f"{h}:{rest // 60:02d}:{rest % 60:02d}", "bold"),
+                "   ",
+                (TIMER_HINT, "dim"),
+            )
+        )

@@ -16,8 +16,9 @@ class Chart(Widget):
 
     DEFAULT_CSS = "Chart { height: auto; text-wrap: nowrap; text-overflow: clip; }"
 
-    def __init__(self, painter: Painter, *, id: str | None = None,
-                 classes: str | None = None) -> None:
+    def __init__(
+        self, painter: Painter, *, id: str | None = None, classes: str | None = None
+    ) -> None:
         super().__init__(id=id, classes=classes)
         self.painter = painter
         self.data: Any = None

@@ -12,8 +12,13 @@ from journal.metrics import AUGMENTATION_BENCHMARK_PERCENT
 from journal.tui import format as fmt
 
 # Mid-tone colours that read on the dark and on the light theme alike.
-PURPOSE_COLORS = {"learn": "#3FAE6A", "augment": "#3B8FD9", "automate": "#E08A2C",
-                  "companion": "#C0589C", "unclassified": "#8A8F98"}
+PURPOSE_COLORS = {
+    "learn": "#3FAE6A",
+    "augment": "#3B8FD9",
+    "automate": "#E08A2C",
+    "companion": "#C0589C",
+    "unclassified": "#8A8F98",
+}
 PEOPLE_COLOR = "#2BB3A3"
 AI_COLOR, TEAM_COLOR = "#C0589C", "#2BB3A3"
 LEVEL_COLORS = {1: "#C0392B", 2: "#E67E22", 3: "#D4B106", 4: "#7CB342", 5: "#2E9E4F"}
@@ -102,8 +107,11 @@ def share_vs_benchmark(d: Dashboard, width: int) -> Text:
             if i == mark:
                 text.append("│", style="bold #E8B04B")
             elif i < filled:
-                color = PURPOSE_COLORS["learn"] if share and share >= BENCHMARK else \
-                    PURPOSE_COLORS["automate"]
+                color = (
+                    PURPOSE_COLORS["learn"]
+                    if share and share >= BENCHMARK
+                    else PURPOSE_COLORS["automate"]
+                )
                 text.append("█", style=color)
             else:
                 text.append("░", style=EMPTY)
@@ -144,9 +152,9 @@ def heatmap(d: Dashboard, width: int) -> Text:
         if day.month != last_month:
             label = day.strftime("%b")
             at = w * cell
-            free = all(c == " " for c in months[max(0, at - 1):at + 3])
+            free = all(c == " " for c in months[max(0, at - 1) : at + 3])
             if at + len(label) <= len(months) and free:
-                months[at:at + len(label)] = list(label)
+                months[at : at + len(label)] = list(label)
             last_month = day.month
     text.append("    " + "".join(months), style="dim")
     for weekday, name in enumerate(("Mon", "", "Wed", "", "Fri", "", "Sun")):

@@ -24,8 +24,11 @@ class Confirm(ModalScreen[bool]):
     Confirm Horizontal { height: auto; align-horizontal: right; }
     Confirm Button { margin-left: 2; }
     """
-    BINDINGS = [Binding("y", "answer(True)", "Yes"), Binding("n", "answer(False)", "No"),
-                Binding("escape", "answer(False)", "Cancel", show=False)]
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n", "answer(False)", "No"),
+        Binding("escape", "answer(False)", "Cancel", show=False),
+    ]
 
     def __init__(self, question: str, yes: str = "Yes") -> None:
         super().__init__()

@@ -28,8 +28,12 @@ from journal.tui.widgets.scale import Scale
 if TYPE_CHECKING:
     from journal.tui.app import JournalApp
 
-FORMS = (("ai", "a", "AI session"), ("met", "m", "People"), ("energy", "e", "Energy"),
-         ("checkin", "k", "Check-in"))
+FORMS = (
+    ("ai", "a", "AI session"),
+    ("met", "m", "People"),
+    ("energy", "e", "Energy"),
+    ("checkin", "k", "Check-in"),
+)
 LOGGED_PURPOSES = [(PURPOSE_HELP[p], p) for p in vocab.PURPOSES if p != "unclassified"]
 
 
@@ -104,8 +108,12 @@ class QuickLog(Vertical):
         with Vertical(id="form-ai", classes="form"):
             with Horizontal(classes="row"):
                 yield Label("Tool", classes="lbl")
-                yield CompletingInput(placeholder="ChatGPT", id="ai-tool", compact=True,
-                                      suggester=KnownValues(lambda: app.known_tools))
+                yield CompletingInput(
+                    placeholder="ChatGPT",
+                    id="ai-tool",
+                    compact=True,
+                    suggester=KnownValues(lambda: app.known_tools),
+                )
                 yield Label("How long", classes="lbl")
                 yield PlainInput(placeholder="45m", id="ai-minutes", compact=True, classes="short")
                 yield Label("Purpose", classes="lbl")
@@ -113,8 +121,9 @@ class QuickLog(Vertical):
             with Horizontal(classes="row"):
                 yield Checkbox("instead of a person", id="ai-instead", compact=True)
                 yield Label("Skill", classes="lbl")
-                yield PlainInput(placeholder="what I learned (optional)", id="ai-skill",
-                                 compact=True)
+                yield PlainInput(
+                    placeholder="what I learned (optional)", id="ai-skill", compact=True
+                )
                 yield Button("Log", id="ai-log", compact=True, variant="primary")
                 yield Button("Timer", id="ai-timer", compact=True)
 
@@ -123,18 +132,31 @@ class QuickLog(Vertical):
         with Vertical(id="form-met", classes="form"):
             with Horizontal(classes="row"):
                 yield Label("With", classes="lbl")
-                yield CompletingInput(placeholder="Sam, Priya", id="met-people", compact=True,
-                                      suggester=KnownValues(lambda: app.known_people,
-                                                            comma_list=True))
+                yield CompletingInput(
+                    placeholder="Sam, Priya",
+                    id="met-people",
+                    compact=True,
+                    suggester=KnownValues(lambda: app.known_people, comma_list=True),
+                )
                 yield Label("How long", classes="lbl")
                 yield PlainInput(placeholder="30m", id="met-minutes", compact=True, classes="short")
                 yield Label("Kind", classes="lbl")
-                yield Select([(k, k) for k in vocab.KINDS], value="collaboration",
-                             allow_blank=False, id="met-kind", compact=True)
+                yield Select(
+                    [(k, k) for k in vocab.KINDS],
+                    value="collaboration",
+                    allow_blank=False,
+                    id="met-kind",
+                    compact=True,
+                )
             with Horizontal(classes="row"):
                 yield Label("Via", classes="lbl")
-                yield Select([(CHANNEL_LABELS[c], c) for c in vocab.CHANNELS], value="in_person",
-                             allow_blank=False, id="met-channel", compact=True)
+                yield Select(
+                    [(CHANNEL_LABELS[c], c) for c in vocab.CHANNELS],
+                    value="in_person",
+                    allow_blank=False,
+                    id="met-channel",
+                    compact=True,
+                )
                 yield Label("Felt", classes="lbl")
                 yield Scale(3, words=QUALITY_WORDS, id="met-quality")
                 yield Checkbox("I reached out", id="met-initiated", compact=True)
@@ -180,8 +202,12 @@ class QuickLog(Vertical):
         self.query_one("#forms", ContentSwitcher).current = f"form-{name}"
         self._say("")
         self.show_pills()
-        first = {"ai": "#ai-tool", "met": "#met-people", "energy": "#energy-scale",
-                 "checkin": "#ci-ai"}[name]
+        first = {
+            "ai": "#ai-tool",
+            "met": "#met-people",
+            "energy": "#energy-scale",
+            "checkin": "#ci-ai",
+        }[name]
         done = self.checkin
         if name == "checkin" and done is not None:
             self.fill_checkin(done)
@@ -231,8 +257,12 @@ class QuickLog(Vertical):
         self.action_timer()
 
     def _submit(self) -> None:
-        {"ai": self.log_ai, "met": self.log_met, "checkin": self.save_checkin,
-         "energy": lambda: None}[self.form]()
+        {
+            "ai": self.log_ai,
+            "met": self.log_met,
+            "checkin": self.save_checkin,
+            "energy": lambda: None,
+        }[self.form]()
 
     def log_ai(self) -> None:
         moment = now()
@@ -242,20 +272,31 @@ class QuickLog(Vertical):
             purpose = self.query_one("#ai-purpose", Select).value
             if purpose is Select.NULL:
                 raise BadInput("purpose is not chosen; pick learn, augment, automate or companion")
-            skill = parse.parse_text(self.query_one("#ai-skill", Input).value, "skill",
-                                     required=False)
+            skill = parse.parse_text(
+                self.query_one("#ai-skill", Input).value, "skill", required=False
+            )
         except BadInput as err:
             self._say(str(err))
             return
         instead = self.query_one("#ai-instead", Checkbox).value
         # Logged now, so the session is taken to have started `minutes` ago (never before today's
         # midnight: a quick-add belongs to today).
-        start = max(moment - dt.timedelta(minutes=minutes),
-                    localize(dt.datetime.combine(moment.date(), dt.time(0))))
-        row = self._write(lambda s: service.log_ai(s, tool=tool, minutes=minutes, at=start,
-                                                   purpose=str(purpose),
-                                                   instead_of_person=instead, skill=skill),
-                          f"Logged {fmt.minutes(minutes)} of {tool} ({purpose}).")
+        start = max(
+            moment - dt.timedelta(minutes=minutes),
+            localize(dt.datetime.combine(moment.date(), dt.time(0))),
+        )
+        row = self._write(
+            lambda s: service.log_ai(
+                s,
+                tool=tool,
+                minutes=minutes,
+                at=start,
+                purpose=str(purpose),
+                instead_of_person=instead,
+                skill=skill,
+            ),
+            f"Logged {fmt.minutes(minutes)} of {tool} ({purpose}).",
+        )
         if row is not None:
             self.post_message(self.Logged("ai", row))
             for wid in ("#ai-tool", "#ai-minutes", "#ai-skill"):
@@ -276,12 +317,23 @@ class QuickLog(Vertical):
         channel = str(self.query_one("#met-channel", Select).value)
         quality = self.query_one("#met-quality", Scale).value or 3
         initiated = self.query_one("#met-initiated", Checkbox).value
-        start = max(moment - dt.timedelta(minutes=minutes),
-                    localize(dt.datetime.combine(moment.date(), dt.time(0))))
-        row = self._write(lambda s: service.log_interaction(
-            s, people=people, minutes=minutes, at=start, kind=kind, channel=channel,
-            quality=quality, initiated=initiated),
-            f"Logged {fmt.minutes(minutes)} with {', '.join(people)} ({kind}).")
+        start = max(
+            moment - dt.timedelta(minutes=minutes),
+            localize(dt.datetime.combine(moment.date(), dt.time(0))),
+        )
+        row = self._write(
+            lambda s: service.log_interaction(
+                s,
+                people=people,
+                minutes=minutes,
+                at=start,
+                kind=kind,
+                channel=channel,
+                quality=quality,
+                initiated=initiated,
+            ),
+            f"Logged {fmt.minutes(minutes)} with {', '.join(people)} ({kind}).",
+        )
         if row is not None:
             self.post_message(self.Logged("met", row))
             for wid in ("#met-people", "#met-minutes"):
@@ -292,8 +344,10 @@ class QuickLog(Vertical):
     @on(Scale.Picked, "#energy-scale")
     def log_energy(self, event: Scale.Picked) -> None:
         level = event.value
-        row = self._write(lambda s: service.log_energy(s, level=level, at=now()),
-                          f"Logged energy {level} ({ENERGY_WORDS[level]}).")
+        row = self._write(
+            lambda s: service.log_energy(s, level=level, at=now()),
+            f"Logged energy {level} ({ENERGY_WORDS[level]}).",
+        )
         if row is not None:
             self.post_message(self.Logged("energy", row))
 
@@ -301,7 +355,7 @@ class QuickLog(Vertical):
     def _picked(self, event: Scale.Picked) -> None:
         """One key per answer: picking moves on; the last answer of the check-in saves it."""
         if event.scale.id == "ci-connection":
-            if (self.query_one("#ci-ai", Scale).value and self.query_one("#ci-team", Scale).value):
+            if self.query_one("#ci-ai", Scale).value and self.query_one("#ci-team", Scale).value:
                 self.save_checkin()
                 return
         self.screen.focus_next()
@@ -313,10 +367,12 @@ class QuickLog(Vertical):
         if not trust_ai or not trust_team:
             self._say("check-in needs trust in AI and trust in your team, 1 to 5 each")
             return
-        saved = self._write(lambda s: service.checkin(s, day=now().date(), trust_ai=trust_ai,
-                                                      trust_team=trust_team,
-                                                      connection=connection),
-                            "Check-in saved. Thank you.")
+        saved = self._write(
+            lambda s: service.checkin(
+                s, day=now().date(), trust_ai=trust_ai, trust_team=trust_team, connection=connection
+            ),
+            "Check-in saved. Thank you.",
+        )
         self.screen.set_focus(None)
         if saved is not None:
             self.post_message(self.Logged("checkin", saved[0]))
@@ -325,8 +381,12 @@ class QuickLog(Vertical):
         """Start a timer for the AI form's tool, or stop the running one (logging it)."""
         running = self.timer
         if running is not None:
-            if self._write(lambda s: service.stop_timer(s),
-                           f"Timer stopped: {running['tool']} logged.") is not None:
+            if (
+                self._write(
+                    lambda s: service.stop_timer(s), f"Timer stopped: {running['tool']} logged."
+                )
+                is not None
+            ):
                 self.timer = None
                 self.post_message(self.TimerStopped(running["tool"]))
             return
@@ -335,15 +395,18 @@ class QuickLog(Vertical):
         try:
             tool = parse.parse_text(self.query_one("#ai-tool", Input).value, "tool", max_len=80)
         except BadInput:
-            self._say("type the tool first (and the purpose, if you know it), then press "
-                      "ctrl+t or the Timer button")
+            self._say(
+                "type the tool first (and the purpose, if you know it), then press "
+                "ctrl+t or the Timer button"
+            )
             self.query_one("#ai-tool").focus()
             return
         value = self.query_one("#ai-purpose", Select).value
         purpose = "unclassified" if value is Select.NULL else str(value)
-        state = self._write(lambda s: service.start_timer(s, tool=tool, purpose=purpose),
-                            f"Timer started for {tool}. Press t (outside a text field) to stop "
-                            "it.")
+        state = self._write(
+            lambda s: service.start_timer(s, tool=tool, purpose=purpose),
+            f"Timer started for {tool}. Press t (outside a text field) to stop it.",
+        )
         if state is not None:
             self.query_one("#ai-tool", Input).value = ""
             self.screen.set_focus(None)

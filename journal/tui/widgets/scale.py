@@ -43,8 +43,14 @@ class Scale(Widget, can_focus=True):
         def control(self) -> Scale:
             return self.scale
 
-    def __init__(self, value: int | None = None, *, words: dict[int, str] | None = None,
-                 id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self,
+        value: int | None = None,
+        *,
+        words: dict[int, str] | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
         super().__init__(id=id, classes=classes)
         self.set_reactive(Scale.value, value)
         self.words = words or {}

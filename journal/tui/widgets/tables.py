@@ -17,8 +17,7 @@ def set_columns(table: DataTable[str], columns: list[Column], *, minimum: int = 
     fixed = sum((w or 0) + padding for _, _, w in columns) + padding + 1  # + a scrollbar
     table.clear(columns=True)
     for label, key, w in columns:
-        table.add_column(label, key=key, width=w if w is not None else max(minimum,
-                                                                             width - fixed))
+        table.add_column(label, key=key, width=w if w is not None else max(minimum, width - fixed))
 
 
 def clip(text: str, width: int) -> str:

@@ -17,12 +17,51 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DB = os.path.join(HERE, "v1.sqlite")
 ENV = {**os.environ, "AIJOURNAL_NOW": "2026-11-26T15:00:00", "TZ": "Europe/Berlin"}
 STEPS = [
-    ["ai", "Claude", "45m", "--purpose", "learn", "--skill", "SQL window functions",
-     "--at", "2026-11-20T09:30", "--note", "O'Brien's \"query\"; 50% done", "--tag", "work"],
-    ["ai", "ChatGPT", "1h30", "--purpose", "companion", "--instead-of-person",
-     "--at", "yesterday 21:00", "--tag", "late", "--tag", "50%"],
-    ["met", "Priya, Sam", "30m", "--kind", "mentoring", "--channel", "video", "--quality", "4",
-     "--initiated", "--at", "2026-11-24T11:00", "--note", "'); DROP TABLE ai_session;--"],
+    [
+        "ai",
+        "Claude",
+        "45m",
+        "--purpose",
+        "learn",
+        "--skill",
+        "SQL window functions",
+        "--at",
+        "2026-11-20T09:30",
+        "--note",
+        "O'Brien's \"query\"; 50% done",
+        "--tag",
+        "work",
+    ],
+    [
+        "ai",
+        "ChatGPT",
+        "1h30",
+        "--purpose",
+        "companion",
+        "--instead-of-person",
+        "--at",
+        "yesterday 21:00",
+        "--tag",
+        "late",
+        "--tag",
+        "50%",
+    ],
+    [
+        "met",
+        "Priya, Sam",
+        "30m",
+        "--kind",
+        "mentoring",
+        "--channel",
+        "video",
+        "--quality",
+        "4",
+        "--initiated",
+        "--at",
+        "2026-11-24T11:00",
+        "--note",
+        "'); DROP TABLE ai_session;--",
+    ],
     ["met", "Zoë", "20m", "--kind", "social", "--at", "mon"],
     ["energy", "4", "--at", "2026-11-25T10:00"],
     ["energy", "2", "--note", "tired"],
@@ -34,8 +73,13 @@ STEPS = [
 
 
 def run(*args: str) -> str:
-    proc = subprocess.run([sys.executable, "-m", "journal", "--db", DB, *args], env=ENV,
-                          capture_output=True, text=True, check=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "journal", "--db", DB, *args],
+        env=ENV,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return proc.stdout
 
 
@@ -47,8 +91,10 @@ def main() -> None:
         run(*step)
     ids = json.loads(run("log", "--json"))
     run("delete", ids[-1]["id"][:8])  # a tombstone, which must survive upgrades too
-    expected = {"log": json.loads(run("log", "--json")),
-                "people": json.loads(run("people", "--json"))}
+    expected = {
+        "log": json.loads(run("log", "--json")),
+        "people": json.loads(run("people", "--json")),
+    }
     with open(os.path.join(HERE, "v1.json"), "w", encoding="utf-8") as handle:
         json.dump(expected, handle, ensure_ascii=False, indent=1)
         handle.write("\n")
