@@ -1,10 +1,26 @@
 """Where the journal lives: --db, then AIJOURNAL_DB, then the platform's user data dir."""
 
 import os
+import stat
 import sys
 
 APP_NAME = "aijournal"
 DB_NAME = "journal.db"
+
+
+def file_kind(mode: int) -> str | None:
+    """What a file that is not a regular one is, in words (None for a regular file): the one
+    wording for every refusal of a folder, FIFO, device or socket (--db, imports, outputs)."""
+    for test, name in (
+        (stat.S_ISDIR, "directory"),
+        (stat.S_ISFIFO, "named pipe (FIFO)"),
+        (stat.S_ISCHR, "character device"),
+        (stat.S_ISBLK, "block device"),
+        (stat.S_ISSOCK, "socket"),
+    ):
+        if test(mode):
+            return name
+    return None if stat.S_ISREG(mode) else "special file"
 
 
 def user_data_dir() -> str:

@@ -638,6 +638,8 @@ def check_output(journal: str, target: str, what: str, *, replace: bool = False)
     """
     import stat
 
+    from journal.paths import file_kind
+
     if "\0" in target:
         raise BadInput(f"{what} {target!r} holds a NUL character; accepted: a file path")
     real = os.path.normcase(os.path.realpath(target))
@@ -675,15 +677,9 @@ def check_output(journal: str, target: str, what: str, *, replace: bool = False)
         return target
     if stat.S_ISDIR(found.st_mode):
         raise BadInput(f"{what} {target!r} is a folder; accepted: a file path")
-    if not stat.S_ISREG(found.st_mode):
-        kind = (
-            "a FIFO"
-            if stat.S_ISFIFO(found.st_mode)
-            else "a socket"
-            if stat.S_ISSOCK(found.st_mode)
-            else "a device"
-        )
-        raise BadInput(f"{what} {target!r} is {kind}, not a file; accepted: a new file path")
+    kind = file_kind(found.st_mode)
+    if kind is not None:
+        raise BadInput(f"{what} {target!r} is a {kind}, not a file; accepted: a new file path")
     if not replace:
         raise BadInput(f"{what} {target!r} exists already; accepted: a new file path or a folder")
     try:

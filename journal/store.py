@@ -14,6 +14,7 @@ import sqlite3
 import stat
 
 from journal.errors import BadInput, JournalError, NotAJournal, NotFound, NothingToUndo
+from journal.paths import file_kind
 
 TYPE_CHECKING = False  # typing costs a quick-add more than its insert; mypy still sees the block
 if not TYPE_CHECKING:
@@ -74,20 +75,6 @@ _LIVE_LOCK = _thread.allocate_lock()
 LOW_SPACE = 1024 * 1024  # an I/O error with less free space than this is a full disk
 
 
-def _kind(mode: int) -> str | None:
-    """What a non-regular file is, in words (None for a regular file)."""
-    for test, name in (
-        (stat.S_ISDIR, "directory"),
-        (stat.S_ISFIFO, "named pipe (FIFO)"),
-        (stat.S_ISCHR, "character device"),
-        (stat.S_ISBLK, "block device"),
-        (stat.S_ISSOCK, "socket"),
-    ):
-        if test(mode):
-            return name
-    return None if stat.S_ISREG(mode) else "special file"
-
-
 def _stat(path: str) -> os.stat_result | None:
     """The file at `path` (symlinks followed); None if nothing is there. Refuses what is not a
     regular file before anything opens it: a FIFO or a device would hang or never end."""
@@ -100,7 +87,7 @@ def _stat(path: str) -> os.stat_result | None:
             f"--db {path!r} cannot be read ({err.strerror}); accepted: a readable "
             "aijournal database file"
         ) from None
-    kind = _kind(found.st_mode)
+    kind = file_kind(found.st_mode)
     if kind == "directory":
         raise NotAJournal(
             f"--db {path!r} is a directory; accepted: an aijournal database file "

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from journal.errors import BadInput
+from journal.paths import file_kind
 
 FIRST_YEAR, LAST_YEAR = 1900, 9998  # the years the CLI accepts (parse.py)
 MAX_DIGITS = 30  # a JSON integer longer than this is no time, count or level
@@ -132,15 +133,9 @@ def shown(value: object, limit: int = 40) -> str:
 
 
 def kind_of_file(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+    """A non-regular file in words, with its article: "a folder", "a named pipe (FIFO)"."""
+    kind = file_kind(mode) or "regular file"
+    return "a folder" if kind == "directory" else f"a {kind}"
 
 
 def is_regular(path: str) -> bool:
