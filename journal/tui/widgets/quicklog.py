@@ -279,12 +279,7 @@ class QuickLog(Vertical):
             self._say(str(err))
             return
         instead = self.query_one("#ai-instead", Checkbox).value
-        # Logged now, so the session is taken to have started `minutes` ago (never before today's
-        # midnight: a quick-add belongs to today).
-        start = max(
-            moment - dt.timedelta(minutes=minutes),
-            localize(dt.datetime.combine(moment.date(), dt.time(0))),
-        )
+        start = _started(moment, minutes)
         row = self._write(
             lambda s: service.log_ai(
                 s,
@@ -317,10 +312,7 @@ class QuickLog(Vertical):
         channel = str(self.query_one("#met-channel", Select).value)
         quality = self.query_one("#met-quality", Scale).value or 3
         initiated = self.query_one("#met-initiated", Checkbox).value
-        start = max(
-            moment - dt.timedelta(minutes=minutes),
-            localize(dt.datetime.combine(moment.date(), dt.time(0))),
-        )
+        start = _started(moment, minutes)
         row = self._write(
             lambda s: service.log_interaction(
                 s,
@@ -411,3 +403,12 @@ class QuickLog(Vertical):
             self.query_one("#ai-tool", Input).value = ""
             self.screen.set_focus(None)
             self.post_message(self.TimerStarted(state))
+
+
+def _started(moment: dt.datetime, minutes: int) -> dt.datetime:
+    """Logged at `moment`, an entry is taken to have started `minutes` before it, never before
+    that day's midnight: a quick-add belongs to today."""
+    return max(
+        moment - dt.timedelta(minutes=minutes),
+        localize(dt.datetime.combine(moment.date(), dt.time(0))),
+    )
