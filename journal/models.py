@@ -148,8 +148,62 @@ class Intention(Entry):
     dismissed_at: dt.datetime | None = None
 
 
+class Role(StrEnum):
+    EMPLOYEE = "employee"
+    FREELANCER = "freelancer"
+    MANAGER = "manager"
+    STUDENT = "student"
+    OTHER = "other"
+
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # date.weekday() order
+DEFAULT_WORKDAYS = (0, 1, 2, 3, 4)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Profile(Entry):
+    """Who the journal belongs to, for wording and for comparing like days with like: one record.
+
+    `workdays` are date.weekday() numbers (0 = Monday); `augmentation_target` a percentage the
+    user chose (None: the research figure is shown as a reference point only)."""
+
+    TYPE = "profile"
+    id: str = "profile"
+    created_at: dt.datetime = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+    updated_at: dt.datetime = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+    role: Role = Role.EMPLOYEE
+    workdays: tuple[int, ...] = DEFAULT_WORKDAYS
+    augmentation_target: int | None = None
+
+    def is_workday(self, day: dt.date) -> bool:
+        return day.weekday() in self.workdays
+
+
+@dataclass(frozen=True, kw_only=True)
+class Pause(Entry):
+    """Days declared away (holiday, sick leave): they leave every window of the engine."""
+
+    TYPE = "pause"
+    from_day: dt.date
+    to_day: dt.date
+    reason: str | None = None
+
+    def covers(self, day: dt.date) -> bool:
+        return self.from_day <= day <= self.to_day
+
+
+@dataclass(frozen=True, kw_only=True)
+class Mute(Entry):
+    """An insight hidden until a day (inclusive)."""
+
+    TYPE = "mute"
+    insight_id: str
+    until: dt.date
+
+
 RECORD_TYPES: dict[str, type[Entry]] = {
-    cls.TYPE: cls for cls in (AISession, Interaction, Person, Energy, CheckIn, Who5, Intention)
+    cls.TYPE: cls
+    for cls in (AISession, Interaction, Person, Energy, CheckIn, Who5, Intention)
 }
 # The short names `log --type` accepts.
 SHORT_TYPES = {

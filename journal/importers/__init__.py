@@ -7,6 +7,7 @@ nothing. `--dry-run` reports what would be added without writing.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 FORMATS = ("chatgpt", "claude", "ics", "jsonl", "claude_code")  # module names
@@ -18,6 +19,9 @@ class ImportResult:
     updated: int = 0
     deleted: int = 0
     skipped: int = 0  # already in the journal, not newer, or filtered out
+    # Why records were left out, by reason ("reservation", "unanswered", "already there"...):
+    # importers count each reason here so the summary can say one line per reason.
+    reasons: Counter[str] = field(default_factory=Counter)
     details: list[str] = field(default_factory=list)  # lines for the user (dry-run preview)
     problems: list[str] = field(default_factory=list)  # records skipped, each named with why
 

@@ -80,6 +80,10 @@ class Records:
     energy: tuple[m.Energy, ...] = ()
     checkins: tuple[m.CheckIn, ...] = ()
     people: tuple[m.Person, ...] = ()
+    who5: tuple[m.Who5, ...] = ()
+    intentions: tuple[m.Intention, ...] = ()  # all of them, open and closed
+    profile: m.Profile = field(default_factory=m.Profile)
+    pauses: tuple[m.Pause, ...] = ()  # declared breaks (live ones; deleted are ignored)
     first_day: dt.date | None = None  # the journal's first entry (any day)
     last_mentoring_day: dt.date | None = None  # the last mentoring/feedback on or before as_of
     logged_days: Mapping[dt.date, tuple[str, ...]] = field(default_factory=dict)
