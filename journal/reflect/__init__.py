@@ -4,6 +4,6 @@ Nothing here touches SQL, the terminal or widgets: journal.insights loads the re
 `engine.run(records, as_of)`.
 """
 
-from journal.reflect.engine import Action, Evidence, Insight, Records, run
+from journal.reflect.engine import Action, Coverage, Evidence, Insight, Records, run
 
-__all__ = ["Action", "Evidence", "Insight", "Records", "run"]
+__all__ = ["Action", "Coverage", "Evidence", "Insight", "Records", "run"]

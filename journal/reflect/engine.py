@@ -38,14 +38,31 @@ class Action:
 
 
 @dataclass(frozen=True)
+class Coverage:
+    """How much of an insight's window the journal knows: days with any entry, days paused."""
+
+    window_days: int = 0
+    logged_days: int = 0
+    paused_days: int = 0
+
+    def to_json(self) -> dict[str, int]:
+        return {
+            "window_days": self.window_days,
+            "logged_days": self.logged_days,
+            "paused_days": self.paused_days,
+        }
+
+
+@dataclass(frozen=True)
 class Insight:
     id: str
-    severity: str  # "info" | "watch" | "act"
+    severity: str  # "act" | "watch" | "info" | "good"
     title: str
     detail: str
     evidence: tuple[Evidence, ...]
     metrics: dict[str, Any]
     actions: tuple[Action, ...]
+    coverage: Coverage = field(default_factory=Coverage)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -55,6 +72,7 @@ class Insight:
             "detail": self.detail,
             "evidence": [e.to_json() for e in self.evidence],
             "metrics": dict(self.metrics),
+            "coverage": self.coverage.to_json(),
             "actions": [a.to_json() for a in self.actions],
         }
 

@@ -39,10 +39,11 @@ def test_insights_json_keys_and_order(cli, drifting):
     assert result.code == 0
     data = json.loads(result.out)
     assert data and all(
-        list(i) == ["id", "severity", "title", "detail", "evidence", "metrics", "actions"]
+        list(i)
+        == ["id", "severity", "title", "detail", "evidence", "metrics", "coverage", "actions"]
         for i in data
     )
-    order = {"act": 0, "watch": 1, "info": 2}
+    order = {"act": 0, "watch": 1, "good": 2, "info": 3}
     assert [(order[i["severity"]], i["id"]) for i in data] == sorted(
         (order[i["severity"]], i["id"]) for i in data
     )

@@ -55,7 +55,16 @@ def test_insights_are_ordered_act_watch_info_then_id():
 def test_to_json_has_exactly_the_contract_keys():
     for insight in busy_journal().run():
         data = insight.to_json()
-        assert list(data) == ["id", "severity", "title", "detail", "evidence", "metrics", "actions"]
+        assert list(data) == [
+            "id",
+            "severity",
+            "title",
+            "detail",
+            "evidence",
+            "metrics",
+            "coverage",
+            "actions",
+        ]
         assert data["severity"] in ("info", "watch", "act")
         assert data["evidence"] and all(list(e) == ["day", "entry_ids"] for e in data["evidence"])
         dt.date.fromisoformat(data["evidence"][0]["day"])
