@@ -227,7 +227,7 @@ def review(store: JournalStore, period: str, as_of: dt.date) -> Review:
         "sessions": len(sessions),
         "classified_minutes": classified,
         "augmentation_share": _r(share),
-        "benchmark": _r(rules.AUGMENTATION_BENCHMARK),
+        "benchmark": _r(rules.AUGMENTATION_REFERENCE),
         "below_benchmark": metrics.below_benchmark(share),
     }
 

@@ -31,8 +31,13 @@ AsOf = Annotated[
 
 # --- the words the user reads (kept together so the tone stays kind) ---------------------------
 
-SEVERITY_LABEL = {"act": "worth acting on", "watch": "worth watching", "info": "good to know"}
-SEVERITY_STYLE = {"act": "bold magenta", "watch": "yellow", "info": "cyan"}
+SEVERITY_LABEL = {
+    "act": "worth acting on",
+    "watch": "worth watching",
+    "good": "going well",
+    "info": "good to know",
+}
+SEVERITY_STYLE = {"act": "bold magenta", "watch": "yellow", "good": "green", "info": "cyan"}
 YOUNG = (
     "Nothing to reflect on yet: log a few more days of AI sessions, people and energy, and "
     "insights will appear here."

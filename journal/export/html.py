@@ -24,7 +24,12 @@ COLORS = {
 }
 PEOPLE_COLOR = "#6a5acd"
 ENERGY_COLOR = "#d9534f"
-SEVERITY = {"act": ("Act", "#c0392b"), "watch": ("Watch", "#d08b17"), "info": ("Info", "#2f7dc0")}
+SEVERITY = {
+    "act": ("Act", "#c0392b"),
+    "watch": ("Watch", "#d08b17"),
+    "good": ("Going well", "#2e8b57"),
+    "info": ("Info", "#2f7dc0"),
+}
 
 CSS = """
 *{box-sizing:border-box}

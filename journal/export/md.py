@@ -9,7 +9,7 @@ from journal.export import Exporter
 from journal.export.safe import md_text
 from journal.export.summary import Summary
 
-SEVERITY = {"act": "Act", "watch": "Watch", "info": "Info"}
+SEVERITY = {"act": "Act", "watch": "Watch", "good": "Going well", "info": "Info"}
 WHO5_NOTE = (
     f"{m.WHO5_DISCLAIMER} Bands: 50 % or below = low wellbeing, worth talking to "
     "someone; 28 % or below = please seek professional advice. Source: "

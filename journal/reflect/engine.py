@@ -1,7 +1,8 @@
 """The reflection engine's contract: Records in, ordered Insights out (pure; no SQL, no widgets).
 
-`run(records, as_of)` hands the records to the ten detectors (journal.reflect.detectors), gives
-every finding its actions (journal.reflect.actions) and orders them act, watch, info, then by id.
+`run(records, as_of)` hands the records to the detectors (journal.reflect.detectors), gives every
+finding its actions (journal.reflect.actions) and its coverage, and orders them: the WHO-5 support
+insight first, then act, watch, good, info, then by id.
 """
 
 from __future__ import annotations
@@ -81,16 +82,17 @@ class Insight:
 class Records:
     """What the detectors receive.
 
-    Each entry list must cover at least its window ending on the as-of day (rules.AI_WINDOW_DAYS,
-    INTERACTION_WINDOW_DAYS, ENERGY_WINDOW_DAYS, CHECKIN_WINDOW_DAYS); more does no harm, and
-    entries after the as-of day or deleted never count. Two runs may look further back, so the
-    caller extends where they go on: `checkins` back to the last check-in that does not trust AI
-    over the team (trust-streak); `interactions` back to the last one of quality >= 3
+    Each entry list must cover at least rules.LOOKBACK_DAYS ending on the as-of day; more does no
+    harm, and entries after the as-of day or deleted never count. Two runs may look further back,
+    so the caller extends where they go on: `checkins` back to the last check-in that does not
+    trust AI over the team (trust-streak); `interactions` back to the last one of quality >= 3
     (isolation-streak), with `logged_days` naming the entries of the logged days of that stretch
     that the other lists do not cover.
 
     `first_day` and `last_mentoring_day` may come from the store (they can lie before the
-    window); the engine also derives them from the lists and takes whichever reaches further.
+    window); the engine also derives them from the lists. A `last_mentoring_day` inside the
+    lookback is ignored: the interactions there say who gave it (feedback a manager gives their
+    reports is not mentoring they received).
     """
 
     ai_sessions: tuple[m.AISession, ...] = ()
@@ -107,30 +109,64 @@ class Records:
     logged_days: Mapping[dt.date, tuple[str, ...]] = field(default_factory=dict)
 
 
-def run(records: Records, as_of: dt.date) -> list[Insight]:
-    """All insights as of a day, ordered act, watch, info, then by id (then by subject)."""
-    from journal.reflect import actions, detectors
+MAX_ACTIONS = 2  # per insight
 
-    context = detectors.Context(records, as_of)
-    found: list[tuple[tuple[int, str, str], Insight]] = []
-    for finding in detectors.detect(context):
-        steps = tuple(
-            Action(f"{finding.id}/{slug}", text) for slug, text in actions.suggest(finding, context)
+
+def run(records: Records, as_of: dt.date) -> list[Insight]:
+    """All insights as of a day: the WHO-5 support insight first, then act, watch, good, info,
+    then by id (then by subject). Actions are not repeated across insights, and an action done in
+    the last two weeks is not offered again."""
+    from journal.reflect import actions, detectors
+    from journal.reflect.context import Context
+
+    ctx = Context(records, as_of)
+    findings = sorted(
+        detectors.detect(ctx),
+        key=lambda f: (
+            rules.SEVERITY_ORDER[rules.SUPPORT if f.support else f.severity],
+            f.id,
+            (f.subject or "").casefold(),
+        ),
+    )
+    personal = actions.Personal(ctx)
+    done = actions.recently_done(ctx)
+    offered_slugs: set[str] = set()
+    offered_texts: set[str] = set()
+    out: list[Insight] = []
+    for finding in findings:
+        steps: list[Action] = []
+        for slug, text in actions.suggest(finding, personal):
+            action_id = f"{finding.id}/{slug}"
+            if slug in offered_slugs or text in offered_texts or action_id in done:
+                continue
+            offered_slugs.add(slug)
+            offered_texts.add(text)
+            steps.append(Action(action_id, text))
+            if len(steps) == MAX_ACTIONS:
+                break
+        out.append(
+            Insight(
+                id=finding.id,
+                severity=finding.severity,
+                title=finding.title,
+                detail=finding.detail,
+                evidence=tuple(Evidence(day, tuple(ids)) for day, ids in finding.evidence),
+                metrics=finding.metrics,
+                actions=tuple(steps),
+                coverage=coverage(ctx, finding),
+            )
         )
-        insight = Insight(
-            id=finding.id,
-            severity=finding.severity,
-            title=finding.title,
-            detail=finding.detail,
-            evidence=tuple(Evidence(day, tuple(ids)) for day, ids in finding.evidence),
-            metrics=finding.metrics,
-            actions=steps,
-        )
-        key = (
-            rules.SEVERITY_ORDER[finding.severity],
-            finding.id,
-            (finding.subject or "").casefold(),
-        )
-        found.append((key, insight))
-    found.sort(key=lambda pair: pair[0])
-    return [insight for _, insight in found]
+    return out
+
+
+def coverage(ctx: Any, finding: Any) -> Coverage:
+    """The calendar span an insight rests on (its window, else its evidence, to the as-of day):
+    how many of its days are logged, and how many paused or read as a break."""
+    days = finding.days or tuple(day for day, _ in finding.evidence)
+    if not days:
+        return Coverage()
+    first = min(days)
+    span = (ctx.as_of - first).days + 1
+    logged = sum(1 for d in ctx.logged if first <= d and ctx.is_known(d))
+    paused = sum(1 for d in ctx.paused | ctx.breaks if first <= d <= ctx.as_of)
+    return Coverage(window_days=span, logged_days=logged, paused_days=paused)

@@ -22,7 +22,12 @@ from journal.tui.screens.base import JournalScreen
 from journal.tui.text import INSIGHTS_EMPTY
 
 WIDE = 110
-SEVERITY = {"act": ("ACT", "#E08A2C"), "watch": ("WATCH", "#D4B106"), "info": ("INFO", "#3B8FD9")}
+SEVERITY = {
+    "act": ("ACT", "#E08A2C"),
+    "watch": ("WATCH", "#D4B106"),
+    "good": ("GOOD", "#3FA34D"),
+    "info": ("INFO", "#3B8FD9"),
+}
 
 
 @dataclass
