@@ -16,6 +16,7 @@ from journal import models as m
 from journal.errors import BadInput
 from journal.reflect import rules
 from journal.reflect.engine import Insight, Records, run
+from journal.reflect.follow import FollowThrough, follow_through
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -50,20 +51,49 @@ def load(store: JournalStore, as_of: dt.date) -> Records:
     # and the ids of the logged days of that stretch that the windowed lists do not cover.
     trust_break = store.last_checkin_day_not_trusting_ai(as_of) or first
     connected = store.last_connected_day(rules.CONNECTED_QUALITY, as_of) or first
-    checkins_from = min(since(rules.CHECKIN_WINDOW_DAYS), trust_break)
-    interactions_from = min(since(rules.INTERACTION_WINDOW_DAYS), connected)
-    covered_from = max(since(rules.AI_WINDOW_DAYS), since(rules.ENERGY_WINDOW_DAYS), checkins_from)
-    older = store.logged_day_ids(connected, covered_from - DAY) if connected < covered_from else {}
+    lookback = since(rules.LOOKBACK_DAYS)
+    checkins_from = min(lookback, trust_break)
+    interactions_from = min(lookback, connected)
+    # AI sessions are many: whole ones for the last AI_WINDOW_DAYS; before that, the companion
+    # ones companion-rising compares, and minutes per day.
+    ai_from = since(rules.AI_WINDOW_DAYS)
+    sessions = store.reflect_entries(m.AISession, ai_from, as_of)
+    companion_from = since(rules.COMPANION_RECENT_DAYS + rules.COMPANION_BEFORE_DAYS)
+    if companion_from < ai_from:
+        sessions += store.reflect_companion_sessions(companion_from, ai_from - DAY)
+    ai_minutes: dict[dt.date, int] = {}
+    for text, _, total in store.daily_ai_minutes(lookback, ai_from - DAY):
+        day = dt.date.fromisoformat(text)
+        ai_minutes[day] = ai_minutes.get(day, 0) + total
+    # Which days are logged (for coverage and breaks), with their entries' ids where a long
+    # isolation run needs them as evidence.
+    older: dict[dt.date, tuple[str, ...]] = {
+        day: () for day in map(dt.date.fromisoformat, store.logged_days(lookback)) if day < ai_from
+    }
+    if connected < ai_from:
+        ids = store.logged_day_ids(connected, ai_from - DAY)
+        older.update({day: tuple(found) for day, found in ids.items()})
+    interactions = tuple(store.reflect_entries(m.Interaction, interactions_from, as_of))
     return Records(
-        ai_sessions=tuple(store.reflect_entries(m.AISession, since(rules.AI_WINDOW_DAYS), as_of)),
-        interactions=tuple(store.reflect_entries(m.Interaction, interactions_from, as_of)),
-        energy=tuple(store.reflect_entries(m.Energy, since(rules.ENERGY_WINDOW_DAYS), as_of)),
+        ai_sessions=tuple(sessions),
+        interactions=interactions,
+        energy=tuple(store.reflect_entries(m.Energy, lookback, as_of)),
         checkins=tuple(store.reflect_entries(m.CheckIn, checkins_from, as_of)),
         people=people,
+        who5=tuple(store.reflect_entries(m.Who5, since(rules.LOOKBACK_DAYS), as_of)),
+        intentions=tuple(_settled(store, store.intentions(), _end_of(as_of))),
         first_day=first,
         last_mentoring_day=store.last_interaction_day(rules.MENTORING_KINDS, as_of),
-        logged_days={day: tuple(ids) for day, ids in older.items()},
+        logged_days=older,
+        ai_minutes_by_day=ai_minutes,
     )
+
+
+def profile(store: JournalStore) -> m.Profile:
+    """The journal's profile (defaults until the user sets one)."""
+    reader = getattr(store, "profile", None)  # MERGE: the records branch adds store.profile()
+    found = reader() if callable(reader) else None
+    return found if isinstance(found, m.Profile) else m.Profile()
 
 
 def current(store: JournalStore, as_of: dt.date) -> list[Insight]:
@@ -108,8 +138,35 @@ def act(store: JournalStore, action_id: str, as_of: dt.date) -> m.Intention:
     return _intention(store, row["id"])
 
 
+def _end_of(day: dt.date) -> dt.datetime:
+    """The last moment of a local day, or now when the day is today."""
+    now = _now()
+    if day >= now.astimezone().date():
+        return now
+    return dt.datetime.combine(day, dt.time(23, 59, 59)).astimezone()
+
+
+def _settled(store: JournalStore, found: list[m.Intention], now: dt.datetime) -> list[m.Intention]:
+    """Intentions as they stand: closed by a matching conversation, or lapsed (journal.reflect
+    .follow.settle); nothing is written."""
+    from journal.reflect.follow import settle
+
+    open_ones = [i for i in found if i.done_at is None and i.dismissed_at is None]
+    if not open_ones:
+        return found
+    first = min(i.created_at for i in open_ones).astimezone().date()
+    met = store.entries_between(m.Interaction, first, now.astimezone().date())
+    names = [p.name for p in store.people()] + [n for i in met for n in i.people]
+    return settle(found, met, names, now)
+
+
 def intentions(store: JournalStore, *, open_only: bool = True) -> list[m.Intention]:
-    return store.intentions(open_only=open_only)
+    """The intentions as they stand now: one that a conversation you started fulfilled is done,
+    one open for more than two weeks has lapsed (shown as dismissed)."""
+    found = _settled(store, store.intentions(), _now())
+    if open_only:
+        return [i for i in found if i.done_at is None and i.dismissed_at is None]
+    return found
 
 
 def done(store: JournalStore, intention_id_prefix: str) -> m.Intention:
@@ -174,6 +231,7 @@ class Review:
     insights: list[Insight] = field(default_factory=list)
     intentions_done: list[m.Intention] = field(default_factory=list)
     energy_after_done: dict[str, Any] = field(default_factory=dict)
+    follow_through: list[FollowThrough] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -197,7 +255,31 @@ class Review:
                 for i in self.intentions_done
             ],
             "energy_after_done": self.energy_after_done,
+            "follow_through": [f.to_json() for f in self.follow_through],
         }
+
+
+def _follow_through(
+    store: JournalStore, done: list[m.Intention], as_of: dt.date
+) -> list[FollowThrough]:
+    """Each action done in the period: energy and connection on the days after it against
+    comparable days of the last rules.FOLLOW_BASELINE_DAYS."""
+    if not done:
+        return []
+    first = as_of - dt.timedelta(days=rules.FOLLOW_BASELINE_DAYS - 1)
+    daily: dict[dt.date, list[int]] = {}
+    for reading in store.entries_between(m.Energy, first, as_of):
+        daily.setdefault(reading.day, []).append(reading.level)
+    energy = {d: Fraction(sum(v), len(v)) for d, v in daily.items()}
+    connection = {
+        c.day: c.connection
+        for c in sorted(
+            store.entries_between(m.CheckIn, first, as_of), key=lambda c: (c.day, c.updated_at)
+        )
+        if c.connection is not None
+    }
+    days = [first + dt.timedelta(days=n) for n in range(rules.FOLLOW_BASELINE_DAYS)]
+    return follow_through(done, energy, connection, profile(store), days)
 
 
 def review(store: JournalStore, period: str, as_of: dt.date) -> Review:
@@ -291,6 +373,7 @@ def review(store: JournalStore, period: str, as_of: dt.date) -> Review:
     }
 
     return Review(
+        follow_through=_follow_through(store, done_in_period, as_of),
         period=period,
         start=start,
         end=as_of,

@@ -1025,6 +1025,17 @@ class JournalStore:
             kind, "day >= ? AND day <= ?", (first_day.isoformat(), last_day.isoformat())
         )
 
+    def reflect_companion_sessions(self, first_day: dt.date, last_day: dt.date) -> list[Any]:
+        """Live AI sessions of purpose companion in a day range (the engine looks further back
+        at these than at all sessions)."""
+        from journal.models import AISession
+
+        return self._select(
+            AISession,
+            "day >= ? AND day <= ? AND purpose = 'companion'",
+            (first_day.isoformat(), last_day.isoformat()),
+        )
+
     # --- reads for the TUI ---------------------------------------------------------------------
 
     def daily_ai_minutes(self, first_day: dt.date, last_day: dt.date) -> list[tuple[str, str, int]]:

@@ -64,6 +64,16 @@ def _main(argv: list[str] | None) -> int:
                 return quick.HANDLERS[rest[0]](**lean.parse(rest[0], rest[1:]))
             except JournalError as err:
                 return fail(err)
+        if rest[0] == "insights":
+            from journal.cli import quick
+
+            options = quick.fast_json(rest[0], rest[1:])
+            if options is not None:
+                DB_OPTION["path"] = db
+                try:
+                    return quick.insights_json(**options)
+                except JournalError as err:
+                    return fail(err)
     if not rest:
         DB_OPTION["path"] = db
         from journal.cli.app import run_tui

@@ -128,4 +128,35 @@ def status(*, prompt: bool = False, json: bool = False) -> int:
     return 0
 
 
+def insights_json(*, as_of: str | None = None) -> int:
+    """`insights --json [--as-of DAY]` without Typer or Rich: scripts and prompts call it often."""
+    import json as js
+
+    from journal import insights as svc
+    from journal.textsafe import json_visible
+
+    now = _now()
+    day = p.filter_day(as_of, now) if as_of else now.date()
+    with open_store() as store:
+        found = svc.current(store, day)
+    data = [i.to_json() for i in found]
+    sys.stdout.write(json_visible(js.dumps(data, ensure_ascii=False, indent=2)) + "\n")
+    return 0
+
+
 HANDLERS: dict[str, Callable[..., int]] = {"ai": ai, "met": met, "energy": energy, "status": status}
+
+
+def fast_json(command: str, args: list[str]) -> dict[str, str | None] | None:
+    """The options of a read command's plain `--json [--as-of DAY]` form, or None when the words
+    say anything else (then Typer takes the command, with its help and its errors)."""
+    if command != "insights" or "--json" not in args:
+        return None
+    words = [w for w in args if w != "--json"]
+    if not words:
+        return {"as_of": None}
+    if len(words) == 1 and words[0].startswith("--as-of=") and len(words[0]) > 8:
+        return {"as_of": words[0][8:]}
+    if len(words) == 2 and words[0] == "--as-of" and not words[1].startswith("-"):
+        return {"as_of": words[1]}
+    return None

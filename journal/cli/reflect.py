@@ -141,11 +141,10 @@ def _print_review(data: dict[str, Any], result: Review, as_of: dt.date) -> None:
         parts = ", ".join(f"{k} {v}" for k, v in ai["minutes_by_purpose"].items() if v)
         say(f"AI: {ai['total_minutes']} min in {ai['sessions']} sessions ({parts}).")
         if ai["augmentation_share"] is not None:
-            side = "below" if ai["below_benchmark"] else "at or above"
             say(
                 f"  Learning and augmenting: {_pct(ai['augmentation_share'])} of "
-                f"{ai['classified_minutes']} classified minutes, {side} the "
-                f"{_pct(ai['benchmark'])} benchmark."
+                f"{ai['classified_minutes']} classified minutes (reference point "
+                f"{_pct(ai['benchmark'])}, freelancers' average in a 2025 survey)."
             )
     else:
         say("AI: no sessions logged.")
@@ -190,19 +189,26 @@ def _print_review(data: dict[str, Any], result: Review, as_of: dt.date) -> None:
             say(f"  ✓ {intention.text}  ", (when, "dim"))
     else:
         say("No intentions marked done in this period.")
-    after = data["energy_after_done"]
-    if after["enough"]:
-        say(
-            f"Energy on days after a done intention: {after['after_mean']:.1f} "
-            f"({after['n_after']} days) vs {after['other_mean']:.1f} on other days "
-            f"({after['n_other']} days)."
+    for item in data["follow_through"]:
+        times = "once" if item["times"] == 1 else f"{item['times']} times"
+        say(f"  {item['text']} ({times})")
+        if not item["enough"]:
+            say(
+                f"    Too few to say: {item['n_after']} days after it with an energy reading, "
+                f"{item['min_days']} needed.",
+                style="dim",
+            )
+            continue
+        line = (
+            f"    Energy the day after: {item['energy_after']:.1f} ({item['n_after']} days) vs "
+            f"{item['energy_comparable']:.1f} on comparable days ({item['n_comparable']})"
         )
-    else:
-        say(
-            f"Energy after done intentions: too few days to compare yet "
-            f"({after['n_after']} days after a done intention vs {after['n_other']} "
-            f"others; {after['min_days']} of each needed)."
-        )
+        if item["connection_after"] is not None and item["connection_comparable"] is not None:
+            line += (
+                f"; connection {item['connection_after']:.1f} vs "
+                f"{item['connection_comparable']:.1f}"
+            )
+        say(line + ".", style="dim")
 
 
 # --- follow-through ----------------------------------------------------------------------------
@@ -246,12 +252,16 @@ def intentions(
     if not found:
         say("No open intentions. `aijournal insights` suggests a few next steps.")
         return
+    from journal.reflect.follow import lapsed
+
     today = clock_now().date()
     for intention in found:
         age = (today - intention.created_at.astimezone().date()).days
         state = (
             "done"
             if intention.done_at
+            else "lapsed after two weeks"
+            if lapsed(intention)
             else "let go"
             if intention.dismissed_at
             else f"accepted {days_ago(age)}"

@@ -72,8 +72,8 @@ class Context:
         dayly: list[m.CheckIn | m.Who5] = [*self.checkins.values(), *self.who5]
         for record in dayly:  # day-only records: after the day's timed entries
             ids.setdefault(record.day, {})[record.id] = None
-        for day, extra in records.logged_days.items():
-            if day <= as_of and extra:
+        for day, extra in records.logged_days.items():  # a day may come without its ids
+            if day <= as_of:
                 ids.setdefault(day, {}).update(dict.fromkeys(extra))
         self.logged: dict[dt.date, tuple[str, ...]] = {d: tuple(ids[d]) for d in sorted(ids)}
 
@@ -95,6 +95,12 @@ class Context:
                 self.paused.add(day)
                 day += DAY
         self.breaks: set[dt.date] = self._breaks(horizon)
+        self.ai_by_day: dict[dt.date, int] = {}
+        for session in self.ai:
+            self.ai_by_day[session.day] = self.ai_by_day.get(session.day, 0) + session.minutes
+        for day, total in records.ai_minutes_by_day.items():
+            if day <= as_of:
+                self.ai_by_day[day] = total
         self.energy_by_day: dict[dt.date, Fraction] = {}
         levels: dict[dt.date, list[int]] = {}
         for reading in self.energy:
@@ -261,8 +267,8 @@ class Context:
         self._well = bool(signals) and all(signals)
         return bool(signals) and all(signals)
 
-    def companion_minutes(self) -> int:
-        return sum(s.minutes for s in self.ai if s.purpose == m.Purpose.COMPANION)
+    def ai_minutes_on(self, days: Iterable[dt.date]) -> int:
+        return sum(self.ai_by_day.get(d, 0) for d in days)
 
 
 def _one_per_day(entries: Iterable[Any], as_of: dt.date) -> dict[dt.date, Any]:

@@ -367,8 +367,8 @@ def people_fading(ctx: Context) -> list[Finding]:
     if not rate_now < r.FADING_RATIO * rate_before:
         return []
     ai_now_sessions = ctx.on(ctx.ai, recent_work)
-    ai_now = Fraction(minutes(ai_now_sessions), len(recent_work))
-    ai_before = Fraction(minutes(ctx.on(ctx.ai, before_work)), len(before_work))
+    ai_now = Fraction(ctx.ai_minutes_on(recent_work), len(recent_work))
+    ai_before = Fraction(ctx.ai_minutes_on(before_work), len(before_work))
     if not (ai_now > 0 and ai_now >= ai_before):
         return []
     strong = ctx.connection_low() or ctx.wellbeing_low()
@@ -618,9 +618,9 @@ def energy_slide(ctx: Context) -> list[Finding]:
     if sudden is None and slow is None:
         return []
     ai_days = ctx.logged_in(recent_days)
-    ai_now = minutes(ctx.on(ctx.ai, ai_days))
+    ai_now = ctx.ai_minutes_on(ai_days)
     before_logged = ctx.logged_in(before_days)
-    ai_before = minutes(ctx.on(ctx.ai, before_logged))
+    ai_before = ctx.ai_minutes_on(before_logged)
     ai_rising = (
         bool(ai_days and before_logged)
         and ai_now > 0

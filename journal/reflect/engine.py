@@ -82,12 +82,15 @@ class Insight:
 class Records:
     """What the detectors receive.
 
-    Each entry list must cover at least rules.LOOKBACK_DAYS ending on the as-of day; more does no
-    harm, and entries after the as-of day or deleted never count. Two runs may look further back,
-    so the caller extends where they go on: `checkins` back to the last check-in that does not
-    trust AI over the team (trust-streak); `interactions` back to the last one of quality >= 3
-    (isolation-streak), with `logged_days` naming the entries of the logged days of that stretch
-    that the other lists do not cover.
+    Each entry list must cover at least rules.LOOKBACK_DAYS ending on the as-of day, except
+    `ai_sessions`: every session of the last rules.AI_WINDOW_DAYS, and before that the companion
+    ones of companion-rising's windows, with `ai_minutes_by_day` and `logged_days` (a day may map
+    to no ids: logged, ids not given) telling the rest; more does no harm, and entries after the
+    as-of day or deleted never count. Two runs may look further back, so the caller extends
+    where they go on: `checkins` back to the last check-in that does not trust AI over the team
+    (trust-streak); `interactions` back to the last one of quality >= 3 (isolation-streak),
+    with `logged_days` naming the entries of the logged days of that stretch that the other
+    lists do not cover.
 
     `first_day` and `last_mentoring_day` may come from the store (they can lie before the
     window); the engine also derives them from the lists. A `last_mentoring_day` inside the
@@ -107,6 +110,9 @@ class Records:
     first_day: dt.date | None = None  # the journal's first entry (any day)
     last_mentoring_day: dt.date | None = None  # the last mentoring/feedback on or before as_of
     logged_days: Mapping[dt.date, tuple[str, ...]] = field(default_factory=dict)
+    # AI minutes per day for days whose sessions are not all in `ai_sessions` (optional: days not
+    # named here are summed from `ai_sessions`)
+    ai_minutes_by_day: Mapping[dt.date, int] = field(default_factory=dict)
 
 
 MAX_ACTIONS = 2  # per insight

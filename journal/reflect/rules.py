@@ -148,7 +148,9 @@ INTENTION_LAPSE_DAYS = 14  # an open intention lapses after this many days
 
 # --- what the store must load --------------------------------------------------------------------
 
-AI_WINDOW_DAYS = LOOKBACK_DAYS
+# AI sessions are many: whole sessions for the last AI_WINDOW_DAYS (what the AI detectors and the
+# evidence read), companion and instead-of-a-person ones for the lookback, minutes per day beyond.
+AI_WINDOW_DAYS = max(AUGMENTATION_DAYS, LEARNING_DAYS, INSTEAD_DAYS)
 ENERGY_WINDOW_DAYS = LOOKBACK_DAYS
 INTERACTION_WINDOW_DAYS = LOOKBACK_DAYS
 CHECKIN_WINDOW_DAYS = LOOKBACK_DAYS
