@@ -86,7 +86,7 @@ class Context:
         self.last_mentoring_day: dt.date | None = max(mentoring) if mentoring else None
 
         self.paused: set[dt.date] = set()
-        horizon = as_of - dt.timedelta(days=r.LOOKBACK_DAYS * 2)
+        horizon = as_of - dt.timedelta(days=r.LOOKBACK_DAYS - 1)  # what the caller loads
         for pause in records.pauses:
             if pause.deleted_at is not None:
                 continue
@@ -121,22 +121,29 @@ class Context:
         return out
 
     def _breaks(self, horizon: dt.date) -> set[dt.date]:
-        """Days inside runs of BREAK_MIN_DAYS+ days without entries (paused days count as empty;
-        a run still going on the as-of day is a break too)."""
+        """Days inside runs of empty days (paused days count as empty) long enough to be a break:
+        BREAK_MIN_DAYS, or twice the person's usual gap between logged days if that is longer (so
+        someone who logs Mondays and Tuesdays has no "break" every week). A run still going on the
+        as-of day counts too."""
         if self.first_day is None:
             return set()
+        start = max(self.first_day, horizon)
+        logged = [d for d in self.logged if start <= d and d not in self.paused]
+        gaps = sorted((b - a).days - 1 for a, b in zip(logged, logged[1:], strict=False))
+        usual = gaps[(len(gaps) * 3) // 4] if gaps else 0
+        shortest = max(r.BREAK_MIN_DAYS, 2 * usual)
         out: set[dt.date] = set()
         run: list[dt.date] = []
-        day = max(self.first_day, horizon)
+        day = start
         while day <= self.as_of:
             if day in self.logged and day not in self.paused:
-                if len(run) >= r.BREAK_MIN_DAYS:
+                if len(run) >= shortest:
                     out.update(run)
                 run = []
             else:
                 run.append(day)
             day += DAY
-        if len(run) >= r.BREAK_MIN_DAYS:
+        if len(run) >= shortest:
             out.update(run)
         return out - self.paused
 
