@@ -26,6 +26,7 @@ AUGMENTATION_BENCHMARK_PERCENT = 71
 
 UNCLASSIFIED = "unclassified"
 AUGMENTING = ("learn", "augment")  # learning and co-creating; models.AUGMENTATION is built on it
+AUTOMATING = "automate"  # what the augmentation share weighs it against
 
 # --- energy trends -------------------------------------------------------------------------------
 
@@ -52,12 +53,14 @@ def augmentation_minutes(by_purpose: Mapping[str, int]) -> int:
 
 
 def augmentation_share(by_purpose: Mapping[str, int]) -> Fraction | None:
-    """(learn + augment) / classified minutes; None without classified minutes. Unclassified
-    minutes count on neither side: they are left out until the user classifies them."""
+    """(learn + augment) / (learn + augment + automate); None without such minutes. The share
+    weighs augmentation against automation only (PRODUCT.md, principle 5): companion use is its
+    own topic, and unclassified minutes are left out until the user classifies them."""
     from fractions import Fraction
 
-    classified = classified_minutes(by_purpose)
-    return Fraction(augmentation_minutes(by_purpose), classified) if classified else None
+    augmenting = augmentation_minutes(by_purpose)
+    weighed = augmenting + by_purpose.get(AUTOMATING, 0)
+    return Fraction(augmenting, weighed) if weighed else None
 
 
 def below_benchmark(share: Fraction | None) -> bool | None:

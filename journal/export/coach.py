@@ -295,7 +295,8 @@ def assess(client: Client) -> Client:
     if share is not None and share < ai["benchmark"]:
         score += 1
         reasons.append(
-            f"augmentation share {share * 100:.0f} % (benchmark {ai['benchmark'] * 100:.0f} %)"
+            f"augmentation share {share * 100:.0f} % "
+            f"(reference point {ai['benchmark'] * 100:.0f} %)"
         )
     if ai["minutes"] > t["people"]["minutes"]:
         score += 1

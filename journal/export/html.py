@@ -252,7 +252,7 @@ class HtmlExporter(Exporter):
         meter = ""
         if share is not None:
             meter = (
-                f'<div class="meter" title="benchmark {ai["benchmark"] * 100:.0f}%">'
+                f'<div class="meter" title="reference point {ai["benchmark"] * 100:.0f}%">'
                 f'<span style="width:{share * 100:.1f}%"></span>'
                 f'<i style="left:{ai["benchmark"] * 100:.1f}%"></i></div>'
             )
@@ -269,8 +269,7 @@ class HtmlExporter(Exporter):
             _card(
                 "Augmentation share",
                 _pct(share),
-                f"learn + augment of {ai['classified_minutes']} classified min · "
-                f"benchmark {ai['benchmark'] * 100:.0f}%",
+                f"learn + augment against automate · reference point {ai['benchmark'] * 100:.0f}%",
                 meter,
             )
         )

@@ -73,9 +73,8 @@ class MarkdownExporter(Exporter):
             "| | |",
             "|---|---|",
             f"| AI time | {hours(ai['minutes'])} in {count(ai['sessions'], 'session')} |",
-            f"| Augmentation share | {pct(ai['augmentation_share'])} of "
-            f"{ai['classified_minutes']} classified min (benchmark "
-            f"{ai['benchmark'] * 100:.0f} %) |",
+            f"| Augmentation share | {pct(ai['augmentation_share'])} learn + augment against "
+            f"automate (reference point {ai['benchmark'] * 100:.0f} %) |",
             f"| Asked AI instead of a person | {count(ai['instead_of_person'], 'time')} |",
             f"| Time with people | {hours(ppl['minutes'])} in "
             f"{count(ppl['interactions'], 'interaction')} with "

@@ -296,7 +296,7 @@ def _ai_totals(ai: list[m.AISession], names: Names) -> dict[str, Any]:
         "by_purpose": by_purpose,
         "classified_minutes": classified,
         "augmentation_minutes": aug,
-        "augmentation_share": share(aug, classified),
+        "augmentation_share": share(aug, aug + by_purpose.get(metrics.AUTOMATING, 0)),
         "benchmark": float(BENCHMARK),
         "instead_of_person": sum(1 for s in ai if s.instead_of_person),
         "tools": dict(sorted(tools.items(), key=lambda kv: (-kv[1], kv[0].casefold()))),

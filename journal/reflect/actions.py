@@ -101,7 +101,6 @@ class Personal:
             if s.purpose == m.Purpose.LEARN and s.skill and s.skill.strip()
         ]
         self.skill_name = learn[-1].skill.strip() if learn else None
-        self.used: set[str] = set()  # people already named by an earlier insight's actions
 
     def _pick(
         self, relations: tuple[m.Relation, ...], *, skip: tuple[str | None, ...] = ()
@@ -112,8 +111,7 @@ class Personal:
             met = [w for w in self.ranked if self.relations.get(w, R.OTHER) == relation]
             met = [w for w in met if w not in skipped]
             if met:
-                fresh = [w for w in met if w not in self.used] or met
-                return self.spelled[min(fresh, key=lambda w: rank[w])]
+                return self.spelled[min(met, key=lambda w: rank[w])]
         for person in self.ctx.people:  # on the roster but not met lately
             if key(person.name) not in skipped and person.relation in relations[:2]:
                 return person.name
@@ -121,27 +119,20 @@ class Personal:
 
     def colleague(self, *, skip: tuple[str | None, ...] = ()) -> str | None:
         """Someone the user works with, in the order their role suggests, who lifts them most."""
-        return self._remember(self._pick(WORK_BY_ROLE[self.role], skip=skip))
+        return self._pick(WORK_BY_ROLE[self.role], skip=skip)
 
     def guide(self, *, skip: tuple[str | None, ...] = ()) -> str | None:
         """Someone to ask for mentoring or feedback: a mentor, else by role."""
-        return self._remember(self._pick(GUIDES_BY_ROLE[self.role], skip=skip))
+        return self._pick(GUIDES_BY_ROLE[self.role], skip=skip)
 
     def close(self) -> str | None:
         """Someone who lifts the user's energy, friends and family first, else anyone."""
-        return self._remember(
-            self._pick(CLOSE) or self._pick(WORK_BY_ROLE[self.role]) or self._anyone()
-        )
+        return self._pick(CLOSE) or self._pick(WORK_BY_ROLE[self.role]) or self._anyone()
 
     def _anyone(self) -> str | None:
         if self.ranked:
             return self.spelled[self.ranked[0]]
         return self.ctx.people[0].name if self.ctx.people else None
-
-    def _remember(self, name: str | None) -> str | None:
-        if name:
-            self.used.add(key(name))
-        return name
 
     def tool(self, finding: Finding) -> str:
         """The AI tool in the finding's evidence: the one used instead of a person first, then

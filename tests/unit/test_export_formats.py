@@ -60,7 +60,8 @@ def test_totals_are_exact(journal):
         "unclassified": 20,
     }
     assert (ai["classified_minutes"], ai["augmentation_minutes"]) == (150, 105)
-    assert ai["augmentation_share"] == 0.7  # unclassified left out of the share
+    # learn + augment against automate: companion and unclassified left out of the share
+    assert ai["augmentation_share"] == 0.778
     assert ai["instead_of_person"] == 1
     assert ai["tools"] == {"Claude": 105, "ChatGPT": 65}
     assert ai["skills"] == ["SQL window functions"]

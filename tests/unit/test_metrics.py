@@ -19,8 +19,9 @@ from journal.errors import BadInput
             Fraction(1),
         ),
         ({"learn": 30}, Fraction(1)),  # no automation at all
-        ({"companion": 40}, Fraction(0)),  # only companion minutes
-        ({"companion": 40, "unclassified": 500}, Fraction(0)),
+        ({"companion": 40}, None),  # companion use is its own topic, not in the share
+        ({"companion": 40, "unclassified": 500}, None),
+        ({"learn": 30, "automate": 10, "companion": 60}, Fraction(3, 4)),  # companion left out
         (
             {"learn": 10, "automate": 20, "unclassified": 999},
             Fraction(1, 3),

@@ -50,7 +50,7 @@ class DashboardScreen(JournalScreen):
                     "Time with people, per week", "chart-people", dashcharts.people_minutes
                 )
                 yield self._panel(
-                    f"Augmentation share against the {BENCHMARK_PERCENT} % line",
+                    f"Augmentation share (reference point {BENCHMARK_PERCENT} %)",
                     "chart-share",
                     dashcharts.share_vs_benchmark,
                 )
@@ -130,10 +130,9 @@ class DashboardScreen(JournalScreen):
         if share is None:
             share_text = "augmentation –"
         else:
-            tone = "$success" if share >= dashboard.BENCHMARK else "$warning"
             share_text = (
-                f"augmentation [{tone}]{round(float(share) * 100)} %[/] "
-                f"({BENCHMARK_PERCENT} % benchmark)"
+                f"augmentation [b]{round(float(share) * 100)} %[/] "
+                f"[dim](reference point {BENCHMARK_PERCENT} %)[/]"
             )
         streak = (
             f"streak [b]{board.streak}[/] day{'s' if board.streak != 1 else ''}"

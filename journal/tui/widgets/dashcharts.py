@@ -93,9 +93,9 @@ def _percent(share: Fraction | None) -> str:
 
 def share_vs_benchmark(d: Dashboard, width: int) -> Text:
     text = Text(no_wrap=True)
-    text.append("learn + augment, of classified AI time; ", style="dim")
+    text.append("learn + augment against automate; ", style="dim")
     text.append("│", style="bold #E8B04B")
-    text.append(f" {AUGMENTATION_BENCHMARK_PERCENT} % line", style="dim")
+    text.append(f" {AUGMENTATION_BENCHMARK_PERCENT} % reference point", style="dim")
     room = max(10, width - 7 - 6)
     mark = round(float(BENCHMARK) * room)
     for week in d.weeks:
