@@ -1,8 +1,9 @@
 """The outcomes PRODUCT.md promises for realistic journals ("Reflection engine", last paragraph),
 judged from outside the engine on EVERY as-of day of weeks 3-6 (days 15..42), never one chosen day.
 
-Each persona (tests/personas/persona_gen.py) is run through `journal.reflect.engine.run` once per
-day; the results are cached per persona so the whole file stays fast.
+Each persona (tests/personas/persona_gen.py), in two random draws (its own seed and another), is
+run through `journal.reflect.engine.run` once per day; the results are cached per persona and draw
+so the whole file stays fast. A failure lists every broken day (the first dozen shown).
 """
 
 from __future__ import annotations
@@ -37,12 +38,14 @@ HOLIDAY = ("holiday_paused", "holiday_unpaused")
 # taken out of the text before the search.
 CLINICAL = re.compile(r"depress|diagnos|disorder|clinical|symptom|illness|patholog", re.IGNORECASE)
 ALL = tuple(PERSONAS)
+DRAWS = pytest.mark.parametrize("seed", (None, 1001), ids=("draw1", "draw2"))
 
 
 @functools.cache
-def journal(key: str) -> tuple[Persona, Records, dict[int, list[Insight]]]:
-    """The persona, its records, and the engine's insights for each day number 15..42."""
-    persona = PERSONAS[key]()
+def journal(key: str, seed: int | None) -> tuple[Persona, Records, dict[int, list[Insight]]]:
+    """The persona (its own seed, or another draw), its records, and the engine's insights for
+    each day number 15..42."""
+    persona = PERSONAS[key]() if seed is None else PERSONAS[key](seed=seed)
     recs = records(persona)
     return persona, recs, {n: run(recs, persona.day(n)) for n in DAYS}
 
@@ -91,8 +94,9 @@ def good_day(persona: Persona, day: dt.date) -> bool:
 
 
 @pytest.mark.parametrize("key", HEALTHY)
-def test_a_healthy_life_gets_no_act_level_insight_on_any_day(key):
-    persona, _, found = journal(key)
+@DRAWS
+def test_a_healthy_life_gets_no_act_level_insight_on_any_day(key, seed):
+    persona, _, found = journal(key, seed)
     problems = [
         f"day {n} ({persona.day(n)}): {show(i)}"
         for n, insights in found.items()
@@ -102,8 +106,9 @@ def test_a_healthy_life_gets_no_act_level_insight_on_any_day(key):
     assert not problems, report(problems)
 
 
-def test_a_freelancer_hears_nothing_about_teammates():
-    persona, _, found = journal("freelancer")
+@DRAWS
+def test_a_freelancer_hears_nothing_about_teammates(seed):
+    persona, _, found = journal("freelancer", seed)
     assert persona.profile.role == m.Role.FREELANCER
     assert all(p.relation != m.Relation.TEAMMATE for p in persona.people)
     problems = [
@@ -117,8 +122,9 @@ def test_a_freelancer_hears_nothing_about_teammates():
 
 
 @pytest.mark.parametrize("key", ALL)
-def test_trust_alone_raises_no_act_level_insight_on_good_days(key):
-    persona, _, found = journal(key)
+@DRAWS
+def test_trust_alone_raises_no_act_level_insight_on_good_days(key, seed):
+    persona, _, found = journal(key, seed)
     good = [n for n in DAYS if good_day(persona, persona.day(n))]
     problems = [
         f"day {n}: {show(i)}"
@@ -130,8 +136,9 @@ def test_trust_alone_raises_no_act_level_insight_on_good_days(key):
 
 
 @pytest.mark.parametrize("key", HOLIDAY)
-def test_no_absence_alarm_in_the_week_after_two_weeks_of_holiday(key):
-    persona, _, found = journal(key)
+@DRAWS
+def test_no_absence_alarm_in_the_week_after_two_weeks_of_holiday(key, seed):
+    persona, _, found = journal(key, seed)
     assert persona.away == (persona.day(15), persona.day(28))
     problems = [
         f"day {n} ({persona.day(n)}): {show(i)}"
@@ -143,8 +150,9 @@ def test_no_absence_alarm_in_the_week_after_two_weeks_of_holiday(key):
 
 
 @pytest.mark.parametrize("key", ("sparse", *HOLIDAY))
-def test_no_act_level_absence_alarm_on_any_day(key):
-    persona, _, found = journal(key)
+@DRAWS
+def test_no_act_level_absence_alarm_on_any_day(key, seed):
+    persona, _, found = journal(key, seed)
     problems = [
         f"day {n} ({persona.day(n)}): {show(i)}"
         for n, insights in found.items()
@@ -154,8 +162,9 @@ def test_no_act_level_absence_alarm_on_any_day(key):
     assert not problems, report(problems)
 
 
-def test_the_sliding_manager_is_flagged_by_week_five_and_every_day_after():
-    persona, _, found = journal("manager")
+@DRAWS
+def test_the_sliding_manager_is_flagged_by_week_five_and_every_day_after(seed):
+    persona, _, found = journal("manager", seed)
     flagged = [n for n in DAYS if any(i.id in FLAGS and i.severity == "act" for i in found[n])]
     assert flagged, (
         "no energy-slide / wellbeing-low / wellbeing-drop / companion-rising at act "
@@ -170,8 +179,9 @@ def test_the_sliding_manager_is_flagged_by_week_five_and_every_day_after():
     assert not missing, f"flagged from day {first}, but not on days {missing}"
 
 
-def test_a_who5_of_24_puts_the_support_insight_first_every_day():
-    persona, _, found = journal("low_wellbeing")
+@DRAWS
+def test_a_who5_of_24_puts_the_support_insight_first_every_day(seed):
+    persona, _, found = journal("low_wellbeing", seed)
     problems = []
     for n, insights in found.items():
         who5 = latest_who5(persona, persona.day(n))
@@ -195,8 +205,9 @@ def test_a_who5_of_24_puts_the_support_insight_first_every_day():
 
 
 @pytest.mark.parametrize("key", ALL)
-def test_severities_are_known_and_ordered(key):
-    _, _, found = journal(key)
+@DRAWS
+def test_severities_are_known_and_ordered(key, seed):
+    _, _, found = journal(key, seed)
     problems = []
     for n, insights in found.items():
         ranks = []
@@ -213,8 +224,9 @@ def test_severities_are_known_and_ordered(key):
 
 
 @pytest.mark.parametrize("key", ALL)
-def test_every_insight_shows_its_coverage(key):
-    _, _, found = journal(key)
+@DRAWS
+def test_every_insight_shows_its_coverage(key, seed):
+    _, _, found = journal(key, seed)
     problems = []
     for n, insights in found.items():
         for i in insights:
@@ -233,8 +245,9 @@ def test_every_insight_shows_its_coverage(key):
 
 
 @pytest.mark.parametrize("key", ALL)
-def test_no_benchmark_and_no_thriving_in_any_text(key):
-    _, _, found = journal(key)
+@DRAWS
+def test_no_benchmark_and_no_thriving_in_any_text(key, seed):
+    _, _, found = journal(key, seed)
     problems = [
         f"day {n}: {i.id} | {text}"
         for n, insights in found.items()
@@ -246,8 +259,9 @@ def test_no_benchmark_and_no_thriving_in_any_text(key):
 
 
 @pytest.mark.parametrize("key", ALL)
-def test_evidence_names_real_entries_on_or_before_the_day(key):
-    persona, _, found = journal(key)
+@DRAWS
+def test_evidence_names_real_entries_on_or_before_the_day(key, seed):
+    persona, _, found = journal(key, seed)
     known = {e.id: persona.entry_day(e) for e in persona.entries()}
     problems = []
     for n, insights in found.items():
@@ -265,8 +279,9 @@ def test_evidence_names_real_entries_on_or_before_the_day(key):
 
 
 @pytest.mark.parametrize("key", ALL)
-def test_nobody_is_told_ai_kept_them_company_without_companion_time(key):
-    persona, _, found = journal(key)
+@DRAWS
+def test_nobody_is_told_ai_kept_them_company_without_companion_time(key, seed):
+    persona, _, found = journal(key, seed)
     problems = []
     for n, insights in found.items():
         as_of = persona.day(n)
@@ -282,8 +297,9 @@ def test_nobody_is_told_ai_kept_them_company_without_companion_time(key):
 
 
 @pytest.mark.parametrize("key", ALL)
-def test_an_action_names_only_a_tool_in_its_evidence(key):
-    persona, _, found = journal(key)
+@DRAWS
+def test_an_action_names_only_a_tool_in_its_evidence(key, seed):
+    persona, _, found = journal(key, seed)
     tools = {s.tool for s in persona.ai_sessions}
     sessions = {s.id: s.tool for s in persona.ai_sessions}
     problems = []
@@ -303,8 +319,9 @@ def test_an_action_names_only_a_tool_in_its_evidence(key):
 
 
 @pytest.mark.parametrize("key", ALL)
-def test_every_detail_says_how_much_it_rests_on(key):
-    _, _, found = journal(key)
+@DRAWS
+def test_every_detail_says_how_much_it_rests_on(key, seed):
+    _, _, found = journal(key, seed)
     problems = [
         f"day {n}: {i.id} | {i.detail}"
         for n, insights in found.items()
@@ -315,8 +332,9 @@ def test_every_detail_says_how_much_it_rests_on(key):
 
 
 @pytest.mark.parametrize("key", ALL)
-def test_entries_after_the_day_change_nothing(key):
-    persona, recs, found = journal(key)
+@DRAWS
+def test_entries_after_the_day_change_nothing(key, seed):
+    persona, recs, found = journal(key, seed)
     for n in (15, 29, 36):
         as_of = persona.day(n)
         cut = Records(
