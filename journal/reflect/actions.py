@@ -138,10 +138,7 @@ class Personal:
         """The AI tool in the finding's evidence: the one used instead of a person first, then
         the one with most minutes; "AI" when the evidence holds no session."""
         ids = {i for _, day_ids in finding.evidence for i in day_ids}
-        days = {day for day, _ in finding.evidence}
-        sessions = [s for s in self.ctx.ai if s.id in ids] or [
-            s for s in self.ctx.ai if s.day in days and s.instead_of_person
-        ]
+        sessions = [s for s in self.ctx.ai if s.id in ids]
         if not sessions:
             return "AI"
         instead = [s for s in sessions if s.instead_of_person or s.purpose == m.Purpose.COMPANION]

@@ -159,6 +159,8 @@ def trust_streak(ctx: Context) -> list[Finding]:
     n = len(run)
     mean_ai = _mean([c.trust_ai for c in run])
     mean_team = _mean([c.trust_team for c in run])
+    streak_days = {c.day for c in run}
+    instead = [s for s in ctx.ai if s.day in streak_days and s.instead_of_person]
     severity = r.ACT if n >= r.TRUST_STREAK_ACT else r.WATCH
     return [
         Finding(
@@ -170,7 +172,7 @@ def trust_streak(ctx: Context) -> list[Finding]:
                 f"trust in AI above trust in people: {one_decimal(mean_ai)} vs "
                 f"{one_decimal(mean_team)} of 5 on average."
             ),
-            evidence=by_day(run),
+            evidence=by_day([*run, *instead]),
             metrics={"days": n, "since": run[0].day.isoformat()},
         )
     ]
@@ -320,8 +322,8 @@ def companion_rising(ctx: Context) -> list[Finding]:
     if weekly_now < r.COMPANION_MIN_WEEKLY or weekly_now < r.COMPANION_RISE * weekly_before:
         return []
     late = [s for s in recent if _late(s)]
-    late_share = Fraction(len(late), len(recent))
-    act = late_share >= r.LATE_SHARE_ACT or ctx.wellbeing_low() or ctx.connection_low()
+    # Rising company alone is worth watching; with low wellbeing or connection, acting on.
+    act = ctx.wellbeing_low() or ctx.connection_low()
     night = f" {len(late)} of them started late at night (after {r.LATE_FROM}:00)." if late else ""
     return [
         Finding(

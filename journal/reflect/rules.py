@@ -79,7 +79,6 @@ COMPANION_MIN_SESSIONS = 3  # in the recent window
 COMPANION_MIN_WEEKLY = 45  # minutes a week in the recent window
 COMPANION_RISE = 2  # recent weekly minutes at least this many times the weekly mean before
 LATE_FROM, LATE_UNTIL = 22, 5  # a session starting 22:00 ... 04:59 is late at night
-LATE_SHARE_ACT = Fraction(1, 2)
 
 # --- people-fading -----------------------------------------------------------------------------
 
