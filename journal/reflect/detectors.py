@@ -629,7 +629,7 @@ def energy_slide(ctx: Context) -> list[Finding]:
         and (Fraction(ai_now, len(ai_days)) >= Fraction(ai_before, len(before_logged)))
     )
     low = recent_mean <= r.SLIDE_LOW_LEVEL or ctx.wellbeing_low() or ctx.connection_low()
-    severity = r.ACT if (low or ai_rising) and not ctx.well() else r.WATCH
+    severity = r.ACT if low and not ctx.well() else r.WATCH
     if slow is not None:
         fall, span_days = slow
         title = f"Your energy has slid by {one_decimal(fall)} points over {span_days // 7} weeks"
@@ -781,7 +781,11 @@ def good_follow_through(ctx: Context) -> list[Finding]:
             id="good-follow-through",
             severity=r.GOOD,
             title=f"You followed through on {plural(len(done), 'intention')} in two weeks",
-            detail="; ".join(i.text for i in done[:3]) + ("…" if len(done) > 3 else ""),
+            detail=(
+                f"Done in the last {r.GOOD_FOLLOW_DAYS} days: "
+                + "; ".join(i.text for i in done[:3])
+                + (f"; and {len(done) - 3} more." if len(done) > 3 else "")
+            ),
             evidence=tuple((d, tuple(ids)) for d, ids in days.items()),
             metrics={"done": len(done)},
         )
