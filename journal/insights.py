@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from journal.store import JournalStore
 
 DAY = dt.timedelta(days=1)
+WHO5_DAYS = 42  # WHO-5 answers handed to the engine: the six weeks ending on the as-of day
 
 
 def _now() -> dt.datetime:
@@ -39,8 +40,9 @@ def load(store: JournalStore, as_of: dt.date) -> Records:
     """The records the detectors need as of a day, and no more."""
     first = store.first_day()
     people = tuple(store.people())
+    profile = store.profile()
     if first is None:
-        return Records(people=people)
+        return Records(people=people, profile=profile)
 
     def since(days: int) -> dt.date:
         return as_of - dt.timedelta(days=days - 1)
@@ -54,12 +56,24 @@ def load(store: JournalStore, as_of: dt.date) -> Records:
     interactions_from = min(since(rules.INTERACTION_WINDOW_DAYS), connected)
     covered_from = max(since(rules.AI_WINDOW_DAYS), since(rules.ENERGY_WINDOW_DAYS), checkins_from)
     older = store.logged_day_ids(connected, covered_from - DAY) if connected < covered_from else {}
+    who5_from = since(WHO5_DAYS)
+    earliest = min(
+        since(rules.AI_WINDOW_DAYS),
+        since(rules.ENERGY_WINDOW_DAYS),
+        checkins_from,
+        interactions_from,
+        who5_from,
+    )
     return Records(
         ai_sessions=tuple(store.reflect_entries(m.AISession, since(rules.AI_WINDOW_DAYS), as_of)),
         interactions=tuple(store.reflect_entries(m.Interaction, interactions_from, as_of)),
         energy=tuple(store.reflect_entries(m.Energy, since(rules.ENERGY_WINDOW_DAYS), as_of)),
         checkins=tuple(store.reflect_entries(m.CheckIn, checkins_from, as_of)),
         people=people,
+        who5=tuple(store.reflect_entries(m.Who5, who5_from, as_of)),
+        intentions=tuple(store.intentions()),
+        profile=profile,
+        pauses=tuple(store.pauses(earliest, as_of)),
         first_day=first,
         last_mentoring_day=store.last_interaction_day(rules.MENTORING_KINDS, as_of),
         logged_days={day: tuple(ids) for day, ids in older.items()},
@@ -67,8 +81,9 @@ def load(store: JournalStore, as_of: dt.date) -> Records:
 
 
 def current(store: JournalStore, as_of: dt.date) -> list[Insight]:
-    """The insights as of a day, ordered act, watch, info, then by id."""
-    return run(load(store, as_of), as_of)
+    """The insights as of a day, ordered as the engine orders them, less those muted that day."""
+    muted = {mute.insight_id for mute in store.mutes(as_of)}
+    return [i for i in run(load(store, as_of), as_of) if i.id not in muted]
 
 
 def is_young(store: JournalStore, as_of: dt.date) -> bool:
