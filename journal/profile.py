@@ -15,6 +15,8 @@ from journal.service import base_row
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from journal.store import JournalStore
 
 ROLES = tuple(r.value for r in m.Role)
@@ -180,15 +182,20 @@ def set_profile(
 # --- pauses ------------------------------------------------------------------------------------
 
 
-def add_pause(
-    store: JournalStore, *, from_day: dt.date, to_day: dt.date, reason: str | None = None
-) -> m.Pause:
-    """Declare days away (holiday, sick leave); overlapping pauses are fine."""
+def check_pause(from_day: dt.date, to_day: dt.date) -> None:
+    """Refuse a pause that ends before it starts."""
     if to_day < from_day:
         raise BadInput(
             f"pause from {from_day.isoformat()} to {to_day.isoformat()} is not accepted; "
             "TO must be on or after FROM"
         )
+
+
+def add_pause(
+    store: JournalStore, *, from_day: dt.date, to_day: dt.date, reason: str | None = None
+) -> m.Pause:
+    """Declare days away (holiday, sick leave); overlapping pauses are fine."""
+    check_pause(from_day, to_day)
     if reason is not None:
         from journal.parse import parse_text
 
@@ -231,6 +238,24 @@ def paused_days(pauses: list[m.Pause], first_day: dt.date, last_day: dt.date) ->
             covered.add(day)
             day += dt.timedelta(days=1)
     return len(covered)
+
+
+def save(
+    store: JournalStore,
+    *,
+    profile: dict[str, Any] | None = None,
+    pause: tuple[dt.date, dt.date, str | None] | None = None,
+) -> None:
+    """The profile dialog's save: profile changes (set_profile's keywords) and a pause to
+    declare (from, to, reason), checked first and written as one undo step."""
+    if pause is not None:
+        check_pause(pause[0], pause[1])
+    label = " and ".join(w for w, on in (("profile", profile), ("pause", pause)) if on)
+    with store.write(label or "profile"):  # the writes below join this one transaction
+        if profile:
+            set_profile(store, **profile)
+        if pause is not None:
+            add_pause(store, from_day=pause[0], to_day=pause[1], reason=pause[2])
 
 
 # --- mutes -------------------------------------------------------------------------------------
