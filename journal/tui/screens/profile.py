@@ -118,7 +118,7 @@ class ProfileScreen(ModalScreen[bool]):
         store = self._store
         try:
             # Everything is parsed before anything is written: a bad field saves nothing.
-            role = m.Role(self.query_one("#p-role", Select).value)
+            role = svc.parse_role(str(self.query_one("#p-role", Select).value))
             workdays = svc.parse_workdays(self._value("workdays"))
             target = svc.parse_target(self._value("target"))
             first_text, last_text = self._value("from"), self._value("to")
