@@ -40,8 +40,9 @@ def load(store: JournalStore, as_of: dt.date) -> Records:
     """The records the detectors need as of a day, and no more."""
     first = store.first_day()
     people = tuple(store.people())
+    profile = store.profile()
     if first is None:
-        return Records(people=people)
+        return Records(people=people, profile=profile)
 
     def since(days: int) -> dt.date:
         return as_of - dt.timedelta(days=days - 1)
@@ -80,8 +81,10 @@ def load(store: JournalStore, as_of: dt.date) -> Records:
         energy=tuple(store.reflect_entries(m.Energy, lookback, as_of)),
         checkins=tuple(store.reflect_entries(m.CheckIn, checkins_from, as_of)),
         people=people,
-        who5=tuple(store.reflect_entries(m.Who5, since(rules.LOOKBACK_DAYS), as_of)),
+        who5=tuple(store.reflect_entries(m.Who5, lookback, as_of)),
         intentions=tuple(_settled(store, store.intentions(), _end_of(as_of))),
+        profile=profile,
+        pauses=tuple(store.pauses(lookback, as_of)),
         first_day=first,
         last_mentoring_day=store.last_interaction_day(rules.MENTORING_KINDS, as_of),
         logged_days=older,
@@ -89,16 +92,10 @@ def load(store: JournalStore, as_of: dt.date) -> Records:
     )
 
 
-def profile(store: JournalStore) -> m.Profile:
-    """The journal's profile (defaults until the user sets one)."""
-    reader = getattr(store, "profile", None)  # MERGE: the records branch adds store.profile()
-    found = reader() if callable(reader) else None
-    return found if isinstance(found, m.Profile) else m.Profile()
-
-
 def current(store: JournalStore, as_of: dt.date) -> list[Insight]:
-    """The insights as of a day, ordered act, watch, info, then by id."""
-    return run(load(store, as_of), as_of)
+    """The insights as of a day, ordered as the engine orders them, less those muted that day."""
+    muted = {mute.insight_id for mute in store.mutes(as_of)}
+    return [i for i in run(load(store, as_of), as_of) if i.id not in muted]
 
 
 def is_young(store: JournalStore, as_of: dt.date) -> bool:
@@ -279,7 +276,7 @@ def _follow_through(
         if c.connection is not None
     }
     days = [first + dt.timedelta(days=n) for n in range(rules.FOLLOW_BASELINE_DAYS)]
-    return follow_through(done, energy, connection, profile(store), days)
+    return follow_through(done, energy, connection, store.profile(), days)
 
 
 def review(store: JournalStore, period: str, as_of: dt.date) -> Review:

@@ -103,7 +103,17 @@ def _v1(db: sqlite_utils.Database) -> None:
     db.table("meta").insert({"key": "app", "value": "aijournal"})
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]
+def _v2(db: sqlite_utils.Database) -> None:
+    """What the user tells the engine about their life: the profile (one row, id "profile"),
+    declared pauses (holidays, sick leave) and muted insights."""
+    _table(db, "profile", {"role": str, "workdays": str, "augmentation_target": int})
+    _table(db, "pause", {"from_day": str, "to_day": str, "reason": str})
+    _table(db, "mute", {"insight_id": str, "until": str})
+    db.table("pause").create_index(["to_day"], if_not_exists=True)
+    db.table("mute").create_index(["until"], if_not_exists=True)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2]
 CURRENT = len(MIGRATIONS)
 
 

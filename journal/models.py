@@ -202,8 +202,40 @@ class Mute(Entry):
 
 
 RECORD_TYPES: dict[str, type[Entry]] = {
-    cls.TYPE: cls for cls in (AISession, Interaction, Person, Energy, CheckIn, Who5, Intention)
+    cls.TYPE: cls
+    for cls in (
+        AISession,
+        Interaction,
+        Person,
+        Energy,
+        CheckIn,
+        Who5,
+        Intention,
+        Profile,
+        Pause,
+        Mute,
+    )
 }
+# Insight ids a mute may name: the detectors PRODUCT lists, and every `good-` finding.
+DETECTOR_IDS = (
+    "trust-streak",
+    "augmentation-share",
+    "learning-partner",
+    "ai-instead-of-people",
+    "people-fading",
+    "isolation-streak",
+    "no-mentoring",
+    "energy-slide",
+    "people-lift-energy",
+    "neglected-person",
+    "wellbeing-low",
+    "wellbeing-drop",
+    "connection-low",
+    "companion-rising",
+    "meeting-load",
+)
+GOOD_PREFIX = "good-"
+
 # The short names `log --type` accepts.
 SHORT_TYPES = {
     "ai": "ai_session",
@@ -259,6 +291,8 @@ def entry_time(entry: Entry) -> dt.datetime:
 # --- JSONL record form -------------------------------------------------------------------------
 
 _RECORD_SKIP = {"day"}  # derived columns that are not part of the record form
+# Record names that differ from the field names (`from` is a Python keyword).
+_RECORD_NAMES = {"from_day": "from", "to_day": "to"}
 
 
 def to_record(entry: Entry) -> dict[str, Any]:
@@ -267,7 +301,10 @@ def to_record(entry: Entry) -> dict[str, Any]:
     for f in fields(entry):
         if f.name in _RECORD_SKIP and entry.TYPE not in ("checkin", "who5"):
             continue
-        out[f.name] = _jsonable(getattr(entry, f.name))
+        value = getattr(entry, f.name)
+        if f.name == "workdays":
+            value = [WEEKDAYS[d] for d in value]
+        out[_RECORD_NAMES.get(f.name, f.name)] = _jsonable(value)
     return out
 
 

@@ -18,6 +18,8 @@ _PURPOSES = {p.value: p for p in m.Purpose}
 _KINDS = {k.value: k for k in m.Kind}
 _CHANNELS = {c.value: c for c in m.Channel}
 _RELATIONS = {r.value: r for r in m.Relation}
+_ROLES = {r.value: r for r in m.Role}
+_WEEKDAY = {name: n for n, name in enumerate(m.WEEKDAYS)}
 _time = dt.datetime.fromisoformat
 
 
@@ -95,4 +97,24 @@ def to_model(table: str, row: dict[str, Any]) -> m.Entry:
             dismissed_at=_maybe_time(row["dismissed_at"]),
         )
         return _build(m.Intention, fields)
+    if table == "profile":
+        workdays = row.get("workdays")
+        fields.update(
+            role=_ROLES[row["role"]],
+            workdays=(
+                m.DEFAULT_WORKDAYS
+                if workdays is None
+                else tuple(_WEEKDAY[d] for d in json.loads(workdays))
+            ),
+            augmentation_target=row["augmentation_target"],
+        )
+        return _build(m.Profile, fields)
+    if table == "pause":
+        fields.update(
+            from_day=_day(row["from_day"]), to_day=_day(row["to_day"]), reason=row["reason"]
+        )
+        return _build(m.Pause, fields)
+    if table == "mute":
+        fields.update(insight_id=row["insight_id"], until=_day(row["until"]))
+        return _build(m.Mute, fields)
     raise ValueError(f"unknown table {table!r}")

@@ -27,12 +27,12 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from typing import Any, Literal, TypeVar, overload
 
-    from journal.models import CheckIn, Entry, Intention, Person
+    from journal.models import CheckIn, Entry, Intention, Mute, Pause, Person, Profile
 
     E = TypeVar("E", bound=Entry)  # a model class: reads given it return its instances
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-SCHEMA_VERSION = 1  # must equal migrations.CURRENT (a unit test checks)
+SCHEMA_VERSION = 2  # must equal migrations.CURRENT (a unit test checks)
 UNDO_DEPTH = 50
 BUSY_TIMEOUT_S = 30.0
 ENTRY_TABLES = ("ai_session", "interaction", "energy", "checkin", "who5", "person", "intention")
@@ -48,6 +48,9 @@ COLUMNS = {
     "checkin": COMMON + ("day", "ts", "trust_ai", "trust_team", "connection"),
     "who5": COMMON + ("day", "ts", "items"),
     "intention": COMMON + ("insight_id", "action_id", "text", "done_at", "dismissed_at"),
+    "profile": COMMON + ("role", "workdays", "augmentation_target"),
+    "pause": COMMON + ("from_day", "to_day", "reason"),
+    "mute": COMMON + ("insight_id", "until"),
 }
 # An interaction's people, read with the row: names in the order they were given.
 PEOPLE_SQL = (
@@ -954,6 +957,39 @@ class JournalStore:
 
         where = "done_at IS NULL AND dismissed_at IS NULL" if open_only else "1"
         return self._select(Intention, where, (), order="ORDER BY created_at, id")
+
+    # --- the profile, pauses and mutes (journal/profile.py) ------------------------------------
+
+    def profile(self) -> Profile:
+        """The live profile, or the default one (employee, mon-fri, no target) if none is set."""
+        from journal.models import Profile
+
+        rows = self._select(Profile, "id = 'profile'", ())
+        return rows[0] if rows else Profile()
+
+    def pauses(
+        self, first_day: dt.date | None = None, last_day: dt.date | None = None
+    ) -> list[Pause]:
+        """Live pauses overlapping [first_day, last_day] (either end open), earliest first."""
+        from journal.models import Pause
+
+        where = ["1"]
+        params: list[str] = []
+        if first_day is not None:
+            where.append("to_day >= ?")
+            params.append(first_day.isoformat())
+        if last_day is not None:
+            where.append("from_day <= ?")
+            params.append(last_day.isoformat())
+        return self._select(Pause, " AND ".join(where), params, order="ORDER BY from_day, id")
+
+    def mutes(self, on: dt.date | None = None) -> list[Mute]:
+        """Live mutes, soonest end first; with `on`, only those still in force that day."""
+        from journal.models import Mute
+
+        if on is None:
+            return self._select(Mute, "1", (), order="ORDER BY until, id")
+        return self._select(Mute, "until >= ?", (on.isoformat(),), order="ORDER BY until, id")
 
     def backup_to(self, target: str) -> None:
         from journal.migrations import backup_copy

@@ -97,9 +97,9 @@ def _hot_command(name: str, declaration: dict[str, Any]) -> None:
 for _name, _declaration in HOT.items():
     _hot_command(_name, _declaration)
 
-from journal.cli import core, exports, imports, reflect  # noqa: E402  (commands register themselves on `app`)
+from journal.cli import core, exports, imports, profile, reflect  # noqa: E402  (commands register themselves on `app`)
 
-for _module in (core, exports, imports, reflect):
+for _module in (core, exports, imports, reflect, profile):
     _module.register(app)
 
 
@@ -220,6 +220,18 @@ def _short_types() -> list[str]:
     return list(SHORT_TYPES)
 
 
+def _roles() -> list[str]:
+    from journal.models import Role
+
+    return [r.value for r in Role]
+
+
+def _insight_ids() -> tuple[str, ...]:
+    from journal.models import DETECTOR_IDS
+
+    return DETECTOR_IDS
+
+
 def _personas() -> tuple[str, ...]:
     from journal.demo import PERSONAS
 
@@ -234,6 +246,7 @@ OPTION_COMPLETERS: dict[str, Completer] = {
     "--type": _choices(_short_types),
     "--format": _choices(_export_formats),
     "--persona": _choices(_personas),
+    "--role": _choices(_roles),
     "--tool": _names("tools"),
     "--people": _names("people", comma_list=True),
     "--person": _names("people"),
@@ -244,6 +257,7 @@ ARGUMENT_COMPLETERS: dict[tuple[str, str], Completer] = {
     ("met", "people"): _names("people", comma_list=True),
     ("people", "name"): _names("people"),
     ("import", "fmt"): _choices(_import_formats),
+    ("mute", "insight_id"): _choices(_insight_ids),
 }
 
 

@@ -13,7 +13,18 @@ from journal.export import Exporter
 from journal.export.summary import Options, Reflect
 from journal.store import JournalStore
 
-ORDER = ("person", "ai_session", "interaction", "energy", "checkin", "who5", "intention")
+ORDER = (
+    "person",
+    "ai_session",
+    "interaction",
+    "energy",
+    "checkin",
+    "who5",
+    "intention",
+    "profile",
+    "pause",
+    "mute",
+)
 
 
 def lines(store: JournalStore) -> list[str]:

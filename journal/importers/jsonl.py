@@ -140,6 +140,26 @@ def _strings(value: Any, *, at_least: int = 0) -> tuple[str, ...]:
     return tuple(_text(v) for v in value)
 
 
+def _workdays(value: Any) -> tuple[int, ...]:
+    accepted = f"use a list of weekday names ({', '.join(m.WEEKDAYS)})"
+    if not isinstance(value, list) or not value:
+        raise ValueError(f"{value!r} is not accepted; {accepted}")
+    if any(not isinstance(v, str) or v not in m.WEEKDAYS for v in value):
+        raise ValueError(f"{value!r} is not accepted; {accepted}")
+    return tuple(sorted({m.WEEKDAYS.index(v) for v in value}))
+
+
+def _insight_id(value: Any) -> str:
+    from journal.profile import check_insight_id
+
+    if not isinstance(value, str):
+        raise ValueError(f"{value!r} is not accepted; use an insight id such as trust-streak")
+    try:
+        return check_insight_id(value)
+    except BadInput as err:
+        raise ValueError(str(err).removeprefix("insight id ")) from None
+
+
 def _items(value: Any) -> tuple[int, ...]:
     if not isinstance(value, list) or len(value) != 5:
         raise ValueError(f"{value!r} is not accepted; use a list of five numbers from 0 to 5")
@@ -189,8 +209,23 @@ FIELDS: dict[str, dict[str, tuple[Callable[[Any], Any], Any]]] = {
         "done_at": (_opt_when, None),
         "dismissed_at": (_opt_when, None),
     },
+    "profile": {
+        "role": (_choice(tuple(r.value for r in m.Role)), "employee"),
+        "workdays": (_workdays, m.DEFAULT_WORKDAYS),
+        "augmentation_target": (_opt_int(0, 100), None),
+    },
+    "pause": {"from": (_day, REQUIRED), "to": (_day, REQUIRED), "reason": (_opt_text, None)},
+    "mute": {"insight_id": (_insight_id, REQUIRED), "until": (_day, REQUIRED)},
 }
-ENUMS = {"purpose": m.Purpose, "kind": m.Kind, "channel": m.Channel, "relation": m.Relation}
+ENUMS = {
+    "purpose": m.Purpose,
+    "kind": m.Kind,
+    "channel": m.Channel,
+    "relation": m.Relation,
+    "role": m.Role,
+}
+# Record names that are not the model's field names (`from` is a Python keyword).
+FIELD_NAMES = {"from": "from_day", "to": "to_day"}
 
 
 @dataclasses.dataclass
@@ -216,6 +251,10 @@ def parse_record(obj: Any, now: dt.datetime) -> tuple[m.Entry, bool]:
     kind = obj.get("type")
     if kind not in FIELDS:
         raise ValueError(f"type {kind!r} is not accepted; use one of: {', '.join(FIELDS)}")
+    if kind == "profile":  # one profile a journal: its id is always "profile"
+        if obj.get("id", "profile") != "profile":
+            raise ValueError(f'a profile\'s id {obj["id"]!r} is not accepted; use "profile"')
+        obj = {**obj, "id": "profile"}
     if "id" not in obj:
         raise ValueError(f"a {kind} record needs an id")
     spec = {**COMMON, **FIELDS[kind]}
@@ -229,7 +268,7 @@ def parse_record(obj: Any, now: dt.datetime) -> tuple[m.Entry, bool]:
         for item in value if isinstance(value, list) else [value]:
             if isinstance(item, BadNumber):
                 raise Refused(f"{name} is {item}, which no field accepts")
-    values: dict[str, Any] = {"id": _id(obj["id"])}
+    values: dict[str, Any] = {"id": "profile" if kind == "profile" else _id(obj["id"])}
     for name, (check, default) in spec.items():
         if name not in obj:
             if default is REQUIRED:
@@ -249,6 +288,9 @@ def parse_record(obj: Any, now: dt.datetime) -> tuple[m.Entry, bool]:
     values["updated_at"] = values["updated_at"] or values["created_at"]
     if kind in TIMED:
         values["day"] = values[TIMED[kind]].astimezone().date()
+    if kind == "pause" and values["to"] < values["from"]:
+        raise ValueError(f"to {values['to'].isoformat()} is before from; use a day on or after it")
+    values = {FIELD_NAMES.get(k, k): v for k, v in values.items()}
     cls = m.RECORD_TYPES[kind]
     return cls(**values), dated
 
@@ -318,10 +360,12 @@ def _record(text: str, label: str, number: int, now: dt.datetime) -> Incoming | 
 
 def to_row(entry: m.Entry) -> dict[str, Any]:
     """The store row of a record (derived columns included, people left to the links)."""
-    row = m.to_record(entry)
+    row = {FIELD_NAMES.get(k, k): v for k, v in m.to_record(entry).items()}
     row.pop("type")
     row.pop("people", None)
     row["tags"] = json.dumps(row["tags"], ensure_ascii=False)
+    if "workdays" in row:
+        row["workdays"] = json.dumps(row["workdays"])
     if "items" in row:
         row["items"] = json.dumps(row["items"])
     for flag in ("instead_of_person", "initiated"):

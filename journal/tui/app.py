@@ -396,6 +396,11 @@ class JournalApp(App[int]):
             return
         self.push_screen(module.ClassifyScreen(self.db_path), lambda _: self.changed())
 
+    def action_profile(self) -> None:
+        from journal.tui.screens.profile import ProfileScreen
+
+        self.push_screen(ProfileScreen())
+
     def action_demo(self) -> None:
         if self.is_demo:
             self.notify("The demo journal is already open.")
@@ -444,6 +449,11 @@ class JournalApp(App[int]):
                 f"Switch tab (F{n} or {n})",
                 lambda name=name: self.action_tab(name),
             )
+        yield SystemCommand(
+            "Profile and pauses",
+            "Role, workdays, augmentation target; declare a holiday (p on Insights)",
+            self.action_profile,
+        )
         yield SystemCommand("Undo", "Revert the last change (ctrl+z)", self.action_undo)
         yield SystemCommand(
             "Classify imported AI sessions",

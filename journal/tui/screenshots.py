@@ -61,6 +61,7 @@ SCENES: tuple[Scene, ...] = (
     Scene("09-insights-intention", ("f4", "enter", "end")),  # the first action, accepted
     Scene("10-people", ("f5",)),
     Scene("11-help", ("question_mark",)),
+    Scene("12-insights-profile", ("f4", "p")),
 )
 
 

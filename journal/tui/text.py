@@ -119,6 +119,9 @@ HELP_SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("enter", "accept the highlighted action: it becomes an intention"),
             ("x", "mark the highlighted intention done"),
+            ("m", "mute the highlighted insight for 14 days (ctrl+z undoes it)"),
+            ("p", "profile and pauses: role, workdays, target; declare a holiday"),
+            ("v", "show the evidence in History"),
         ),
     ),
     (

@@ -101,6 +101,13 @@ def test_every_past_version_opens_with_nothing_lost(copy_of, cli, version):
     assert subset(expected["log"], json.loads(result.out))
     people = cli("--db", path, "people", "--json")
     assert subset(expected["people"], json.loads(people.out))
+    for key, args in (
+        ("profile", ("profile", "--json")),
+        ("pauses", ("pause", "--list", "--json")),
+        ("mutes", ("mute", "--list", "--json")),
+    ):
+        if key in expected:  # version 2 on
+            assert subset(expected[key], json.loads(cli("--db", path, *args).out)), key
     contains(before, path)
     # Still a working journal: a new entry, then undo, then the old content is all there.
     assert cli("--db", path, "energy", "5").code == 0
@@ -108,10 +115,14 @@ def test_every_past_version_opens_with_nothing_lost(copy_of, cli, version):
     contains(before, path)
 
 
-def _pretend_version_2(monkeypatch, step):
+LATEST = migrations.CURRENT  # the real newest version; the tests below simulate the next one
+NEXT = LATEST + 1
+
+
+def _pretend_next_version(monkeypatch, step):
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, step])
-    monkeypatch.setattr(migrations, "CURRENT", 2)
-    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(migrations, "CURRENT", NEXT)
+    monkeypatch.setattr(store, "SCHEMA_VERSION", NEXT)
 
 
 def _add_mood_column(db):
@@ -120,42 +131,42 @@ def _add_mood_column(db):
 
 
 def test_a_migration_backs_up_first_and_keeps_everything(copy_of, cli, monkeypatch, request):
-    """With one real schema version, a second one is simulated: a v1 journal is upgraded."""
-    path = copy_of(1)
+    """The next schema version is simulated: a journal of the latest real one is upgraded."""
+    path = copy_of(LATEST)
     before, original = rows(path), open(path, "rb").read()
     saved = os.umask(0o022)  # permissive: the backup must be private anyway
     request.addfinalizer(lambda: os.umask(saved))
-    _pretend_version_2(monkeypatch, _add_mood_column)
+    _pretend_next_version(monkeypatch, _add_mood_column)
     result = cli("--db", path, "log", "--json")
     assert result.code == 0, result.err
-    backups = glob.glob(f"{path}.v1-*.bak")
+    backups = glob.glob(f"{path}.v{LATEST}-*.bak")
     assert len(backups) == 1
     assert stat.S_IMODE(os.stat(backups[0]).st_mode) == 0o600
     assert rows(backups[0]) == before  # the backup is the journal as it was
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == NEXT
     conn.close()
     contains(before, path)
     assert len(original) > 0
 
 
 def test_a_failing_migration_changes_nothing(copy_of, cli, monkeypatch):
-    path = copy_of(1)
+    path = copy_of(LATEST)
     before = rows(path)
 
     def broken(db):
         db["energy"].add_column("mood", str)
         db.execute("INSERT INTO no_such_table VALUES (1)")
 
-    _pretend_version_2(monkeypatch, broken)
+    _pretend_next_version(monkeypatch, broken)
     result = cli("--db", path, "energy", "3")
     assert result.code != 0 and len(result.err.splitlines()) == 1, result.err
     assert "Traceback" not in result.err
-    assert rows(path) == before  # step rolled back: still v1, no column, no new entry
+    assert rows(path) == before  # step rolled back: still LATEST, no column, no new entry
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
     conn.close()
-    assert len(glob.glob(f"{path}.v1-*.bak")) == 1
+    assert len(glob.glob(f"{path}.v{LATEST}-*.bak")) == 1
 
 
 def test_a_newer_journal_is_refused_and_never_downgraded(copy_of, cli):
@@ -176,6 +187,6 @@ def test_a_journal_the_size_of_years_upgrades_whole(tmp_path, cli, monkeypatch):
     path = str(tmp_path / "big.db")
     assert cli("--db", path, "demo", "--days", "400").code == 0
     before = rows(path)
-    _pretend_version_2(monkeypatch, _add_mood_column)
+    _pretend_next_version(monkeypatch, _add_mood_column)
     assert cli("--db", path, "status").code == 0
     contains(before, path)

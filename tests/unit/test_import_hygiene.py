@@ -21,6 +21,7 @@ CORE = [
     "journal.demo",
     "journal.reflect",
     "journal.export",
+    "journal.profile",
 ]
 HEAVY = ["textual", "typer", "sqlite_utils", "rich", "click", "dateutil"]
 
@@ -74,6 +75,15 @@ def test_the_hot_path_stays_lean(tmp_path, args):
     loaded = loaded_after(code, quick_add_env(db))
     assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
     assert "platformdirs" not in loaded and "journal" in loaded
+
+
+@pytest.mark.parametrize(
+    "args", [["profile", "--json"], ["pause", "--list", "--json"], ["mute", "--list"]]
+)
+def test_profile_pause_and_mute_never_load_textual(tmp_path, args):
+    db = str(tmp_path / "j.db")
+    code = f"from journal.cli import main\nassert main(['--db', {db!r}, *{args!r}]) == 0"
+    assert "textual" not in loaded_after(code, quick_add_env(db))
 
 
 @pytest.mark.parametrize("when", ["Nov 20", "20 November 2026 10am"])

@@ -86,6 +86,9 @@ def test_record_types_and_short_names():
         "checkin",
         "who5",
         "intention",
+        "profile",
+        "pause",
+        "mute",
     }
     assert m.SHORT_TYPES["ai"] == "ai_session" and m.SHORT_TYPES["met"] == "interaction"
     assert set(m.TIMELINE_TYPES) <= set(m.RECORD_TYPES)

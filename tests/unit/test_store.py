@@ -171,16 +171,16 @@ def test_a_migration_backs_up_first_then_upgrades(db_path, monkeypatch):
         row = service.log_energy(store, level=2, at=NOW)
     _pretend_version(monkeypatch, _add_v2)
     with JournalStore.open(db_path) as store:
-        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
         assert store.meta("v2") == "yes"
         assert store.entry("energy", row["id"]).level == 2
     folder = os.path.dirname(db_path)
     backups = [n for n in os.listdir(folder) if n.endswith(".bak")]
-    assert len(backups) == 1 and backups[0].startswith("journal.db.v1-")
+    assert len(backups) == 1 and backups[0].startswith(f"journal.db.v{SCHEMA_VERSION}-")
     backup = os.path.join(folder, backups[0])
     assert mode(backup) == 0o600
     conn = sqlite3.connect(backup)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert conn.execute("SELECT level FROM energy").fetchall() == [(2,)]
     assert "mood" not in [r[1] for r in conn.execute("PRAGMA table_info(energy)")]
     conn.close()
@@ -193,7 +193,7 @@ def test_a_failed_migration_leaves_the_journal_as_it_was(db_path, monkeypatch):
     with pytest.raises(RuntimeError):
         JournalStore.open(db_path)
     conn = sqlite3.connect(db_path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert "mood" not in [r[1] for r in conn.execute("PRAGMA table_info(energy)")]
     assert conn.execute("SELECT count(*) FROM energy").fetchone()[0] == 1
     conn.close()

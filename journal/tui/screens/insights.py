@@ -1,5 +1,6 @@
-"""Insights: what the reflection engine sees, with its evidence; accept an action as an
-intention, and mark intentions done."""
+"""Insights: what the reflection engine sees, with its evidence and coverage; accept an action as
+an intention, mark intentions done, mute an insight, and open the profile (role, workdays,
+pauses)."""
 
 from __future__ import annotations
 
@@ -44,6 +45,8 @@ class InsightsScreen(JournalScreen):
         Binding("enter", "accept", "Accept / done", show=True, priority=False),
         Binding("x", "done", "Mark done"),
         Binding("v", "evidence", "Evidence in History"),
+        Binding("m", "mute", "Mute insight"),
+        Binding("p", "profile", "Profile & pauses"),
     ]
 
     @dataclass
@@ -59,7 +62,7 @@ class InsightsScreen(JournalScreen):
         with Container(id="insights-body"):
             listing = OptionList(id="insights-list")
             listing.border_title = "Insights and actions"
-            listing.border_subtitle = "enter accepts · x marks done"
+            listing.border_subtitle = "enter accepts · x marks done · m mutes · p profile"
             yield listing
             with VerticalScroll(id="insights-detail") as detail:
                 detail.border_title = "Evidence"
@@ -100,7 +103,11 @@ class InsightsScreen(JournalScreen):
             head = Text()
             head.append(f" {label} ", style=f"bold reverse {color}")
             head.append(f" {visible(insight.title)}", style="bold")
-            options.append(Option(head, id=f"insight:{n}", disabled=True))
+            covered = coverage_text(insight)
+            if covered:
+                head.append(f"  {covered}", style="dim")
+            self.by_option[f"insight:{n}"] = ("insight", insight, None)
+            options.append(Option(head, id=f"insight:{n}"))
             for action in insight.actions:
                 text = Text("  → ", style=f"bold {color}")
                 text.append(visible(action.text), style="default")
@@ -129,7 +136,9 @@ class InsightsScreen(JournalScreen):
         if keep and keep in self.by_option:
             listing.highlighted = listing.get_option_index(keep)
         elif self.by_option:
-            listing.highlighted = listing.get_option_index(next(iter(self.by_option)))
+            # The first action, where enter does something; an insight without actions else.
+            first = next((k for k in self.by_option if k.startswith("action:")), None)
+            listing.highlighted = listing.get_option_index(first or next(iter(self.by_option)))
         self._show_detail()
 
     @on(OptionList.OptionHighlighted, "#insights-list")
@@ -167,6 +176,10 @@ class InsightsScreen(JournalScreen):
         text.append(f" {label} ", style=f"bold reverse {color}")
         text.append(f" {visible(insight.title)}\n\n", style="bold")
         text.append(visible(insight.detail) + "\n\n")
+        covered = coverage_text(insight)
+        if covered:
+            text.append("Coverage  ", style="bold")
+            text.append(covered + "\n\n", style="dim")
         if insight.metrics:
             text.append("Numbers  ", style="bold")
             text.append(
@@ -192,6 +205,10 @@ class InsightsScreen(JournalScreen):
                 style="dim",
             )
             text.append("v shows them in History\n\n", style="dim italic")
+        if item is None:
+            text.append("m mutes this insight for 14 days", style="dim italic")
+            target.update(text)
+            return
         text.append("Accept ", style="bold")
         text.append(
             f"(enter): “{visible(item.text)}” becomes an intention you can tick off later.",
@@ -213,6 +230,10 @@ class InsightsScreen(JournalScreen):
         if kind == "intention":
             self.action_done()
             return
+        if kind == "insight":
+            if current[1].actions:
+                self.notify("Highlight one of its actions (→ below it) to accept it.")
+            return
         from journal import insights
 
         as_of = now().date()
@@ -232,12 +253,43 @@ class InsightsScreen(JournalScreen):
             lambda store: insights.done(store, intention.id), f"Done: {intention.text}. Well done."
         )
 
+    def action_mute(self) -> None:
+        current = self._current()
+        if current is None or current[1] is None:
+            self.notify("Highlight an insight or one of its actions to mute it.")
+            return
+        from journal import profile
+
+        insight = current[1]
+        today = now().date()
+        mute = self.journal.write(lambda store: profile.add_mute(store, insight.id, today=today))
+        if mute is not None:
+            self.notify(
+                f"Muted “{insight.title}” until {mute.until:%a %d %b}. Press ctrl+z to undo "
+                f"(or `aijournal mute --delete {mute.id[:8]}`).",
+                markup=False,
+            )
+
+    def action_profile(self) -> None:
+        self.journal.action_profile()
+
     def action_evidence(self) -> None:
         current = self._current()
         if current is None or current[1] is None or not current[1].evidence:
             return
         days = [e.day for e in current[1].evidence]
         self.journal.show_history(f"from:{min(days).isoformat()} to:{max(days).isoformat()}")
+
+
+def coverage_text(insight: Any) -> str:
+    """ "on 5 of 7 logged days · 2 paused": how much of its window an insight rests on."""
+    coverage = getattr(insight, "coverage", None)
+    if coverage is None or not coverage.window_days:
+        return ""
+    text = f"on {coverage.logged_days} of {coverage.window_days} logged days"
+    if coverage.paused_days:
+        text += f" · {coverage.paused_days} paused"
+    return text
 
 
 def _metric(value: Any) -> str:
