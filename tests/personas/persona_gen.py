@@ -734,15 +734,8 @@ def records(persona: Persona) -> Records:
 
 
 def _record(entry: m.Entry) -> dict[str, Any]:
-    if isinstance(entry, m.Pause):  # PRODUCT names its fields from / to
-        out = m.to_record(entry)
-        out["from"] = out.pop("from_day")
-        out["to"] = out.pop("to_day")
-        return out
-    if isinstance(entry, m.Profile):
-        out = m.to_record(entry)
-        out["workdays"] = [m.WEEKDAYS[d] for d in entry.workdays]
-        return out
+    """PRODUCT's record form (journal.models.to_record writes pause as from/to, workdays as
+    day names)."""
     return m.to_record(entry)
 
 

@@ -94,7 +94,7 @@ def test_save_writes_profile_and_pause_as_one_undo_step(store):
 
 def test_insights_load_hands_profile_pauses_who5_and_intentions(store):
     service.log_energy(store, level=3, at=NOW)
-    old = service.log_who5(store, items=[1, 1, 1, 1, 1], day=D - dt.timedelta(days=60))
+    old = service.log_who5(store, items=[1, 1, 1, 1, 1], day=D - dt.timedelta(days=100))
     recent = service.log_who5(store, items=[3, 3, 3, 3, 3], day=D - dt.timedelta(days=20))
     svc.set_profile(store, role="freelancer")
     long_ago = svc.add_pause(store, from_day=dt.date(2025, 1, 1), to_day=dt.date(2025, 1, 9))
