@@ -3,6 +3,7 @@ journal.reflect.rules, window edges, coverage gates, pauses and breaks, roles, e
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -603,6 +604,21 @@ def test_companion_rising_acts_when_half_the_sessions_are_late_at_night(hours, s
     assert insight.severity == severity and insight.metrics["late_night"] == late
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="detectors._late reads started_at.hour in the offset the entry was stored with: a "
+    "session imported as 21:30Z (22:30 in Berlin) is not late at night",
+)
+def test_companion_rising_reads_late_night_in_local_time():
+    j, _ = companions((30, 30, 30, 30), hours=(22.5, 23.5, 19, 19))
+    assert j.get("companion-rising").metrics["late_night"] == 2
+    j.ai_sessions[:] = [
+        dataclasses.replace(s, started_at=s.started_at.astimezone(dt.UTC)) for s in j.ai_sessions
+    ]
+    insight = j.get("companion-rising")
+    assert insight.metrics["late_night"] == 2 and insight.severity == "act"
+
+
 def test_companion_rising_acts_with_low_wellbeing_or_connection():
     j, _ = companions((30, 30, 30))
     j.who5(0, 48)
@@ -700,6 +716,23 @@ def test_people_fading_needs_four_earlier_interactions():
     assert j.get("people-fading") is None
     j.met(-9, "Sam", 10)
     assert j.get("people-fading") is not None
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="calendar windows (ctx.last: ai-instead-of-people, augmentation-share, "
+    "learning-partner, companion-rising, meeting-load, connection answers) keep paused days, "
+    "though PRODUCT and context.py say paused days leave every window",
+)
+def test_entries_on_paused_days_leave_every_window():
+    j = Journal()
+    for n in range(-20, 1):
+        j.energy(n, 3)
+    for n in (-3, -2, -1):
+        j.ai(n, 30, "companion", instead=True)
+    assert j.get("ai-instead-of-people") is not None
+    j.pause(-3, -1)  # sick leave
+    assert j.get("ai-instead-of-people") is None
 
 
 def test_two_weeks_of_holiday_raise_no_absence_alarm():
