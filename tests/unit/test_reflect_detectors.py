@@ -787,6 +787,19 @@ def test_isolation_streak_turns_act_at_five_workdays_and_skips_days_off(first, d
     assert day(-4) not in evidence(insight)
 
 
+def test_isolation_streak_counts_the_workdays_of_the_profile():
+    j = Journal()
+    j.met(-7, "Sam", quality=4)
+    for n in range(-6, 1):  # Fri D-6 ... Thu D
+        j.energy(n, 3)
+    assert j.get("isolation-streak").metrics == {"days": 5}
+    j.profile(workdays=(1, 2, 3, 4, 5))  # Tuesday to Saturday: Sunday and Monday off
+    assert j.get("isolation-streak").metrics == {"days": 5}
+    assert day(-3) not in evidence(j.get("isolation-streak"))  # Monday
+    j.profile(workdays=EVERY_DAY)
+    assert j.get("isolation-streak").metrics == {"days": 7}
+
+
 def test_isolation_streak_is_broken_by_a_connected_day_off():
     j = Journal()
     for n in range(-6, 1):
@@ -1241,6 +1254,18 @@ def test_energy_slide_catches_a_slow_slide_no_single_week_shows():
     assert insight.metrics["weeks"] == 6  # the span of 42 days
 
 
+def test_energy_slide_reads_six_known_weeks_reaching_back_past_a_pause():
+    j = Journal()
+    j.profile(workdays=EVERY_DAY)
+    for n in range(-55, 1):
+        j.energy(n, 5 if n < -41 else 3)
+    assert j.get("energy-slide") is None  # the last 42 days are flat
+    j.pause(-20, -6)
+    insight = j.get("energy-slide")
+    assert insight is not None and insight.metrics["kind"] == "slow"
+    assert insight.coverage.paused_days == 15
+
+
 def test_energy_slide_compares_workdays_with_workdays():
     """Weekends always higher: a stable person, read day by day, does not slide."""
     j = Journal()
@@ -1301,6 +1326,25 @@ def test_people_lift_energy_compares_workdays_with_workdays():
         else:
             j.energy(n, 5)
     assert j.get("people-lift-energy") is None
+
+
+def test_people_lift_energy_follows_the_profiles_workdays():
+    """Someone who works Saturday to Wednesday: Thursdays and Fridays are their days off."""
+    j = Journal()
+    j.profile(workdays=(5, 6, 0, 1, 2))
+    offs = [n for n in range(-41, 1) if day(n).weekday() in (3, 4)][-10:]
+    for k, n in enumerate(offs):
+        j.energy(n, 5 if k % 2 else 3)
+        if k % 2:
+            j.met(n, "Lena", kind="social", quality=5)
+    insight = j.get("people-lift-energy")
+    assert insight is not None and insight.metrics == {
+        "difference": 2.0,
+        "n_with": 5,
+        "n_without": 5,
+    }
+    j.profile()  # Monday to Friday: the same days are now workdays, still comparable
+    assert j.get("people-lift-energy").metrics["difference"] == 2.0
 
 
 def test_people_lift_energy_window_is_42_known_days():
