@@ -57,7 +57,9 @@ def test_insights_text_shows_evidence_sample_sizes_and_action_ids(cli, drifting)
     out = " ".join(result.out.split())
     assert "You trusted AI over your teammates" in out
     assert "evidence on " in out and "days:" in out
-    assert "days with people vs" in out  # people-lift-energy's sample sizes
+    assert "14 of your last 14 known days are logged" in out  # no-mentoring's coverage
+    assert "check-ins running" in out
+    assert "reference point 71%" in out and "benchmark" not in out
     assert "trust-streak/second-opinion" in out
     assert "aijournal act" in out
 
@@ -124,10 +126,29 @@ def test_review_text(cli, drifting):
     assert result.code == 0
     out = " ".join(result.out.split())
     assert "Your week: 2026-11-20 to 2026-11-26" in out
-    assert "benchmark" in out and "71%" in out
+    assert "71%" in out
     assert "People:" in out and "Energy:" in out and "Trust: AI" in out
     assert "Intentions you followed through" in out
     assert "too few days to compare yet" in out
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="review's text calls the 71 % reference a 'benchmark' (journal/cli/reflect.py), "
+    "which PRODUCT's principle 5 rules out",
+)
+def test_review_text_calls_71_percent_a_reference_point_not_a_benchmark(cli, drifting):
+    out = " ".join(cli("review").out.split())
+    assert "71%" in out and "benchmark" not in out
+
+
+def test_insights_json_carries_coverage_and_good_severity(cli, drifting):
+    data = json.loads(cli("insights", "--json").out)
+    for insight in data:
+        cover = insight["coverage"]
+        assert set(cover) == {"window_days", "logged_days", "paused_days"}
+        assert 1 <= cover["window_days"] and cover["logged_days"] <= cover["window_days"]
+    assert {i["severity"] for i in data} <= {"act", "watch", "good", "info"}
 
 
 def test_review_json_keys(cli, drifting):

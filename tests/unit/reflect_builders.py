@@ -33,6 +33,10 @@ class Journal:
         self.energy_readings: list[m.Energy] = []
         self.checkins: list[m.CheckIn] = []
         self.people: list[m.Person] = []
+        self.who5s: list[m.Who5] = []
+        self.intentions: list[m.Intention] = []
+        self.pauses: list[m.Pause] = []
+        self.profile_record = m.Profile()
         self._n = 0
 
     def _common(self, prefix: str, at: dt.datetime, deleted: bool) -> dict[str, Any]:
@@ -109,14 +113,61 @@ class Journal:
         trust_ai: int,
         trust_team: int,
         *,
+        connection: int | None = None,
         written: dt.datetime | None = None,
         deleted: bool = False,
     ) -> str:
         at = written or moment(on, 18)
         entry = m.CheckIn(
-            **self._common("ck", at, deleted), day=day(on), trust_ai=trust_ai, trust_team=trust_team
+            **self._common("ck", at, deleted),
+            day=day(on),
+            trust_ai=trust_ai,
+            trust_team=trust_team,
+            connection=connection,
         )
         self.checkins.append(entry)
+        return entry.id
+
+    def who5(self, on: int | dt.date, percent: int, *, deleted: bool = False) -> str:
+        """A WHO-5 scoring `percent` (a multiple of 4: raw score x 4)."""
+        assert percent % 4 == 0 and 0 <= percent <= 100, percent
+        raw = percent // 4
+        items = tuple(min(5, max(0, raw - 5 * k)) for k in range(5))
+        at = moment(on, 20)
+        entry = m.Who5(**self._common("w5", at, deleted), day=day(on), items=items)  # type: ignore[arg-type]
+        assert entry.percent == percent
+        self.who5s.append(entry)
+        return entry.id
+
+    def profile(
+        self,
+        role: str = "employee",
+        workdays: tuple[int, ...] = m.DEFAULT_WORKDAYS,
+        target: int | None = None,
+    ) -> None:
+        self.profile_record = m.Profile(
+            role=m.Role(role), workdays=workdays, augmentation_target=target
+        )
+
+    def pause(self, first: int | dt.date, last: int | dt.date, *, deleted: bool = False) -> str:
+        at = moment(first, 8)
+        entry = m.Pause(**self._common("pa", at, deleted), from_day=day(first), to_day=day(last))
+        self.pauses.append(entry)
+        return entry.id
+
+    def intention(
+        self, action_id: str, *, done: int | dt.date | None = None, text: str = "Do it."
+    ) -> str:
+        """An intention for an action, done on the day `done` (at 17:00) or still open."""
+        at = moment(-30, 9)
+        entry = m.Intention(
+            **self._common("in", at, False),
+            insight_id=action_id.split("/")[0],
+            action_id=action_id,
+            text=text,
+            done_at=None if done is None else moment(done, 17),
+        )
+        self.intentions.append(entry)
         return entry.id
 
     def person(self, name: str, relation: str = "teammate") -> None:
@@ -132,6 +183,10 @@ class Journal:
             "energy": tuple(self.energy_readings),
             "checkins": tuple(self.checkins),
             "people": tuple(self.people),
+            "who5": tuple(self.who5s),
+            "intentions": tuple(self.intentions),
+            "profile": self.profile_record,
+            "pauses": tuple(self.pauses),
         }
         values.update(overrides)
         return Records(**values)

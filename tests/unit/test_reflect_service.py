@@ -9,6 +9,7 @@ import pytest
 from journal import insights, service
 from journal.clock import localize
 from journal.errors import BadInput, NotFound
+from journal.reflect import rules
 
 D = dt.date(2026, 11, 26)
 
@@ -33,22 +34,46 @@ def test_a_trust_run_longer_than_the_window_is_counted_whole(store):
 
 
 def test_an_isolation_run_longer_than_the_window_is_counted_whole(store):
-    service.log_interaction(store, people=["Sam"], minutes=30, at=at(-75), quality=4)
-    for n in range(70):
+    service.log_interaction(store, people=["Sam"], minutes=30, at=at(-105), quality=4)
+    for n in range(100):
         service.log_energy(store, level=3, at=at(-n))
     service.log_interaction(store, people=["Sam"], minutes=30, at=at(-3), quality=2)
     found = {i.id: i for i in insights.current(store, D)}
     iso = found["isolation-streak"]
-    assert iso.metrics == {"days": 70} and iso.severity == "act"
-    assert iso.evidence[0].day == D - dt.timedelta(days=69) and iso.evidence[0].entry_ids
+    workdays = [n for n in range(100) if (D - dt.timedelta(days=n)).weekday() < 5]
+    assert rules.LOOKBACK_DAYS < 100
+    assert iso.metrics == {"days": len(workdays)} and iso.severity == "act"
+    assert iso.evidence[0].day == D - dt.timedelta(days=workdays[-1]) and iso.evidence[0].entry_ids
     assert found["no-mentoring"].metrics == {"days_since": None}
 
 
-def test_the_last_mentoring_day_may_lie_before_the_window(store):
-    service.log_interaction(store, people=["Priya"], minutes=30, at=at(-100), kind="mentoring")
-    service.log_ai(store, tool="Claude", minutes=20, at=at(-1))
+def daily_ai(store, days: int) -> None:
+    for n in range(days):
+        service.log_ai(store, tool="Claude", minutes=20, at=at(-n), purpose="automate")
+
+
+@pytest.mark.parametrize("offset", [-85, -100])
+def test_the_last_mentoring_day_may_lie_before_the_window(store, offset):
+    service.log_interaction(store, people=["Priya"], minutes=30, at=at(offset), kind="mentoring")
+    daily_ai(store, 20)
     found = {i.id: i for i in insights.current(store, D)}
-    assert found["no-mentoring"].metrics == {"days_since": 100}
+    assert found["no-mentoring"].metrics == {"days_since": 14}  # logged days of the window
+    assert "Your last mentoring or feedback was on" in found["no-mentoring"].detail
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Context drops Records.last_mentoring_day when it is exactly LOOKBACK_DAYS before "
+    "as_of (`<` where `<=` is meant): insights.load reads interactions from as_of-83, so "
+    "mentoring on as_of-84 is in neither list and no-mentoring says 'not logged any yet'",
+)
+def test_mentoring_just_outside_the_lookback_still_counts(store):
+    offset = -rules.LOOKBACK_DAYS
+    service.log_interaction(store, people=["Priya"], minutes=30, at=at(offset), kind="mentoring")
+    service.log_interaction(store, people=["Sam"], minutes=30, at=at(-10), quality=4)
+    daily_ai(store, 20)
+    found = {i.id: i for i in insights.current(store, D)}
+    assert found["no-mentoring"].metrics == {"days_since": 14}
 
 
 def test_deleted_entries_do_not_count(store):
@@ -208,3 +233,32 @@ def test_the_lean_window_read_gives_the_same_models_as_the_general_one(store):
         assert [getattr(e, "day", None) for e in lean] == [getattr(e, "day", None) for e in general]
     later = D + dt.timedelta(days=1)
     assert store.reflect_entries("ai_session", later, later + dt.timedelta(days=9)) == []
+
+
+# --- the v2 records reach the engine -----------------------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="insights.load does not pass WHO-5 readings to the engine (Records.who5 stays empty): "
+    "a logged WHO-5 of 24 % raises no wellbeing-low",
+)
+def test_a_logged_who5_reaches_the_insights_support_first(store):
+    daily_ai(store, 20)
+    service.log_who5(store, items=(1, 1, 2, 1, 1), day=D)  # 6 of 25: 24 %
+    found = insights.current(store, D)
+    assert found and found[0].id == "wellbeing-low"
+    assert found[0].metrics["band"] == "very low"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="insights.load does not pass intentions to the engine (Records.intentions stays "
+    "empty): an action done today is offered again as new",
+)
+def test_a_done_action_is_not_offered_again(store):
+    companions(store)
+    intention = insights.act(store, "ai-instead-of-people/ask-a-person", D)
+    insights.done(store, intention.id)
+    offered = {a.id for i in insights.current(store, D) for a in i.actions}
+    assert "ai-instead-of-people/ask-a-person" not in offered
