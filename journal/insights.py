@@ -15,6 +15,7 @@ from journal import metrics
 from journal import models as m
 from journal.errors import BadInput
 from journal.reflect import rules
+from journal.reflect.context import active_days, paused_days
 from journal.reflect.engine import Insight, Records, run
 from journal.reflect.follow import FollowThrough, follow_through
 
@@ -57,9 +58,12 @@ def load(store: JournalStore, as_of: dt.date) -> Records:
     interactions_from = min(lookback, connected)
     # AI sessions are many: whole ones for the last AI_WINDOW_DAYS; before that, the companion
     # ones companion-rising compares, and minutes per day.
-    ai_from = since(rules.AI_WINDOW_DAYS)
+    pauses = tuple(store.pauses(lookback, as_of))
+    paused = paused_days(pauses, lookback, as_of)
+    ai_from = active_days(as_of, rules.AI_WINDOW_DAYS, paused)[0]
     sessions = store.reflect_entries(m.AISession, ai_from, as_of)
-    companion_from = since(rules.COMPANION_RECENT_DAYS + rules.COMPANION_BEFORE_DAYS)
+    companion_days = rules.COMPANION_RECENT_DAYS + rules.COMPANION_BEFORE_DAYS
+    companion_from = active_days(as_of, companion_days, paused)[0]
     if companion_from < ai_from:
         sessions += store.reflect_companion_sessions(companion_from, ai_from - DAY)
     ai_minutes: dict[dt.date, int] = {}
@@ -84,7 +88,7 @@ def load(store: JournalStore, as_of: dt.date) -> Records:
         who5=tuple(store.reflect_entries(m.Who5, lookback, as_of)),
         intentions=tuple(_settled(store, store.intentions(), _end_of(as_of))),
         profile=profile,
-        pauses=tuple(store.pauses(lookback, as_of)),
+        pauses=pauses,
         first_day=first,
         last_mentoring_day=store.last_interaction_day(rules.MENTORING_KINDS, as_of),
         logged_days=older,

@@ -43,6 +43,9 @@ GUIDES_BY_ROLE: dict[m.Role, tuple[m.Relation, ...]] = {
     m.Role.OTHER: (R.MENTOR, R.PEER, R.MANAGER),
 }
 CLOSE = (R.FRIEND, R.FAMILY)
+# Whom to tell how you feel or plan something energising with, after friends and family: never
+# the people one manages or works for.
+CONFIDANTS = (R.MENTOR, R.PEER, R.TEAMMATE, R.MANAGER, R.OTHER)
 
 
 class Personal:
@@ -127,12 +130,7 @@ class Personal:
 
     def close(self) -> str | None:
         """Someone who lifts the user's energy, friends and family first, else anyone."""
-        return self._pick(CLOSE) or self._pick(WORK_BY_ROLE[self.role]) or self._anyone()
-
-    def _anyone(self) -> str | None:
-        if self.ranked:
-            return self.spelled[self.ranked[0]]
-        return self.ctx.people[0].name if self.ctx.people else None
+        return self._pick(CLOSE) or self._pick(CONFIDANTS)
 
     def tool(self, finding: Finding) -> str:
         """The AI tool in the finding's evidence: the one used instead of a person first, then

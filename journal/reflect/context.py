@@ -80,20 +80,13 @@ class Context:
         firsts = [d for d in (records.first_day, next(iter(self.logged), None)) if d is not None]
         self.first_day: dt.date | None = min(firsts) if firsts else None
         mentoring = [i.day for i in self.interactions if self.is_mentoring_received(i)]
-        older = as_of - dt.timedelta(days=r.LOOKBACK_DAYS)
-        if records.last_mentoring_day is not None and records.last_mentoring_day < older:
+        loaded_from = as_of - dt.timedelta(days=r.LOOKBACK_DAYS - 1)  # what the caller loads
+        if records.last_mentoring_day is not None and records.last_mentoring_day < loaded_from:
             mentoring.append(records.last_mentoring_day)
         self.last_mentoring_day: dt.date | None = max(mentoring) if mentoring else None
 
-        self.paused: set[dt.date] = set()
         horizon = as_of - dt.timedelta(days=r.LOOKBACK_DAYS - 1)  # what the caller loads
-        for pause in records.pauses:
-            if pause.deleted_at is not None:
-                continue
-            day = max(pause.from_day, horizon)
-            while day <= min(pause.to_day, as_of):
-                self.paused.add(day)
-                day += DAY
+        self.paused: set[dt.date] = paused_days(records.pauses, horizon, as_of)
         self.breaks: set[dt.date] = self._breaks(horizon)
         self.ai_by_day: dict[dt.date, int] = {}
         for session in self.ai:
@@ -173,6 +166,12 @@ class Context:
         out.reverse()
         return out
 
+    def active(self, days: int) -> list[dt.date]:
+        """The `days` most recent calendar days on or before D that are not paused; oldest first.
+        Pattern windows (AI use, meetings, connection answers) use these: a declared holiday
+        leaves them, a quiet stretch does not (it is part of the pattern)."""
+        return active_days(self.as_of, days, self.paused)
+
     def last(self, days: int) -> Window:
         """The last N calendar days: D-(N-1) ... D."""
         return self.as_of - dt.timedelta(days=days - 1), self.as_of
@@ -234,8 +233,9 @@ class Context:
         return recent[-1] if recent else None
 
     def connection_answers(self, days: int = r.CONNECTION_DAYS) -> list[m.CheckIn]:
-        first, _ = self.last(days)
-        return [c for d, c in self.checkins.items() if d >= first and c.connection is not None]
+        """The check-ins with a connection answer of the last `days` days not paused."""
+        window = set(self.active(days))
+        return [c for d, c in self.checkins.items() if d in window and c.connection is not None]
 
     def energy_mean(self, window: Window) -> tuple[Fraction | None, int]:
         readings = self.within(self.energy, window)
@@ -276,6 +276,33 @@ class Context:
 
     def ai_minutes_on(self, days: Iterable[dt.date]) -> int:
         return sum(self.ai_by_day.get(d, 0) for d in days)
+
+
+def active_days(as_of: dt.date, days: int, paused: set[dt.date]) -> list[dt.date]:
+    """The `days` most recent days on or before as_of that are not paused, oldest first (never
+    further back than the lookback)."""
+    out: list[dt.date] = []
+    day = as_of
+    oldest = as_of - dt.timedelta(days=r.LOOKBACK_DAYS - 1)
+    while len(out) < days and day >= oldest:
+        if day not in paused:
+            out.append(day)
+        day -= DAY
+    out.reverse()
+    return out
+
+
+def paused_days(pauses: Iterable[m.Pause], first: dt.date, last: dt.date) -> set[dt.date]:
+    """The days of live pauses between first and last (inclusive)."""
+    out: set[dt.date] = set()
+    for pause in pauses:
+        if pause.deleted_at is not None:
+            continue
+        day = max(pause.from_day, first)
+        while day <= min(pause.to_day, last):
+            out.add(day)
+            day += DAY
+    return out
 
 
 def _one_per_day(entries: Iterable[Any], as_of: dt.date) -> dict[dt.date, Any]:

@@ -179,7 +179,7 @@ def trust_streak(ctx: Context) -> list[Finding]:
 
 
 def augmentation_share(ctx: Context) -> list[Finding]:
-    sessions = ctx.within(ctx.ai, ctx.last(r.AUGMENTATION_DAYS))
+    sessions = ctx.on(ctx.ai, ctx.active(r.AUGMENTATION_DAYS))
     weighed = [
         s for s in sessions if s.purpose in m.AUGMENTATION or s.purpose == m.Purpose.AUTOMATE
     ]
@@ -243,7 +243,7 @@ def augmentation_share(ctx: Context) -> list[Finding]:
 
 def learning_partner(ctx: Context) -> list[Finding]:
     learning = [
-        s for s in ctx.within(ctx.ai, ctx.last(r.LEARNING_DAYS)) if s.purpose == m.Purpose.LEARN
+        s for s in ctx.on(ctx.ai, ctx.active(r.LEARNING_DAYS)) if s.purpose == m.Purpose.LEARN
     ]
     total = minutes(learning)
     if total < r.LEARNING_MIN_MINUTES:
@@ -276,7 +276,7 @@ def learning_partner(ctx: Context) -> list[Finding]:
 def ai_instead_of_people(ctx: Context) -> list[Finding]:
     hits = [
         s
-        for s in ctx.within(ctx.ai, ctx.last(r.INSTEAD_DAYS))
+        for s in ctx.on(ctx.ai, ctx.active(r.INSTEAD_DAYS))
         if s.instead_of_person or s.purpose == m.Purpose.COMPANION
     ]
     if len(hits) < r.INSTEAD_MIN_COUNT:
@@ -305,19 +305,21 @@ def ai_instead_of_people(ctx: Context) -> list[Finding]:
 
 
 def _late(session: m.AISession) -> bool:
-    hour = session.started_at.hour
+    """Started late at night in the user's local time (whatever offset it was stored with)."""
+    hour = session.started_at.astimezone().hour
     return hour >= r.LATE_FROM or hour < r.LATE_UNTIL
 
 
 def companion_rising(ctx: Context) -> list[Finding]:
     companion = [s for s in ctx.ai if s.purpose == m.Purpose.COMPANION]
-    recent = ctx.within(companion, ctx.last(r.COMPANION_RECENT_DAYS))
+    recent = ctx.on(companion, ctx.active(r.COMPANION_RECENT_DAYS))
     if len(recent) < r.COMPANION_MIN_SESSIONS:
         return []
     weeks_now = Fraction(r.COMPANION_RECENT_DAYS, 7)
     weeks_before = Fraction(r.COMPANION_BEFORE_DAYS, 7)
     weekly_now = minutes(recent) / weeks_now
-    earlier = ctx.within(companion, ctx.before(r.COMPANION_RECENT_DAYS, r.COMPANION_BEFORE_DAYS))
+    both = ctx.active(r.COMPANION_RECENT_DAYS + r.COMPANION_BEFORE_DAYS)
+    earlier = ctx.on(companion, both[: -r.COMPANION_RECENT_DAYS])
     weekly_before = minutes(earlier) / weeks_before
     if weekly_now < r.COMPANION_MIN_WEEKLY or weekly_now < r.COMPANION_RISE * weekly_before:
         return []
@@ -424,7 +426,8 @@ def isolation_streak(ctx: Context) -> list[Finding]:
     if felt and _mean(felt) >= r.CONNECTION_HIGH:
         return []  # they felt connected: chats and calls they did not log as such
     n = len(run)
-    severity = r.ACT if n >= r.ISOLATION_ACT and cap == r.ACT and not ctx.well() else r.WATCH
+    strong = n >= r.ISOLATION_ACT or ctx.connection_low()  # low connection strengthens it
+    severity = r.ACT if strong and cap == r.ACT and not ctx.well() else r.WATCH
     return [
         Finding(
             id="isolation-streak",
@@ -534,11 +537,11 @@ def neglected_person(ctx: Context) -> list[Finding]:
 
 
 def meeting_load(ctx: Context) -> list[Finding]:
-    window = ctx.last(r.MEETING_DAYS)
-    workdays = [d for d in ctx.logged if window[0] <= d and ctx.is_workday(d)]
+    window = ctx.active(r.MEETING_DAYS)
+    workdays = [d for d in ctx.logged_in(window) if ctx.is_workday(d)]
     if len(workdays) < r.FADING_MIN_RECENT_WORKDAYS:
         return []
-    met = ctx.within(ctx.interactions, window)
+    met = ctx.on(ctx.interactions, window)
     meetings = [i for i in met if i.kind == m.Kind.MEETING]
     low = [i for i in meetings if i.quality <= r.MEETING_LOW_QUALITY]
     low_minutes, meeting_minutes = minutes(low), minutes(meetings)

@@ -20,7 +20,7 @@ from textual import events
 from journal import service
 from journal.clock import localize
 from journal.store import JournalStore
-from journal.textsafe import json_visible, visible
+from journal.textsafe import KEPT, json_visible, visible
 
 # The attacks, by class: markup that crashes or styles, emoji codes, terminal escape sequences
 # (CSI clear screen, ESC c reset, OSC 8 links, OSC 0 window titles), C1 controls (0x9b is CSI on
@@ -53,8 +53,9 @@ RISKY = {"Cc", "Cf", "Cs", "Zl", "Zp"}
 
 
 def raw_controls(text: str) -> set[str]:
-    """Characters that could drive a terminal, other than newline and tab."""
-    return {c for c in text if c not in "\n\t" and unicodedata.category(c) in RISKY}
+    """Characters that could drive a terminal, other than newline and tab (and ZWJ / ZWNJ, which
+    drive none and which words need as written: textsafe.KEPT)."""
+    return {c for c in text if c not in KEPT and unicodedata.category(c) in RISKY}
 
 
 # --- the pure function -------------------------------------------------------------------------
@@ -154,9 +155,9 @@ def hostile_db(db_path, tmp_path) -> str:
                 store, people=[text], minutes=20, at=at(0, 10, n), note=text, tags=[text]
             )
         service.log_energy(store, level=2, at=at(0, 12), note=HOSTILE[7])
-        for days_ago in range(15, 50):  # a journal old enough for insights
+        for days_ago in range(1, 50):  # a journal old enough for insights, logged every day
             service.log_energy(store, level=3, at=at(days_ago, 9))
-        for days_ago in (20, 27, 34):  # met three times, not since: "since you last met …"
+        for days_ago in (20, 27, 34):  # met three times, not since: "you have not met …"
             service.log_interaction(
                 store, people=["[/i]Neglected\x1b[2J"], minutes=30, at=at(days_ago, 11)
             )
@@ -245,7 +246,7 @@ def test_every_screen_shows_hostile_text_literally_and_escaped(hostile_db):
             await pilot.press("f4")
             await settle(pilot)
             insights = clean(app, "Insights")
-            assert "since you last met [/i]Neglected\\x1b[2J" in insights
+            assert "have not met [/i]Neglected\\x1b[2J" in insights
             await pilot.press("enter")  # accept the highlighted action: a notification
             await settle(pilot)
             clean(app, "Insights, accepted")
@@ -317,7 +318,7 @@ def test_cli_text_commands_show_hostile_text_literally(hcli, monkeypatch):
     assert_clean(hcli("status"), "Timer\\x1b]0;x\\x07[b]")
     assert_clean(hcli("status", "--prompt"), "Timer\\x1b]0;x\\x07[b]")
     assert_clean(hcli("review", "--month"), "[/i]Mallory", "Claude [beta]")
-    assert_clean(hcli("insights"), "since you last met [/i]Neglected\\x1b[2J")
+    assert_clean(hcli("insights"), "have not met [/i]Neglected\\x1b[2J")
     [insight] = [
         i for i in json.loads(hcli("insights", "--json").out) if i["id"] == "neglected-person"
     ]

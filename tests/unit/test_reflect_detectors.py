@@ -65,8 +65,10 @@ def test_absence_cap_follows_the_coverage_gates(logged, window, cap):
 
 def test_breaks_and_pauses_leave_known_windows():
     j = Journal()
-    for n in (-20, -14, -9, -3, 0):
-        j.energy(n, 3)
+    empty = {*range(-19, -14), *range(-13, -9), *range(-8, -3), -2, -1}
+    for n in range(-40, 1):  # logged daily, but for three gaps of 5, 4 and 5 days and two days
+        if n not in empty:
+            j.energy(n, 3)
     ctx = _ctx(j)
     # -19..-15 and -8..-4 are breaks (five empty days each); -13..-10 (four) and -2, -1 are known
     assert not ctx.is_known(day(-15)) and not ctx.is_known(day(-8))
@@ -594,21 +596,16 @@ def test_companion_rising_windows():
     [
         ((19, 19, 19, 19), "watch", 0),
         ((22, 19, 19, 19), "watch", 1),
-        ((22, 4.9, 19, 19), "act", 2),  # half of them late: 22:00 and 04:54
+        ((22, 4.9, 19, 19), "watch", 2),  # 22:00 and 04:54 are late; alone, still watch
         ((21.9, 5, 19, 19), "watch", 0),  # 21:54 and 05:00 are not late
     ],
 )
-def test_companion_rising_acts_when_half_the_sessions_are_late_at_night(hours, severity, late):
+def test_companion_rising_counts_late_night_sessions(hours, severity, late):
     j, _ = companions((30, 30, 30, 30), hours=hours)
     insight = j.get("companion-rising")
     assert insight.severity == severity and insight.metrics["late_night"] == late
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="detectors._late reads started_at.hour in the offset the entry was stored with: a "
-    "session imported as 21:30Z (22:30 in Berlin) is not late at night",
-)
 def test_companion_rising_reads_late_night_in_local_time():
     j, _ = companions((30, 30, 30, 30), hours=(22.5, 23.5, 19, 19))
     assert j.get("companion-rising").metrics["late_night"] == 2
@@ -616,7 +613,9 @@ def test_companion_rising_reads_late_night_in_local_time():
         dataclasses.replace(s, started_at=s.started_at.astimezone(dt.UTC)) for s in j.ai_sessions
     ]
     insight = j.get("companion-rising")
-    assert insight.metrics["late_night"] == 2 and insight.severity == "act"
+    assert (
+        insight.metrics["late_night"] == 2 and "2 of them started late at night" in insight.detail
+    )
 
 
 def test_companion_rising_acts_with_low_wellbeing_or_connection():
@@ -718,12 +717,6 @@ def test_people_fading_needs_four_earlier_interactions():
     assert j.get("people-fading") is not None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="calendar windows (ctx.last: ai-instead-of-people, augmentation-share, "
-    "learning-partner, companion-rising, meeting-load, connection answers) keep paused days, "
-    "though PRODUCT and context.py say paused days leave every window",
-)
 def test_entries_on_paused_days_leave_every_window():
     j = Journal()
     for n in range(-20, 1):
@@ -1169,15 +1162,16 @@ def test_energy_slide_acts_when_the_level_is_low(recent, severity):
     assert j.get("energy-slide").severity == severity
 
 
-@pytest.mark.parametrize(("recent_ai", "severity"), [(100, "act"), (99, "watch")])
-def test_energy_slide_acts_when_ai_is_rising(recent_ai, severity):
+@pytest.mark.parametrize(("recent_ai", "rising"), [(100, True), (99, False)])
+def test_energy_slide_says_ai_held_but_does_not_act_on_it(recent_ai, rising):
     j = sudden([4, 4, 4, 4], [5, 5, 5, 5])
     middling(j)
     j.ai(-7, 400)  # 400 AI minutes over the 4 logged earlier days: 100 a day
     j.ai(-3, recent_ai * 4)
     insight = j.get("energy-slide")
-    assert insight.severity == severity
-    assert insight.metrics["ai_rising"] is (severity == "act")
+    assert insight.severity == "watch"  # AI time holding is said, not more evidence
+    assert insight.metrics["ai_rising"] is rising
+    assert ("AI time per logged day held or grew" in insight.detail) is rising
 
 
 def test_energy_slide_watches_while_doing_well():

@@ -270,11 +270,6 @@ def test_a_managers_mentoring_never_goes_to_a_report():
     assert "Sam" not in book.text and "someone you look up to" in book.text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Personal.close() falls back to WORK_BY_ROLE, which lists reports (manager) and "
-    "clients (freelancer): 'Tell <report/client> how you have been feeling' on low wellbeing",
-)
 def test_low_wellbeing_is_not_confided_to_a_report_or_a_client():
     for role, relation in (("manager", "report"), ("freelancer", "client")):
         j = Journal()

@@ -61,12 +61,6 @@ def test_the_last_mentoring_day_may_lie_before_the_window(store, offset):
     assert "Your last mentoring or feedback was on" in found["no-mentoring"].detail
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Context drops Records.last_mentoring_day when it is exactly LOOKBACK_DAYS before "
-    "as_of (`<` where `<=` is meant): insights.load reads interactions from as_of-83, so "
-    "mentoring on as_of-84 is in neither list and no-mentoring says 'not logged any yet'",
-)
 def test_mentoring_just_outside_the_lookback_still_counts(store):
     offset = -rules.LOOKBACK_DAYS
     service.log_interaction(store, people=["Priya"], minutes=30, at=at(offset), kind="mentoring")
@@ -238,11 +232,6 @@ def test_the_lean_window_read_gives_the_same_models_as_the_general_one(store):
 # --- the v2 records reach the engine -----------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="insights.load does not pass WHO-5 readings to the engine (Records.who5 stays empty): "
-    "a logged WHO-5 of 24 % raises no wellbeing-low",
-)
 def test_a_logged_who5_reaches_the_insights_support_first(store):
     daily_ai(store, 20)
     service.log_who5(store, items=(1, 1, 2, 1, 1), day=D)  # 6 of 25: 24 %
@@ -251,11 +240,6 @@ def test_a_logged_who5_reaches_the_insights_support_first(store):
     assert found[0].metrics["band"] == "very low"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="insights.load does not pass intentions to the engine (Records.intentions stays "
-    "empty): an action done today is offered again as new",
-)
 def test_a_done_action_is_not_offered_again(store):
     companions(store)
     intention = insights.act(store, "ai-instead-of-people/ask-a-person", D)
