@@ -949,6 +949,20 @@ class JournalStore:
             }
         return found
 
+    def rows_from(self, table: str, prefix: str) -> list[dict[str, Any]]:
+        """Every row (deleted ones too) whose import source starts with prefix, e.g. all the
+        sessions one chat tool's imports made ("ChatGPT:"): a re-import compares against them.
+        A range on `source`, so its index serves it."""
+        if not prefix:
+            raise ValueError("rows_from needs a non-empty prefix")
+        upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        cur = self.conn.execute(
+            f"SELECT * FROM {table} WHERE source >= ? AND source < ? ORDER BY source",
+            (prefix, upper),
+        )
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, found, strict=True)) for found in cur]
+
     def intentions(self, *, open_only: bool = False) -> list[Intention]:
         from journal.models import Intention
 
