@@ -617,10 +617,15 @@ class _Plan:
 
 def edited_by_user(row: dict[str, Any]) -> bool:
     """Has the user changed this imported session since an import wrote it? Any edit (or a
-    classification) moves its updated_at past its created_at; an import's own update of a
-    session leaves updated_at alone, so the next import still recognises it as untouched.
-    A classified session counts as edited: its purpose was given for the session as it was."""
-    return bool(row["updated_at"] != row["created_at"] or row.get("purpose") != "unclassified")
+    classification) moves its updated_at past its created_at, and is in the undo history (the
+    store marks those rows `edited`); an import's own update of a session leaves updated_at
+    alone, so the next import still recognises it as untouched. A classified session counts as
+    edited: its purpose was given for the session as it was."""
+    return bool(
+        row.get("edited")
+        or row["updated_at"] != row["created_at"]
+        or row.get("purpose") != "unclassified"
+    )
 
 
 def _index(source: str) -> int:
@@ -747,6 +752,10 @@ def add_sessions(
             key = row["source"][len(prefix) :].rsplit(":", 1)[0]
             if key in convs:
                 old.setdefault(key, []).append(row)
+        rows = [row for found in old.values() for row in found]
+        edited = store.changed_outside_imports("ai_session", [row["id"] for row in rows])
+        for row in rows:
+            row["edited"] = row["id"] in edited
         return _plan(
             convs, old, tool=tool, inside=lambda p: in_window(p.start), in_window=in_window
         )
