@@ -20,8 +20,8 @@ from journal.importers import ImportResult
 from journal.importers._bounds import MAX_LINE, Refused, is_regular, lines, loads, open_regular
 from journal.importers._chat import (
     Conversation,
-    Progress,
     Meter,
+    Progress,
     add_sessions,
     iso_time,
     kind_of,
