@@ -952,6 +952,38 @@ class JournalStore:
             }
         return found
 
+    def rows_from(self, table: str, prefix: str) -> list[dict[str, Any]]:
+        """Every row (deleted ones too) whose import source starts with prefix, e.g. all the
+        sessions one chat tool's imports made ("ChatGPT:"): a re-import compares against them.
+        A range on `source`, so its index serves it."""
+        if not prefix:
+            raise ValueError("rows_from needs a non-empty prefix")
+        upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        cur = self.conn.execute(
+            f"SELECT * FROM {table} WHERE source >= ? AND source < ? ORDER BY source",
+            (prefix, upper),
+        )
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, found, strict=True)) for found in cur]
+
+    def changed_outside_imports(self, table: str, ids: Sequence[str]) -> set[str]:
+        """Which of these rows a write other than an import (an edit, a classification) changed,
+        as far as the undo history reaches: with a pinned or coarse clock, updated_at alone
+        cannot tell an edit made in the same instant as the import."""
+        found: set[str] = set()
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ", ".join("?" for _ in chunk)
+            found |= {
+                r[0]
+                for r in self.conn.execute(
+                    "SELECT DISTINCT o.id FROM undo_op o JOIN undo_step s ON s.seq = o.step "
+                    f"WHERE o.tbl = ? AND o.id IN ({marks}) AND s.label NOT LIKE 'import %'",
+                    [table, *chunk],
+                )
+            }
+        return found
+
     def intentions(self, *, open_only: bool = False) -> list[Intention]:
         from journal.models import Intention
 

@@ -21,7 +21,7 @@ from journal.errors import BadInput
 from journal.importers import FORMATS
 
 AI_FORMATS = ("chatgpt", "claude", "claude_code")
-STREAMED = ("chatgpt", "claude")  # formats read from one big file, with a progress bar
+STREAMED = ("chatgpt", "claude", "claude_code", "ics")  # formats that report progress
 PROGRESS_FROM_BYTES = 5 * 1024 * 1024  # a progress bar for files at least this large
 PROBLEM_LINES = 20
 NOUN = {
@@ -35,16 +35,20 @@ NOUN = {
 
 def import_(
     fmt: Annotated[
-        str, typer.Argument(metavar="FORMAT", help="chatgpt, claude, ics, jsonl or claude-code.")
-    ],
-    file: Annotated[
         str,
         typer.Argument(
-            metavar="FILE",
-            help="conversations.json or the export .zip, an .ics or a .jsonl file; "
-            "for claude-code, Claude Code's folder (~/.claude).",
+            metavar="[FORMAT]",
+            help="chatgpt, claude, ics, jsonl or claude-code; left out, the file tells.",
         ),
     ],
+    file: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="FILE",
+            help="the export .zip (or its folder, or the conversations.json in it), an .ics or "
+            "its .zip, a .jsonl file, or Claude Code's folder (~/.claude).",
+        ),
+    ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show what would be added; write nothing.")
     ] = False,
@@ -67,16 +71,26 @@ def import_(
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
     """Import AI chat history (ChatGPT, Claude, Claude Code), calendar meetings (.ics) or a JSONL
-    export.
+    export. Given only FILE, the format is read from its content.
 
-    Example: aijournal import chatgpt ~/Downloads/chatgpt-export.zip --dry-run
+    Example: aijournal import ~/Downloads/chatgpt-export.zip --dry-run
     """
+    if file is None:
+        fmt, file = "", fmt
+        if file.strip().lower().replace("-", "_") in FORMATS and not os.path.exists(file):
+            raise BadInput(f"FILE is missing; give the path of the exported file after {file!r}")
     now = clock_now()
-    chosen = p.parse_choice(FORMATS, fmt, "FORMAT")
     path = os.path.expanduser(file)
     if not os.path.exists(path):
         raise BadInput(f"FILE {file!r} does not exist; give the path of the exported file")
     _check_kind(path, file)
+    if fmt:
+        chosen = p.parse_choice(FORMATS, fmt, "FORMAT")
+    else:
+        from journal.importers.detect import detect
+
+        chosen = detect(path)
+        fmt = chosen.replace("_", "-")
     from journal.cli.common import db_path
     from journal.store import is_journal_file
 
@@ -132,35 +146,54 @@ def _check_kind(path: str, file: str) -> None:
 
 @contextmanager
 def _progress(path: str, fmt: str, *, quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
-    """A rich progress bar on stderr while a large AI export is read (only on a terminal)."""
-    if (
-        quiet
-        or fmt not in STREAMED
-        or not sys.stderr.isatty()
-        or os.path.getsize(path) < PROGRESS_FROM_BYTES
-    ):
+    """A rich progress bar on stderr while a large import reads and writes (only on a terminal):
+    the importer calls back with (done, total) in its own units, reading and writing both."""
+    if quiet or fmt not in STREAMED or not sys.stderr.isatty() or _size(path) < PROGRESS_FROM_BYTES:
         yield None
         return
     from rich.console import Console
-    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        Progress,
+        TaskProgressColumn,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     from journal.textsafe import visible
 
     bar = Progress(
-        TextColumn("reading {task.description}", markup=False),
+        TextColumn("importing {task.description}", markup=False),
         BarColumn(),
-        DownloadColumn(),
+        TaskProgressColumn(),
         TimeRemainingColumn(),
         console=Console(stderr=True),
         transient=True,
     )
-    task = bar.add_task(visible(os.path.basename(path)), total=None)
+    task = bar.add_task(visible(os.path.basename(os.path.normpath(path))), total=None)
 
     def update(done: int, total: int) -> None:
         bar.update(task, completed=done, total=total)
 
     with bar:
         yield update
+
+
+def _size(path: str) -> int:
+    """Bytes of a file, or of the files in a folder (two levels down at most: Claude Code's)."""
+    if not os.path.isdir(path):
+        return os.path.getsize(path)
+    total = 0
+    base = path.rstrip(os.sep).count(os.sep)
+    for folder, subfolders, files in os.walk(path):
+        if folder.count(os.sep) - base >= 3:
+            subfolders[:] = []
+        for name in files:
+            try:
+                total += os.path.getsize(os.path.join(folder, name))
+            except OSError:
+                continue
+    return total
 
 
 def _report(fmt: str, file: str, dry_run: bool, result: Any, as_json: bool) -> None:
@@ -174,6 +207,7 @@ def _report(fmt: str, file: str, dry_run: bool, result: Any, as_json: bool) -> N
                 "updated": result.updated,
                 "deleted": result.deleted,
                 "skipped": result.skipped,
+                "reasons": dict(result.reasons),
                 "details": list(result.details),
                 "problems": list(result.problems),
             }
@@ -182,9 +216,15 @@ def _report(fmt: str, file: str, dry_run: bool, result: Any, as_json: bool) -> N
     name = os.path.basename(file)
     noun = NOUN[fmt]
     if dry_run:
+        changes = [f"add {result.added} {noun}"]
+        if result.updated:
+            changes.append(f"update {result.updated}")
+        if result.deleted:
+            changes.append(f"remove {result.deleted}")
+        left_out = result.left_out()
         say(
-            f"Dry run, nothing written: {name} would add {result.added} {noun} "
-            f"({result.skipped} already there or skipped).",
+            f"Dry run, nothing written: {name} would {', '.join(changes)}"
+            + (f" ({left_out} skipped)." if left_out else "."),
             soft_wrap=True,
         )
         for line in result.details:

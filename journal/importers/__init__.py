@@ -19,20 +19,47 @@ class ImportResult:
     updated: int = 0
     deleted: int = 0
     skipped: int = 0  # already in the journal, not newer, or filtered out
-    # Why records were left out, by reason ("reservation", "unanswered", "already there"...):
-    # importers count each reason here so the summary can say one line per reason.
+    # Why records were left out, by reason ("reservations", "unanswered", "already there"...):
+    # short plural nouns, counted by each importer so the summary says one part per reason.
     reasons: Counter[str] = field(default_factory=Counter)
     details: list[str] = field(default_factory=list)  # lines for the user (dry-run preview)
     problems: list[str] = field(default_factory=list)  # records skipped, each named with why
+    noun: str = "records"  # what one import adds: "sessions", "meetings", "records"
+
+    def skip(self, reason: str, n: int = 1) -> None:
+        """Count n records left out for one reason."""
+        self.reasons[reason] += n
+        self.skipped += n
 
     def summary(self) -> str:
-        parts = [f"{self.added} added"]
+        """One line: `12 sessions added, 3 updated · 40 already there, 5 without times skipped`."""
+        parts = [f"{self.added} {counted(self.added, self.noun)} added"]
         if self.updated:
             parts.append(f"{self.updated} updated")
         if self.deleted:
             parts.append(f"{self.deleted} deleted")
-        parts.append(f"{self.skipped} already there or skipped")
-        return ", ".join(parts)
+        left_out = self.left_out()
+        return ", ".join(parts) + (f" · {left_out} skipped" if left_out else "")
+
+    def left_out(self) -> str:
+        """The skipped records by reason, most first: `40 already there, 5 without times`; a
+        count in `skipped` that no reason explains shows as "other"."""
+        reasons = Counter({r: n for r, n in self.reasons.items() if n > 0})
+        rest = self.skipped - sum(reasons.values())
+        if rest > 0:
+            reasons["other"] += rest
+        return ", ".join(f"{n} {counted(n, r)}" for r, n in reasons.most_common())
+
+
+def counted(n: int, phrase: str) -> str:
+    """A plural phrase for n: its first word loses its plural s for one ("1 broadcast",
+    "1 session", "1 event of 8 hours or more"); phrases without one stay ("1 without times")."""
+    if n != 1:
+        return phrase
+    first, _, rest = phrase.partition(" ")
+    if len(first) > 3 and first.endswith("s") and not first.endswith(("ss", "us", "is")):
+        first = first[:-1]
+    return f"{first} {rest}".rstrip() if rest else first
 
 
 class NothingNew(Exception):

@@ -11,8 +11,10 @@ import codecs
 import datetime as dt
 import json
 import os
+import re
 import zipfile
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import IO, Any
@@ -24,6 +26,7 @@ from journal.importers._bounds import (
     Refused,
     check_member,
     decoder,
+    is_regular,
     open_regular,
     unix_seconds,
 )
@@ -114,69 +117,57 @@ def iso_time(value: object, field: str = "created_at") -> float | None:
 
 # --- reading the file --------------------------------------------------------------------------
 
+# The conversations of an export: one conversations.json, or (ChatGPT since early 2026) shards
+# conversations-000.json, conversations-001.json, … beside an export_manifest.json.
+SHARD = re.compile(r"conversations(-\d+)?\.json", re.IGNORECASE)
+ACCEPTED = (
+    "the ChatGPT or Claude data export (its .zip, the folder it unzips to, or the "
+    "conversations.json / conversations-000.json inside it)"
+)
+
+
+def _chosen(names: list[str]) -> list[str]:
+    """Of the paths (with '/') of an export's files, the conversations files to read: the
+    shallowest conversations.json, else every shard of the shallowest folder holding shards."""
+    found = [
+        n for n in names if SHARD.fullmatch(n.rsplit("/", 1)[-1]) and not n.startswith("__MACOSX/")
+    ]
+    whole = [n for n in found if n.rsplit("/", 1)[-1].lower() == MEMBER]
+    if whole:
+        return [min(whole, key=lambda n: (n.count("/"), n))]
+    if not found:
+        return []
+    folder = min((n.rpartition("/")[0] for n in found), key=lambda f: (f.count("/"), f))
+    return sorted(n for n in found if n.rpartition("/")[0] == folder)
+
 
 class _Source:
-    """An open conversations.json, plain or inside a zip: a binary stream, its size and name."""
+    """One conversations file, plain or inside a zip: a binary stream, its size and name."""
 
-    def __init__(self, path: str):
+    def __init__(
+        self,
+        path: str,
+        *,
+        stream: IO[bytes] | None = None,
+        size: int = 0,
+        name: str | None = None,
+    ):
         self.path = path
         self.base = os.path.basename(path) or path
-        self.name = self.base
-        self._zip: zipfile.ZipFile | None = None
-        self.stream: IO[bytes]
-        handle = open_regular(path, "the export's conversations.json or its .zip")
+        self.name = name or self.base
+        self._handle: IO[bytes] | None = None
+        if stream is not None:
+            self.stream, self.size = stream, size
+            return
+        handle = open_regular(path, ACCEPTED)
         self._handle = handle
-        head = handle.read(4)
-        handle.seek(0)
-        if head.startswith(b"PK") or path.lower().endswith(".zip"):
-            self._open_zip(handle)
-        else:
-            self.stream = handle
-            self.size = os.fstat(handle.fileno()).st_size
-
-    def _open_zip(self, handle: IO[bytes]) -> None:
-        try:
-            self._zip = zipfile.ZipFile(handle)
-            members = [
-                i
-                for i in self._zip.infolist()
-                if not i.is_dir()
-                and i.filename.rsplit("/", 1)[-1] == MEMBER
-                and not i.filename.startswith("__MACOSX/")
-            ]
-            if not members:
-                raise BadInput(
-                    f"{self.base}: the zip holds no {MEMBER}; accepted: the ChatGPT or "
-                    "Claude data export zip, or the conversations.json inside it"
-                )
-            info = min(members, key=lambda i: (i.filename.count("/"), i.filename))
-            check_member(self.base, info)
-            self.stream = self._zip.open(info)
-        except (
-            zipfile.BadZipFile,
-            zipfile.LargeZipFile,
-            EOFError,
-            OSError,
-            zlib.error,
-            NotImplementedError,
-        ) as err:
-            handle.close()
-            raise BadInput(
-                f"{self.base}: not a complete zip archive ({err}); it may be truncated "
-                "or damaged: download the export again, or give the conversations.json "
-                "inside it"
-            ) from None
-        except BadInput:
-            handle.close()
-            raise
-        self.size = info.file_size
-        self.name = f"{self.base}/{info.filename}"
+        self.stream = handle
+        self.size = os.fstat(handle.fileno()).st_size
 
     def close(self) -> None:
         self.stream.close()
-        if self._zip is not None:
-            self._zip.close()
-        self._handle.close()
+        if self._handle is not None:
+            self._handle.close()
 
     def read(self, size: int) -> bytes:
         try:
@@ -185,6 +176,120 @@ class _Source:
             raise BadInput(
                 f"{self.name}: the zip is damaged or truncated ({err}); download the export again"
             ) from None
+
+
+class _Export:
+    """Every conversations file an export path names: a plain .json, a zip, or an unzipped
+    folder (its own files and those one folder down). Opened one file at a time."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.base = os.path.basename(os.path.normpath(path)) or path
+        self._zip: zipfile.ZipFile | None = None
+        self._handle: IO[bytes] | None = None
+        self.files: list[str] = []  # plain files
+        self.members: list[zipfile.ZipInfo] = []
+        if os.path.isdir(path):
+            self.files = self._in_folder(path)
+            self.size = sum(os.path.getsize(f) for f in self.files)
+            return
+        handle = open_regular(path, ACCEPTED)
+        head = handle.read(4)
+        handle.seek(0)
+        if head.startswith(b"PK") or path.lower().endswith(".zip"):
+            self._handle = handle
+            self._open_zip(handle)
+        else:
+            handle.close()
+            self.files = [path]
+            self.size = os.path.getsize(path)
+
+    def _in_folder(self, path: str) -> list[str]:
+        names: list[str] = []
+        try:
+            for name in sorted(os.listdir(path)):
+                full = os.path.join(path, name)
+                if os.path.isdir(full) and not os.path.islink(full):
+                    names += [f"{name}/{inner}" for inner in sorted(os.listdir(full))]
+                else:
+                    names.append(name)
+        except OSError as err:
+            raise BadInput(
+                f"{self.base}: cannot be read ({err.strerror}); give {ACCEPTED}"
+            ) from None
+        chosen = [os.path.join(path, *n.split("/")) for n in _chosen(names)]
+        chosen = [f for f in chosen if is_regular(f)]
+        if not chosen:
+            raise BadInput(
+                f"{self.base}: the folder holds no {MEMBER} nor conversations-000.json; "
+                f"accepted: {ACCEPTED}"
+            )
+        return chosen
+
+    def _open_zip(self, handle: IO[bytes]) -> None:
+        try:
+            self._zip = zipfile.ZipFile(handle)
+            infos = {i.filename: i for i in self._zip.infolist() if not i.is_dir()}
+            chosen = _chosen(list(infos))
+            if not chosen:
+                raise BadInput(
+                    f"{self.base}: the zip holds no {MEMBER} nor conversations-000.json; "
+                    f"accepted: {ACCEPTED}"
+                )
+            self.members = [infos[n] for n in chosen]
+            for info in self.members:
+                check_member(self.base, info)
+        except ZIP_ERRORS as err:
+            self.close()
+            raise _damaged(self.base, err) from None
+        except BadInput:
+            self.close()
+            raise
+        self.size = sum(i.file_size for i in self.members)
+
+    def sources(self) -> Iterator[_Source]:
+        """Each conversations file, opened in turn (the caller closes it)."""
+        for file in self.files:
+            shown = (
+                self.base
+                if file == self.path
+                else f"{self.base}/{os.path.relpath(file, self.path)}"
+            )
+            source = _Source(file)
+            source.name = shown
+            yield source
+        for info in self.members:
+            assert self._zip is not None
+            try:
+                stream = self._zip.open(info)
+            except ZIP_ERRORS as err:
+                raise _damaged(self.base, err) from None
+            yield _Source(
+                self.path, stream=stream, size=info.file_size, name=f"{self.base}/{info.filename}"
+            )
+
+    def close(self) -> None:
+        if self._zip is not None:
+            self._zip.close()
+        if self._handle is not None:
+            self._handle.close()
+
+
+ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    EOFError,
+    OSError,
+    zlib.error,
+    NotImplementedError,
+)
+
+
+def _damaged(base: str, err: BaseException) -> BadInput:
+    return BadInput(
+        f"{base}: not a complete zip archive ({err}); it may be truncated or damaged: "
+        "download the export again, or give the conversations.json inside it"
+    )
 
 
 def iter_array(source: _Source, progress: Progress | None = None) -> Iterator[tuple[int, Any]]:
@@ -352,7 +457,7 @@ def minutes_between(first: float, last: float) -> int:
 
 def parts_of(conv: Conversation, tool: str) -> list[Part]:
     """The sessions of one conversation; an untimed one falls back to its created time."""
-    key = conv.id or _anonymous_id(conv)
+    key = conv_key(conv)
     spans = split(conv.times)
     if not spans and conv.messages and conv.created is not None:
         # No message carries a time: one session at the conversation's start; its length is
@@ -367,6 +472,10 @@ def parts_of(conv: Conversation, tool: str) -> list[Part]:
         Part(f"{tool}:{key}:{n}", first, minutes_between(first, last), conv.title)
         for n, (first, last) in enumerate(spans, 1)
     ]
+
+
+def conv_key(conv: Conversation) -> str:
+    return conv.id or _anonymous_id(conv)
 
 
 def _anonymous_id(conv: Conversation) -> str:
@@ -387,6 +496,35 @@ def preview(part: Part, tool: str) -> str:
     return f"{local_start(part):%Y-%m-%d %H:%M}  {tool}  {part.minutes} min{title}"
 
 
+def named(title: str | None, key: str | None) -> str:
+    """A conversation as a message names it: its title, else its id."""
+    if title:
+        return f"conversation {title!r}"
+    return f"conversation {key}" if key else "a conversation"
+
+
+class Meter:
+    """One progress count over reading (bytes) and writing (rows, a fifth of the bar)."""
+
+    def __init__(self, progress: Progress | None, size: int):
+        self.progress = progress
+        self.size = max(size, 1)
+        self.total = self.size + max(self.size // 4, 1)
+        self.offset = 0
+
+    def read(self, done: int) -> None:
+        if self.progress is not None:
+            self.progress(min(self.offset + done, self.size), self.total)
+
+    def next_file(self, size: int) -> None:
+        self.offset += size
+
+    def wrote(self, done: int, count: int) -> None:
+        if self.progress is not None:
+            share = (self.total - self.size) * done // max(count, 1)
+            self.progress(self.size + share, self.total)
+
+
 def run_chat(
     store: Any,
     path: str,
@@ -399,39 +537,165 @@ def run_chat(
     until: dt.datetime | None,
     progress: Progress | None,
 ) -> ImportResult:
-    """Read every conversation of an export (validating all of it), then add the new sessions.
-    A conversation with a time no journal can hold is skipped and named; the rest imports."""
-    source = _Source(path)
+    """Read every conversation of an export (validating all of it), then add, update or remove
+    sessions (see `add_sessions`). A conversation that cannot be read (not an object, a field of
+    the wrong kind, a time no journal can hold) is skipped and named; the rest imports. If no
+    conversation at all can be read, the file is not an export: refused whole."""
+    export = _Export(path)
+    meter = Meter(progress, export.size)
     refused: list[str] = []
+    first_error: list[BadInput] = []
+    readable = 0
 
     def conversations() -> Iterator[Conversation]:
+        nonlocal readable
         try:
-            for index, item in iter_array(source, progress):
-                where = f"{source.name}: item {index}"
-                if not isinstance(item, dict):
-                    raise BadInput(
-                        f"{where} is {kind_of(item)}, not a conversation object; "
-                        f"accepted: the {MEMBER} of a {tool} export"
-                    )
+            for source in export.sources():
                 try:
-                    yield read(item, where)
-                except Refused as err:
-                    title = text(item.get("title"), 60) or text(item.get("name"), 60)
-                    named = f"conversation {index}" + (f" ({title!r})" if title else "")
-                    refused.append(f"{named}: {err}")
+                    for index, item in iter_array(source, lambda done, _all: meter.read(done)):
+                        where = f"{source.name}: item {index}"
+                        try:
+                            if not isinstance(item, dict):
+                                raise BadInput(
+                                    f"{where} is {kind_of(item)}, not a conversation object; "
+                                    f"accepted: the {MEMBER} of a {tool} export"
+                                )
+                            found = read(item, where)
+                        except (BadInput, Refused) as err:
+                            if isinstance(err, BadInput) and not first_error:
+                                first_error.append(err)
+                            refused.append(_refusal(item, index, source.name, err))
+                            continue
+                        readable += 1
+                        yield found
+                finally:
+                    meter.next_file(source.size)
+                    source.close()
         finally:
-            source.close()
+            export.close()
+        if not readable and first_error:
+            raise first_error[0]
 
     return add_sessions(
         store,
         conversations(),
         tool=tool,
-        undo_label=f"import {label} {source.base}",
+        undo_label=f"import {label} {export.base}",
         dry_run=dry_run,
         since=since,
         until=until,
         refused=refused,
+        meter=meter,
     )
+
+
+def _refusal(item: object, index: int, name: str, err: Exception) -> str:
+    """A skipped conversation named by its title or id, where it is, and why."""
+    title = key = None
+    if isinstance(item, dict):
+        title = text(item.get("title"), 60) or text(item.get("name"), 60)
+        key = text(item.get("id"), 60) or text(item.get("uuid"), 60)
+    reason = str(err)
+    prefix = f"{name}: item {index}"
+    if reason.startswith(prefix):
+        reason = reason[len(prefix) :].lstrip(":, ")
+    reason = reason.split("; accepted:")[0]
+    who = named(title, key) if (title or key) else f"conversation {index}"
+    return f"{who} ({name}, item {index}): {reason}"
+
+
+@dataclass(slots=True)
+class _Plan:
+    """What one import does to the journal's sessions of its tool."""
+
+    inserts: list[Part]
+    updates: list[tuple[dict[str, Any], Part]]
+    removals: list[dict[str, Any]]
+    reasons: Counter[str]
+    problems: list[str]
+
+
+def edited_by_user(row: dict[str, Any]) -> bool:
+    """Has the user changed this imported session since an import wrote it? Any edit (or a
+    classification) moves its updated_at past its created_at, and is in the undo history (the
+    store marks those rows `edited`); an import's own update of a session leaves updated_at
+    alone, so the next import still recognises it as untouched. A classified session counts as
+    edited: its purpose was given for the session as it was."""
+    return bool(
+        row.get("edited")
+        or row["updated_at"] != row["created_at"]
+        or row.get("purpose") != "unclassified"
+    )
+
+
+def _index(source: str) -> int:
+    tail = source.rsplit(":", 1)[-1]
+    return int(tail) if tail.isdigit() else 0
+
+
+def _plan(
+    convs: dict[str, tuple[Conversation, list[Part]]],
+    old: dict[str, list[dict[str, Any]]],
+    *,
+    tool: str,
+    inside: Callable[[Part], bool],
+    in_window: Callable[[float], bool],
+) -> _Plan:
+    """Compare each conversation's sessions in the export with those the journal holds.
+
+    A session is the same as a journal one when it starts at the same second, or else when their
+    spans overlap (a thread edited at its start). The same and unchanged: already there. The same
+    but longer, shorter or renamed: updated in place (same id), unless the user edited it (then
+    kept and named). Deleted by the user: stays deleted. New (a continued conversation, a branch
+    edited days later): added. A journal session the export no longer has (its branch abandoned)
+    is removed, unless the user edited it or it lies outside --since/--until."""
+    plan = _Plan([], [], [], Counter(), [])
+    for key, (conv, parts) in convs.items():
+        rows = sorted(old.get(key, ()), key=lambda r: (r["ts"], r["source"]))
+        free = list(rows)
+        next_n = max((_index(r["source"]) for r in rows), default=0)
+        for part in parts:
+            match = next((r for r in free if int(r["ts"]) == int(part.start)), None)
+            if match is None:
+                part_end = part.start + part.minutes * 60
+                match = next(
+                    (
+                        r
+                        for r in free
+                        if r["ts"] <= part_end and part.start <= r["ts"] + r["minutes"] * 60
+                    ),
+                    None,
+                )
+            if match is not None:
+                free.remove(match)
+            if not inside(part):
+                continue
+            if match is None:
+                if rows:
+                    next_n += 1
+                    part = Part(f"{tool}:{key}:{next_n}", part.start, part.minutes, part.title)
+                plan.inserts.append(part)
+            elif match["deleted_at"] is not None:
+                plan.reasons["deleted by you"] += 1
+            elif (int(match["ts"]), match["minutes"], match["note"]) == (
+                int(part.start),
+                part.minutes,
+                part.title,
+            ):
+                plan.reasons["already there"] += 1
+            elif edited_by_user(match):
+                plan.reasons["edited by you"] += 1
+                plan.problems.append(
+                    f"{named(conv.title, key)}: the session of "
+                    f"{str(match['started_at'])[:16].replace('T', ' ')} is kept as you "
+                    f"edited it (the export now says {preview(part, tool)})"
+                )
+            else:
+                plan.updates.append((match, part))
+        for row in free:
+            if row["deleted_at"] is None and not edited_by_user(row) and in_window(row["ts"]):
+                plan.removals.append(row)
+    return plan
 
 
 def add_sessions(
@@ -444,50 +708,91 @@ def add_sessions(
     since: dt.datetime | None,
     until: dt.datetime | None,
     refused: list[str] | None = None,
+    meter: Meter | None = None,
 ) -> ImportResult:
     """Split every conversation into sessions first (reading and validating all the input),
-    then insert the ones whose source is not in the journal yet, in one write.
+    then bring the journal's sessions of each conversation in line with the export, in one
+    write (one undo step): new sessions added, grown or renamed ones updated in place, ones of
+    an abandoned branch removed; what the user edited or deleted is left as it is (`_plan`).
 
-    Which sources are there already is read inside the write transaction (BEGIN IMMEDIATE), so
-    two imports of one file at once add it once: the second waits, then finds the first's rows.
+    The journal's sessions are read inside the write transaction (BEGIN IMMEDIATE), so two
+    imports of one file at once add it once: the second waits, then finds the first's rows.
     `refused` (filled while `conversations` is read) names the records left out."""
     from journal.clock import now as clock_now
 
     now = clock_now()
-    parts: dict[str, Part] = {}
-    filtered = 0
+    convs: dict[str, tuple[Conversation, list[Part]]] = {}
+    reasons: Counter[str] = Counter()
     for conversation in conversations:
-        for part in parts_of(conversation, tool):
-            moment = local_start(part)
-            if moment > now or (since and moment < since) or (until and moment > until):
-                filtered += 1
-                continue
-            parts.setdefault(part.source, part)  # a conversation listed twice counts once
-    found = list(parts.values())
+        parts = parts_of(conversation, tool)
+        if not parts:
+            if conversation.messages:  # an empty one (no user or assistant turn) has no time
+                reasons["conversations without times"] += 1
+            continue
+        convs.setdefault(conv_key(conversation), (conversation, parts))  # listed twice: once
     problems = list(refused or ())
-    result = ImportResult()
+    reasons["unreadable"] += len(problems)
 
-    def result_for(present: set[str]) -> tuple[list[Part], ImportResult]:
-        new = sorted(
-            (p for p in found if p.source not in present), key=lambda p: (p.start, p.source)
-        )
-        return new, ImportResult(
-            added=len(new),
-            skipped=len(found) - len(new) + filtered + len(problems),
-            details=[preview(p, tool) for p in new[:PREVIEW_LINES]],
-            problems=problems,
+    def in_window(ts: float) -> bool:
+        moment = dt.datetime.fromtimestamp(int(ts), dt.UTC).astimezone()
+        return moment <= now and not (since and moment < since) and not (until and moment > until)
+
+    for _conv, parts in convs.values():
+        for part in parts:
+            moment = local_start(part)
+            if moment > now:
+                reasons["in the future"] += 1
+            elif not in_window(part.start):
+                reasons["outside the dates"] += 1
+
+    def planned() -> _Plan:
+        prefix = f"{tool}:"
+        old: dict[str, list[dict[str, Any]]] = {}
+        for row in store.rows_from("ai_session", prefix):
+            key = row["source"][len(prefix) :].rsplit(":", 1)[0]
+            if key in convs:
+                old.setdefault(key, []).append(row)
+        rows = [row for found in old.values() for row in found]
+        edited = store.changed_outside_imports("ai_session", [row["id"] for row in rows])
+        for row in rows:
+            row["edited"] = row["id"] in edited
+        return _plan(
+            convs, old, tool=tool, inside=lambda p: in_window(p.start), in_window=in_window
         )
 
-    if dry_run or not found:
-        return result_for(store.known_sources("ai_session", [p.source for p in found]))[1]
+    def result_of(plan: _Plan) -> ImportResult:
+        inserts = sorted(plan.inserts, key=lambda p: (p.start, p.source))
+        details = [preview(p, tool) for p in inserts[:PREVIEW_LINES]]
+        details += [
+            f"update {preview(p, tool)} (was {row['minutes']} min)"
+            for row, p in plan.updates[: max(0, PREVIEW_LINES - len(details))]
+        ]
+        result = ImportResult(
+            added=len(inserts),
+            updated=len(plan.updates),
+            deleted=len(plan.removals),
+            details=details,
+            problems=problems + plan.problems,
+            noun="sessions",
+        )
+        for reason, n in (reasons + plan.reasons).items():
+            result.skip(reason, n)
+        return result
+
+    if dry_run or not convs:
+        return result_of(planned())
     from journal.service import ai_row
 
+    result = ImportResult()
     try:
         with store.write(undo_label):
-            new, result = result_for(store.known_sources("ai_session", [p.source for p in found]))
-            if not new:
+            plan = planned()
+            result = result_of(plan)
+            writes = len(plan.inserts) + len(plan.updates) + len(plan.removals)
+            if not writes:
                 raise NothingNew
-            for part in new:
+            done = 0
+            for part in sorted(plan.inserts, key=lambda p: (p.start, p.source)):
                 store.insert(
                     "ai_session",
                     ai_row(
@@ -499,6 +804,21 @@ def add_sessions(
                         now=now,
                     ),
                 )
+                done += 1
+                if meter is not None and done % 200 == 0:
+                    meter.wrote(done, writes)
+            for row, part in plan.updates:
+                fresh = ai_row(
+                    tool=tool, minutes=part.minutes, at=local_start(part), note=part.title, now=now
+                )
+                changes = {c: fresh[c] for c in ("started_at", "ts", "day", "minutes", "note")}
+                store.update("ai_session", row["id"], changes, touch=False)
+                done += 1
+            for row in plan.removals:
+                store.soft_delete("ai_session", row["id"])
+                done += 1
+            if meter is not None:
+                meter.wrote(writes, writes)
     except NothingNew:
         pass
     return result

@@ -18,7 +18,15 @@ from typing import Any
 from journal.errors import BadInput
 from journal.importers import ImportResult
 from journal.importers._bounds import MAX_LINE, Refused, is_regular, lines, loads, open_regular
-from journal.importers._chat import Conversation, add_sessions, iso_time, kind_of, text
+from journal.importers._chat import (
+    Conversation,
+    Meter,
+    Progress,
+    add_sessions,
+    iso_time,
+    kind_of,
+    text,
+)
 
 TOOL = "Claude Code"
 ROLES = ("user", "assistant")
@@ -31,17 +39,32 @@ def run(
     dry_run: bool = False,
     since: dt.datetime | None = None,
     until: dt.datetime | None = None,
+    progress: Progress | None = None,
     **_options: Any,
 ) -> ImportResult:
     """Add the sessions of Claude Code logs under path (~/.claude, its projects folder, one
-    project folder or one .jsonl file) that are not in the journal yet."""
+    project folder or one .jsonl file) that are not in the journal yet, and update those that
+    grew since. A line that is not a JSON object is skipped and named (file:line); only input
+    with no readable line at all is refused whole."""
     refused: list[str] = []
     files = session_files(path, refused, base=os.path.dirname(os.path.abspath(path)))
+    sizes = [_size(f) for f in files]
+    meter = Meter(progress, sum(sizes))
     sessions: dict[str, dict[str, Any]] = {}
-    for file in files:
-        _read_log(
-            file, os.path.relpath(file, os.path.dirname(os.path.abspath(path))), sessions, refused
+    read = 0
+    errors: list[BadInput] = []
+    for file, size in zip(files, sizes, strict=True):
+        read += _read_log(
+            file,
+            os.path.relpath(file, os.path.dirname(os.path.abspath(path))),
+            sessions,
+            refused,
+            errors,
         )
+        meter.next_file(size)
+        meter.read(0)
+    if not read and errors:
+        raise errors[0]
     label = os.path.basename(os.path.normpath(path)) or path
     return add_sessions(
         store,
@@ -52,7 +75,15 @@ def run(
         since=since,
         until=until,
         refused=refused,
+        meter=meter,
     )
+
+
+def _size(file: str) -> int:
+    try:
+        return os.path.getsize(file)
+    except OSError:
+        return 0
 
 
 def session_files(path: str, refused: list[str] | None = None, base: str = "") -> list[str]:
@@ -96,11 +127,22 @@ def _names(folder: str) -> list[str]:
 
 
 def _read_log(
-    file: str, name: str, sessions: dict[str, dict[str, Any]], refused: list[str]
-) -> None:
-    """Gather each session's message times, summary and project from one log file. A line with
-    a time no journal can hold, or longer than any real one, is skipped and named."""
+    file: str,
+    name: str,
+    sessions: dict[str, dict[str, Any]],
+    refused: list[str],
+    errors: list[BadInput],
+) -> int:
+    """Gather each session's message times, summary and project from one log file; returns how
+    many lines were read. A line that is not a JSON object, has a time no journal can hold, or
+    is longer than any real one, is skipped and named (its BadInput kept in `errors`)."""
     fallback = os.path.splitext(os.path.basename(file))[0]
+    read = 0
+
+    def bad(message: str) -> None:
+        refused.append(message)
+        errors.append(BadInput(message))
+
     for number, line, last in _lines(file, name):
         if line is None:
             refused.append(f"{name}: line {number} is over {MAX_LINE // 1024**2} MB, skipped")
@@ -108,22 +150,25 @@ def _read_log(
         try:
             record = loads(line)
         except json.JSONDecodeError as err:
-            if last:
+            if last and read:
                 continue  # a log still being written may end in half a line
-            raise BadInput(
+            bad(
                 f"{name}: line {number} is not valid JSON ({err.msg}); accepted: a "
                 "Claude Code session log, one JSON object per line"
-            ) from None
+            )
+            continue
         except RecursionError:
-            raise BadInput(
-                f"{name}: line {number} is nested too deeply to be a Claude Code log line"
-            ) from None
+            bad(f"{name}: line {number} is nested too deeply to be a Claude Code log line")
+            continue
         if not isinstance(record, dict):
-            raise BadInput(f"{name}: line {number} is {kind_of(record)}, not an object")
+            bad(f"{name}: line {number} is {kind_of(record)}, not an object")
+            continue
+        read += 1
         try:
             _read_record(record, fallback, sessions)
         except Refused as err:
             refused.append(f"{name}: line {number}: {err}")
+    return read
 
 
 def _read_record(

@@ -113,11 +113,17 @@ def run(
         left_out = [f"{counted[r]} {r}" for r in SKIP_REASONS if counted[r]]
         if left_out:
             details.append("left out: " + ", ".join(left_out))
+        reasons = Counter(
+            {("already there" if r == "already imported" else r): n for r, n in counted.items()}
+        )
+        reasons["unreadable"] += len(refused)
         return new, ImportResult(
             added=len(new),
             skipped=sum(counted.values()) + len(refused),
+            reasons=reasons,
             details=details,
             problems=refused,
+            noun="meetings",
         )
 
     if dry_run or not meetings:

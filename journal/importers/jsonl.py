@@ -423,7 +423,7 @@ class _Merge:
         table = entry.TYPE
         old = store.entry(table, entry.id)
         if old is not None and not replaces(item, old):
-            result.skipped += 1
+            result.skip("already there")
             return
         after: Callable[[], None] | None = None
         if not entry.deleted and isinstance(entry, m.Person):
@@ -436,7 +436,7 @@ class _Merge:
             after()
         label = f"{table.replace('_', ' ')} {entry.id[:8]}"
         if old is None and entry.deleted:
-            result.skipped += 1
+            result.skip("deletions")
             self.note(f"keep deletion of {label}")
         elif old is None:
             result.added += 1
@@ -503,7 +503,8 @@ def run(store: JournalStore, path: str, *, dry_run: bool = False) -> ImportResul
     records = read(path, refused)
     # People first, so the names interactions give find their rows.
     records.sort(key=lambda r: r.entry.TYPE != "person")
-    result = ImportResult(skipped=len(refused), problems=refused)
+    result = ImportResult(problems=refused)
+    result.skip("unreadable", len(refused))
     merge = _Merge(store, result, clock_now())
     try:
         with store.write(f"import jsonl {os.path.basename(path)}"):

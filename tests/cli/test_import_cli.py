@@ -27,13 +27,11 @@ def purposes(db_path):
 def test_import_chatgpt(cli, db_path):
     result = cli("import", "chatgpt", CHATGPT)
     assert result.code == 0, result.err
-    assert result.out.splitlines()[0] == (
-        "Imported chatgpt-conversations.json: 5 added, 0 already there or skipped."
-    )
+    assert result.out.splitlines()[0] == ("Imported chatgpt-conversations.json: 5 sessions added.")
     assert "aijournal classify" in result.out
     again = cli("import", "chatgpt", CHATGPT)
     assert again.out.splitlines()[0] == (
-        "Imported chatgpt-conversations.json: 0 added, 5 already there or skipped."
+        "Imported chatgpt-conversations.json: 0 sessions added · 5 already there skipped."
     )
     assert len(purposes(db_path)) == 5
     assert cli("undo").out.strip() == "Undone: import chatgpt chatgpt-conversations.json"
@@ -44,7 +42,10 @@ def test_import_claude_and_ics(cli, db_path):
     assert cli("import", "claude", CLAUDE).code == 0
     result = cli("import", "ics", CALENDAR, "--me", "me@example.com")
     assert result.code == 0, result.err
-    assert result.out.startswith("Imported calendar.ics: 7 added, 4 already there or skipped.")
+    assert result.out.startswith(
+        "Imported calendar.ics: 7 meetings added · 1 declined, 1 cancelled, 1 all-day, "
+        "1 with nobody else skipped."
+    )
     listed = cli("log", "--type", "met", "--json")
     people = sorted({name for entry in json.loads(listed.out) for name in entry["people"]})
     assert people == ["Maria", "Priya Raman", "Sam Lee", "alex.k"]
@@ -57,8 +58,7 @@ def test_dry_run_prints_and_writes_nothing(cli, db_path):
     assert result.code == 0, result.err
     lines = result.out.splitlines()
     assert lines[0] == (
-        "Dry run, nothing written: chatgpt-conversations.json would add "
-        "5 AI sessions (0 already there or skipped)."
+        "Dry run, nothing written: chatgpt-conversations.json would add 5 AI sessions."
     )
     assert lines[1] == "  2026-06-10 10:00  ChatGPT  7 min  Refactor parser"
     assert len(lines) == 6
@@ -85,7 +85,7 @@ def test_since_until(cli, db_path):
         "--until",
         "2026-05-31",
     )
-    assert result.out.startswith("Imported calendar.ics: 1 added")
+    assert result.out.startswith("Imported calendar.ics: 1 meeting added")
 
 
 @pytest.mark.parametrize(
@@ -139,18 +139,30 @@ def test_refusals_exit_2_and_change_nothing(cli, db_path, args, message):
     assert snapshot_files(db_path) == before
 
 
-def test_malformed_file_mid_way(cli, db_path, tmp_path):
+def test_one_bad_conversation_mid_way_is_skipped_and_named(cli, db_path, tmp_path):
     cli("import", "claude", CLAUDE)
     good = json.loads(Path(CHATGPT).read_text())
     path = tmp_path / "conversations.json"
     path.write_text(json.dumps([*good[:3], {"id": "x", "mapping": "oops"}, *good[3:]]))
+    result = cli("import", "chatgpt", str(path))
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[:2] == [
+        "Imported conversations.json: 5 sessions added · 1 unreadable skipped.",
+        "  skipped conversation x (conversations.json, item 4): mapping is a string, not an "
+        "object of message nodes",
+    ]
+
+
+def test_malformed_file_mid_way_changes_nothing(cli, db_path, tmp_path):
+    cli("import", "claude", CLAUDE)
+    text = Path(CHATGPT).read_text()
+    path = tmp_path / "conversations.json"
+    path.write_text(text[: len(text) // 2] + "}}oops" + text[len(text) // 2 :])
     before = snapshot_files(db_path)
     result = cli("import", "chatgpt", str(path))
     assert result.code == 2
-    assert result.err == (
-        "aijournal: conversations.json: item 4: mapping is a string, not an "
-        "object of message nodes\n"
-    )
+    assert result.err.startswith("aijournal: conversations.json: not valid JSON")
+    assert result.err.count("\n") == 1
     assert snapshot_files(db_path) == before
 
 
@@ -224,5 +236,5 @@ def test_classify_nothing_to_do(cli, monkeypatch):
 def test_import_claude_code(cli, db_path):
     result = cli("import", "claude-code", str(DATA / "claude-code"))
     assert result.code == 0, result.err
-    assert result.out.startswith("Imported claude-code: 3 added, 0 already there or skipped.")
+    assert result.out.startswith("Imported claude-code: 3 sessions added.")
     assert cli("undo").out.strip() == "Undone: import claude-code claude-code"

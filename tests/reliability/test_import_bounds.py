@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import zipfile
@@ -52,7 +53,7 @@ def imported(proc: subprocess.CompletedProcess[str], added: int, *skipped: str) 
     """Exit 0, `added` rows added, and one `skipped …` line naming each of `skipped`."""
     assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr[-2000:]
     lines = proc.stdout.splitlines()
-    assert f": {added} added," in lines[0], lines[0]
+    assert re.search(rf": {added} [a-z]+ added( · \d+ unreadable skipped)?\.$", lines[0]), lines[0]
     notes = [line for line in lines if line.startswith("  skipped ")]
     for name in skipped:
         assert any(name in line for line in notes), (name, proc.stdout[-2000:])
@@ -297,7 +298,10 @@ def test_chatgpt_times_no_journal_can_hold_skip_their_conversation(cli, db_path,
     result = cli("--db", db_path, "import", "chatgpt", path, "--dry-run")
     assert result.code == 0 and "Traceback" not in result.err, result.err
     assert "would add 1 AI sessions" in result.out
-    assert "  skipped conversation 2 ('Bad'): a message's create_time is " in result.out
+    assert (
+        "  skipped conversation 'Bad' (conversations.json, item 2): a message's create_time is "
+        in result.out
+    )
 
 
 @pytest.mark.parametrize("bad", BAD_TIMES[:3])
@@ -314,8 +318,11 @@ def test_claude_times_no_journal_can_hold_skip_their_conversation(cli, tmp_path,
     path.write_text(json.dumps(conversations))
     result = cli("import", "claude", str(path))
     assert result.code == 0, result.err
-    assert result.out.startswith("Imported claude.json: 1 added")
-    assert f"  skipped conversation 2 ('Bad'): a message's created_at is {bad!r}" in result.out
+    assert result.out.startswith("Imported claude.json: 1 session added · 1 unreadable skipped.")
+    assert (
+        f"  skipped conversation 'Bad' (claude.json, item 2): a message's created_at is {bad!r}"
+        in result.out
+    )
 
 
 @pytest.mark.parametrize("bad", BAD_TIMES)
@@ -331,7 +338,7 @@ def test_claude_code_times_no_journal_can_hold_skip_their_line(cli, tmp_path, ba
     (folder / "s1.jsonl").write_text("\n".join(lines) + "\n")
     result = cli("import", "claude-code", str(tmp_path / "claude"))
     assert result.code == 0, result.err
-    assert result.out.startswith("Imported claude: 1 added")
+    assert result.out.startswith("Imported claude: 1 session added · 1 unreadable skipped.")
     assert f"  skipped demo/s1.jsonl: line 2: timestamp is {bad!r}" in result.out.replace(
         "claude/projects/", ""
     )
@@ -364,7 +371,7 @@ def test_jsonl_records_no_journal_can_hold_are_skipped_and_named(cli, tmp_path, 
     path.write_text(good + "\n" + raw + "\n")
     result = cli("import", "jsonl", str(path))
     assert result.code == 0, result.err
-    assert result.out.startswith("Imported backup.jsonl: 1 added, 1 already there or skipped")
+    assert result.out.startswith("Imported backup.jsonl: 1 record added · 1 unreadable skipped.")
     assert f"  skipped backup.jsonl:2 (energy {'0' * 12}): {field} is " in result.out
     # The journal stays exportable (a record dated year 1 used to break every json export).
     exported = cli("export", "--format", "json", "-o", str(tmp_path / "summary.json"))
@@ -384,6 +391,6 @@ def test_jsonl_checkin_day_out_of_range_is_skipped(cli, tmp_path):
     )
     result = cli("import", "jsonl", str(path))
     assert result.code == 0, result.err
-    assert result.out.startswith("Imported backup.jsonl: 1 added, 2 already there or skipped")
+    assert result.out.startswith("Imported backup.jsonl: 1 record added · 2 unreadable skipped.")
     assert "  skipped backup.jsonl:2 (checkin 000000000000): day is '0001-01-01'" in result.out
     assert cli("export", "--format", "json", "-o", str(tmp_path / "s.json")).code == 0

@@ -246,14 +246,6 @@ def test_conversation_without_id_gets_a_stable_source(store, tmp_path):
             "of conversations at line 1 column 1",
         ),
         ("BEGIN:VCALENDAR", "conversations.json: the top level is not JSON"),
-        (
-            '[{"id": "a", "mapping": {}}, 7]',
-            "conversations.json: item 2 is a number, not a conversation object",
-        ),
-        (
-            '[{"id": "a", "mapping": {}}, {"uuid": "b", "chat_messages": []}]',
-            "conversations.json: item 2 has no mapping",
-        ),
         ('[{"id": "a", "mapping": []}]', "conversations.json: item 1: mapping is an array"),
         (
             '[{"id": "a", "mapping": {"n": 3}}]',
@@ -293,8 +285,8 @@ def test_malformed_chatgpt_files_change_nothing(store, db_path, tmp_path, conten
     ("content", "message"),
     [
         (
-            '[{"uuid": "a", "chat_messages": []}, {"id": "b", "mapping": {}}]',
-            "conversations.json: item 2 has no chat_messages",
+            '[{"id": "b", "mapping": {}}]',
+            "conversations.json: item 1 has no chat_messages",
         ),
         (
             '[{"uuid": "a", "chat_messages": {"x": 1}}]',
@@ -316,15 +308,18 @@ def test_malformed_claude_files_change_nothing(store, db_path, tmp_path, content
     assert snapshot_files(db_path) == before
 
 
-def test_error_after_valid_items_writes_nothing(store, db_path, tmp_path):
+def test_one_bad_conversation_is_skipped_and_named(store, db_path, tmp_path):
     good = json.loads(Path(CLAUDE).read_text())
     path = tmp_path / "conversations.json"
-    path.write_text(json.dumps([*good, {"uuid": "z", "chat_messages": 5}]))
-    before = snapshot_files(db_path)
-    with pytest.raises(BadInput, match="item 4: chat_messages is a number"):
-        claude.run(store, str(path))
-    assert snapshot_files(db_path) == before
-    assert store.all_entries("ai_session") == []
+    path.write_text(json.dumps([*good, {"uuid": "z", "name": "Broken", "chat_messages": 5}, 7]))
+    result = claude.run(store, str(path))
+    assert (result.added, result.reasons["unreadable"]) == (3, 2)
+    assert result.problems == [
+        "conversation 'Broken' (conversations.json, item 4): chat_messages is a number, "
+        "not an array",
+        "conversation 5 (conversations.json, item 5): is a number, not a conversation object",
+    ]
+    assert result.summary() == "3 sessions added · 2 unreadable skipped"
 
 
 def test_truncated_zip_is_refused(store, db_path):
@@ -428,7 +423,7 @@ def test_claude_code_logs(store):
     assert claude_code.run(store, CLAUDE_CODE + "/projects").added == 0
 
 
-def test_claude_code_bad_line_is_named(store, db_path, tmp_path):
+def test_claude_code_bad_line_is_skipped_and_named(store, db_path, tmp_path):
     from journal.importers import claude_code
 
     project = tmp_path / "projects" / "-home-me-x"
@@ -438,8 +433,16 @@ def test_claude_code_bad_line_is_named(store, db_path, tmp_path):
         "not json\n"
         '{"type": "user", "timestamp": "2026-11-20T10:05:00Z"}\n'
     )
+    result = claude_code.run(store, str(tmp_path / "projects"))
+    assert result.problems == [
+        "projects/-home-me-x/s.jsonl: line 2 is not valid JSON (Expecting value); accepted: "
+        "a Claude Code session log, one JSON object per line"
+    ]
+    assert (result.added, result.reasons["unreadable"]) == (1, 1)
+    assert sessions(store)[0][1] == 5
+    (project / "s.jsonl").write_text("not json\n[1]\n")
     before = snapshot_files(db_path)
-    with pytest.raises(BadInput, match=r"^projects/-home-me-x/s\.jsonl: line 2 is not valid JSON"):
+    with pytest.raises(BadInput, match=r"^projects/-home-me-x/s\.jsonl: line 1 is not valid JSON"):
         claude_code.run(store, str(tmp_path / "projects"))
     assert snapshot_files(db_path) == before
     empty = tmp_path / "empty"
