@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from journal.models import CheckIn, Entry, Person
+    from journal.report import Report
     from journal.store import JournalStore
 
 TIMER_KEY = "timer"
@@ -368,6 +369,22 @@ def _timeline_filter(
         "tag": tag,
         "text": text,
     }
+
+
+def report(
+    store: JournalStore, *, since: dt.date, until: dt.date, by: Sequence[str] = ()
+) -> Report:
+    """AI and people time of the days since..until (inclusive), grouped (journal.report)."""
+    from journal import report as rp
+    from journal.models import AISession, Interaction
+
+    return rp.build(
+        store.entries_between(AISession, since, until),
+        store.entries_between(Interaction, since, until),
+        since=since,
+        until=until,
+        by=tuple(by),
+    )
 
 
 def get_entry(store: JournalStore, id_prefix: str) -> Entry:

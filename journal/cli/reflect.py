@@ -49,7 +49,7 @@ EVIDENCE_SHOWN = 6  # days listed before the rest is elided
 
 def _as_of(text: str | None) -> dt.date:
     now = clock_now()
-    return p.filter_day(text, now) if text else now.date()
+    return p.filter_day(text, now, end=True) if text else now.date()
 
 
 # --- insights ----------------------------------------------------------------------------------
