@@ -324,12 +324,18 @@ def entries(
     person: str | None = None,
     tag: str | None = None,
     text: str | None = None,
+    tool: str | None = None,
+    purpose: str | None = None,
+    skill: str | None = None,
     limit: int | None = None,
     offset: int = 0,
     newest_first: bool = False,
 ) -> list[Entry]:
+    """Timeline entries, filtered; a tool (any case), purpose or skill (a part of it, any case)
+    keeps AI sessions only."""
     return store.timeline(
         **_timeline_filter(since, until, types, person, tag, text),
+        **_ai_filter(store, tool, purpose, skill),
         limit=limit,
         offset=offset,
         newest_first=newest_first,
@@ -345,9 +351,25 @@ def count_entries(
     person: str | None = None,
     tag: str | None = None,
     text: str | None = None,
+    tool: str | None = None,
+    purpose: str | None = None,
+    skill: str | None = None,
 ) -> int:
     """How many entries `entries` finds with the same filters and no limit."""
-    return store.count_timeline(**_timeline_filter(since, until, types, person, tag, text))
+    return store.count_timeline(
+        **_timeline_filter(since, until, types, person, tag, text),
+        **_ai_filter(store, tool, purpose, skill),
+    )
+
+
+def _ai_filter(
+    store: JournalStore, tool: str | None, purpose: str | None, skill: str | None
+) -> dict[str, Any]:
+    return {
+        "tools": tool_spellings(store, tool) if tool is not None else None,
+        "purpose": purpose,
+        "skill": skill,
+    }
 
 
 def _timeline_filter(
@@ -405,8 +427,24 @@ def unclassified_count(store: JournalStore) -> int:
 
 
 def tools(store: JournalStore) -> list[str]:
-    """The tools used before, most used first (for completion)."""
-    return store.tools()
+    """The tools used before, most used first (for completion): "claude" and "Claude" are one
+    tool (journal.names.key, the rule for people's names), shown as first written."""
+    from journal.names import key
+
+    folded: dict[str, list[Any]] = {}  # key -> [first spelling, sessions, last ts]
+    for tool, count, _first, last in store.tool_uses():
+        slot = folded.setdefault(key(tool), [tool, 0, last])
+        slot[1] += count
+        slot[2] = max(slot[2], last)
+    return [s[0] for s in sorted(folded.values(), key=lambda s: (-s[1], -s[2]))]
+
+
+def tool_spellings(store: JournalStore, name: str) -> list[str]:
+    """Every spelling of the tool `name` names, ignoring case ("claude" finds "Claude")."""
+    from journal.names import key
+
+    wanted = key(name)
+    return [tool for tool in store.tool_spellings() if key(tool) == wanted]
 
 
 def person_names(store: JournalStore) -> list[str]:

@@ -128,4 +128,16 @@ def status(*, prompt: bool = False, json: bool = False) -> int:
     return 0
 
 
-HANDLERS: dict[str, Callable[..., int]] = {"ai": ai, "met": met, "energy": energy, "status": status}
+def report(*, period: str | None = None, **options: object) -> int:
+    from journal.cli.reports import run
+
+    return run(period_text=period, **options)  # type: ignore[arg-type]  # lean.parse typed them
+
+
+HANDLERS: dict[str, Callable[..., int]] = {
+    "ai": ai,
+    "met": met,
+    "energy": energy,
+    "status": status,
+    "report": report,
+}
