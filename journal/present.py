@@ -69,10 +69,10 @@ _PLURALS = {"entry": "entries", "activity": "activities", "person": "people"}
 
 
 def count(n: int, word: str, plural: str | None = None) -> str:
-    """1 day, 2 days, 1 entry, 3 entries."""
+    """1 day, 2 days, 1 entry, 1,234 entries."""
     if n == 1:
         return f"{n} {word}"
-    return f"{n} {plural or _PLURALS.get(word) or word + 's'}"
+    return f"{n:,} {plural or _PLURALS.get(word) or word + 's'}"
 
 
 def hours(value: int | float) -> str:

@@ -362,6 +362,26 @@ def count_entries(
     )
 
 
+def entry_minutes(
+    store: JournalStore,
+    *,
+    since: dt.datetime | None = None,
+    until: dt.datetime | None = None,
+    types: Sequence[str] | None = None,
+    person: str | None = None,
+    tag: str | None = None,
+    text: str | None = None,
+    tool: str | None = None,
+    purpose: str | None = None,
+    skill: str | None = None,
+) -> tuple[int, int]:
+    """(AI minutes, people minutes) of what `entries` finds with the same filters, no limit."""
+    return store.timeline_minutes(
+        **_timeline_filter(since, until, types, person, tag, text),
+        **_ai_filter(store, tool, purpose, skill),
+    )
+
+
 def _ai_filter(
     store: JournalStore, tool: str | None, purpose: str | None, skill: str | None
 ) -> dict[str, Any]:

@@ -834,6 +834,32 @@ class JournalStore:
             self.conn.execute(f"SELECT count(*) FROM timeline WHERE {where}", params).fetchone()[0]
         )
 
+    def timeline_minutes(
+        self,
+        *,
+        since: float | None = None,
+        until: float | None = None,
+        types: Sequence[str] = TIMELINE_TABLES,
+        person: str | None = None,
+        tag: str | None = None,
+        text: str | None = None,
+        tools: Sequence[str] | None = None,
+        purpose: str | None = None,
+        skill: str | None = None,
+    ) -> tuple[int, int]:
+        """(AI minutes, people minutes) of the entries `timeline` finds with the same filters."""
+        where, params = self._timeline_filter(
+            since, until, types, person, tag, text, tools=tools, purpose=purpose, skill=skill
+        )
+        totals = []
+        for table in ("ai_session", "interaction"):
+            sql = (
+                f"SELECT coalesce(sum(minutes), 0) FROM {table} WHERE id IN "
+                f"(SELECT id FROM timeline WHERE type = '{table}' AND {where})"
+            )
+            totals.append(int(self.conn.execute(sql, params).fetchone()[0]))
+        return totals[0], totals[1]
+
     def _timeline_filter(
         self,
         since: float | None,
