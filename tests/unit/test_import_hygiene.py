@@ -19,6 +19,7 @@ CORE = [
     "journal.parse",
     "journal.rows",
     "journal.demo",
+    "journal.report",
     "journal.reflect",
     "journal.export",
 ]
