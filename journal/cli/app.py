@@ -226,6 +226,12 @@ def _short_types() -> list[str]:
     return list(SHORT_TYPES)
 
 
+def _report_fields() -> tuple[str, ...]:
+    from journal.cli.reports import BY_FIELDS
+
+    return BY_FIELDS
+
+
 def _personas() -> tuple[str, ...]:
     from journal.demo import PERSONAS
 
@@ -240,6 +246,7 @@ OPTION_COMPLETERS: dict[str, Completer] = {
     "--type": _choices(_short_types),
     "--format": _choices(_export_formats),
     "--persona": _choices(_personas),
+    "--by": _choices(_report_fields),
     "--tool": _names("tools"),
     "--people": _names("people", comma_list=True),
     "--person": _names("people"),
