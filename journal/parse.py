@@ -17,9 +17,13 @@ if TYPE_CHECKING:
 
 DURATION_FORMS = "minutes such as 45 or 45m, hours such as 1h, 1h30 or 1.5h (1 minute to 24 hours)"
 WHEN_FORMS = (
-    "a date or date-time (2026-11-20, 2026-11-20T14:30), today, yesterday, 14:30, "
-    "'yesterday 15:00', a weekday (mon), or '3 days ago'"
+    "a date or date-time (2026-11-20, 2026-11-20T14:30), today, yesterday, 14:30, 9am, noon, "
+    "'yesterday at 14:00', a weekday (mon, 'last friday'), '3 days ago' or '2 days ago 10:00'"
 )
+PERIOD_FORMS = "this week, last week, this month, last month, this year or last year"
+# A filter (--since, --until, report) also takes a period: it starts on its first day and ends
+# on its last.
+RANGE_FORMS = f"{WHEN_FORMS}; or a period: {PERIOD_FORMS}"
 NOON = dt.time(12, 0)
 # Days a WHEN may name: outside them local-time arithmetic overflows (and no journal goes there).
 FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(9998, 12, 31)
@@ -152,14 +156,25 @@ def _simple_when(raw: str, now: dt.datetime) -> tuple[dt.date, dt.time | None] |
         day = today - dt.timedelta(days=1)
     elif head in _WEEKDAYS:
         day = today - dt.timedelta(days=(today.weekday() - _WEEKDAYS[head]) % 7)
+    elif head == "last" and tail.partition(" ")[0] in _WEEKDAYS:
+        # "last friday": the latest one before today (a week ago when today is a Friday)
+        head, _, tail = tail.partition(" ")
+        day = today - dt.timedelta(days=(today.weekday() - _WEEKDAYS[head] - 1) % 7 + 1)
     if day is not None:
         if not tail:
             return day, None
-        time = _time_of_day(tail)
+        time = _time_of_day(tail.removeprefix("at "))
         return None if time is None else (day, time)
-    if raw.endswith(" ago"):
-        return _ago(raw[:-4].strip(), now)
-    time = _time_of_day(raw)
+    if " ago" in raw:  # "3 days ago", "2 days ago 10:00", "2 days ago at 10:00"
+        amount, _, tail = raw.partition(" ago")
+        found = _ago(amount.strip(), now)
+        if found is None or not tail:
+            return found
+        time = _time_of_day(tail.strip().removeprefix("at "))
+        if time is None or found[1] is not None:  # "2 hours ago 10:00" names two times
+            return None
+        return found[0], time
+    time = _time_of_day(raw.removeprefix("at "))
     if time is not None:
         return today, time
     return None
@@ -180,8 +195,10 @@ def _ago(amount: str, now: dt.datetime) -> tuple[dt.date, dt.time | None] | None
 
 
 def _time_of_day(text: str) -> dt.time | None:
-    """`14:30`, `9:05`, `3pm`, `3:30pm`, `15h`."""
+    """`14:30`, `9:05`, `3pm`, `3:30pm`, `15h`, `noon`, `midnight`."""
     raw = text.replace(" ", "")
+    if raw in _NAMED_TIMES:
+        return _NAMED_TIMES[raw]
     offset = 0
     if raw.endswith(("am", "pm")):
         offset = 12 if raw.endswith("pm") else 0
@@ -206,6 +223,33 @@ def _time_of_day(text: str) -> dt.time | None:
     if not (0 <= hours <= 23 and 0 <= int(minutes_text) <= 59):
         return None
     return dt.time(hours, int(minutes_text))
+
+
+_NAMED_TIMES = {"noon": NOON, "midday": NOON, "midnight": dt.time(0, 0)}
+
+
+def parse_period(text: str, now: dt.datetime) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of a period word (this/last week, month, year), else None.
+
+    Weeks start on Monday (ISO), as `mon` does."""
+    raw = " ".join(str(text).strip().lower().split())
+    which, _, unit = raw.partition(" ")
+    if which not in ("this", "last") or unit not in ("week", "month", "year"):
+        return None
+    today = now.date()
+    if unit == "week":
+        first = today - dt.timedelta(days=today.weekday())
+        if which == "last":
+            first -= dt.timedelta(days=7)
+        return first, first + dt.timedelta(days=6)
+    if unit == "year":
+        year = today.year - (which == "last")
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    first = today.replace(day=1)
+    if which == "last":
+        first = (first - dt.timedelta(days=1)).replace(day=1)
+    following = (first + dt.timedelta(days=32)).replace(day=1)
+    return first, following - dt.timedelta(days=1)
 
 
 def _iso_when(text: str, now: dt.datetime) -> tuple[dt.date, dt.time | None] | None:
@@ -281,20 +325,35 @@ def entry_day(text: str | None, now: dt.datetime, option: str = "--day") -> dt.d
     return day
 
 
+def _range_when(text: str, now: dt.datetime, end: bool) -> tuple[dt.date, dt.time | None]:
+    """A filter's WHEN: a period word gives its first (or, for an end, its last) day."""
+    period = parse_period(text, now)
+    if period is not None:
+        return period[1] if end else period[0], None
+    try:
+        return parse_when(text, now)
+    except BadInput as err:
+        raise BadInput(str(err).replace(WHEN_FORMS, RANGE_FORMS)) from None
+
+
 def range_start(text: str, now: dt.datetime) -> dt.datetime:
-    day, time = parse_when(text, now)
+    """The start of a filter range: a date alone means the start of that day, a period (this
+    month) the start of its first day."""
+    day, time = _range_when(text, now, end=False)
     return _local(day, time or dt.time(0, 0))
 
 
 def range_end(text: str, now: dt.datetime) -> dt.datetime:
-    """The end of a filter range, inclusive: a date alone means the end of that day."""
-    day, time = parse_when(text, now)
+    """The end of a filter range, inclusive: a date alone means the end of that day, a period
+    (last week) the end of its last day."""
+    day, time = _range_when(text, now, end=True)
     return _local(day, time or dt.time(23, 59, 59, 999999))
 
 
-def filter_day(text: str, now: dt.datetime) -> dt.date:
-    """A day for filters such as --as-of (any day, future allowed)."""
-    return parse_when(text, now)[0]
+def filter_day(text: str, now: dt.datetime, *, end: bool = False) -> dt.date:
+    """A day for filters such as --since or --as-of (any day, future allowed); a period means
+    its first day, or with `end` (--until, --as-of) its last."""
+    return _range_when(text, now, end=end)[0]
 
 
 # --- small values ------------------------------------------------------------------------------

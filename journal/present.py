@@ -55,14 +55,24 @@ CHANNEL_LABELS = {
 
 
 def minutes(value: int | float | None) -> str:
-    """45m, 2h, 2h05."""
+    """45m, 2h, 2h 05m: the one way a duration reads (CLI, TUI, exports)."""
     if value is None:
         return "–"
     total = int(round(value))
     if total < 60:
         return f"{total}m"
     hours, rest = divmod(total, 60)
-    return f"{hours}h{rest:02d}" if rest else f"{hours}h"
+    return f"{hours}h {rest:02d}m" if rest else f"{hours}h"
+
+
+_PLURALS = {"entry": "entries", "activity": "activities", "person": "people"}
+
+
+def count(n: int, word: str, plural: str | None = None) -> str:
+    """1 day, 2 days, 1 entry, 1,234 entries."""
+    if n == 1:
+        return f"{n} {word}"
+    return f"{n:,} {plural or _PLURALS.get(word) or word + 's'}"
 
 
 def hours(value: int | float) -> str:

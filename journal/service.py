@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from journal.models import CheckIn, Entry, Person
+    from journal.report import Report
     from journal.store import JournalStore
 
 TIMER_KEY = "timer"
@@ -323,12 +324,18 @@ def entries(
     person: str | None = None,
     tag: str | None = None,
     text: str | None = None,
+    tool: str | None = None,
+    purpose: str | None = None,
+    skill: str | None = None,
     limit: int | None = None,
     offset: int = 0,
     newest_first: bool = False,
 ) -> list[Entry]:
+    """Timeline entries, filtered; a tool (any case), purpose or skill (a part of it, any case)
+    keeps AI sessions only."""
     return store.timeline(
         **_timeline_filter(since, until, types, person, tag, text),
+        **_ai_filter(store, tool, purpose, skill),
         limit=limit,
         offset=offset,
         newest_first=newest_first,
@@ -344,9 +351,45 @@ def count_entries(
     person: str | None = None,
     tag: str | None = None,
     text: str | None = None,
+    tool: str | None = None,
+    purpose: str | None = None,
+    skill: str | None = None,
 ) -> int:
     """How many entries `entries` finds with the same filters and no limit."""
-    return store.count_timeline(**_timeline_filter(since, until, types, person, tag, text))
+    return store.count_timeline(
+        **_timeline_filter(since, until, types, person, tag, text),
+        **_ai_filter(store, tool, purpose, skill),
+    )
+
+
+def entry_minutes(
+    store: JournalStore,
+    *,
+    since: dt.datetime | None = None,
+    until: dt.datetime | None = None,
+    types: Sequence[str] | None = None,
+    person: str | None = None,
+    tag: str | None = None,
+    text: str | None = None,
+    tool: str | None = None,
+    purpose: str | None = None,
+    skill: str | None = None,
+) -> tuple[int, int]:
+    """(AI minutes, people minutes) of what `entries` finds with the same filters, no limit."""
+    return store.timeline_minutes(
+        **_timeline_filter(since, until, types, person, tag, text),
+        **_ai_filter(store, tool, purpose, skill),
+    )
+
+
+def _ai_filter(
+    store: JournalStore, tool: str | None, purpose: str | None, skill: str | None
+) -> dict[str, Any]:
+    return {
+        "tools": tool_spellings(store, tool) if tool is not None else None,
+        "purpose": purpose,
+        "skill": skill,
+    }
 
 
 def _timeline_filter(
@@ -370,6 +413,22 @@ def _timeline_filter(
     }
 
 
+def report(
+    store: JournalStore, *, since: dt.date, until: dt.date, by: Sequence[str] = ()
+) -> Report:
+    """AI and people time of the days since..until (inclusive), grouped (journal.report)."""
+    from journal import report as rp
+    from journal.models import AISession, Interaction
+
+    return rp.build(
+        store.entries_between(AISession, since, until),
+        store.entries_between(Interaction, since, until),
+        since=since,
+        until=until,
+        by=tuple(by),
+    )
+
+
 def get_entry(store: JournalStore, id_prefix: str) -> Entry:
     table, row_id = store.find(id_prefix)
     entry = store.entry(table, row_id)
@@ -388,8 +447,24 @@ def unclassified_count(store: JournalStore) -> int:
 
 
 def tools(store: JournalStore) -> list[str]:
-    """The tools used before, most used first (for completion)."""
-    return store.tools()
+    """The tools used before, most used first (for completion): "claude" and "Claude" are one
+    tool (journal.names.key, the rule for people's names), shown as first written."""
+    from journal.names import key
+
+    folded: dict[str, list[Any]] = {}  # key -> [first spelling, sessions, last ts]
+    for tool, count, _first, last in store.tool_uses():
+        slot = folded.setdefault(key(tool), [tool, 0, last])
+        slot[1] += count
+        slot[2] = max(slot[2], last)
+    return [s[0] for s in sorted(folded.values(), key=lambda s: (-s[1], -s[2]))]
+
+
+def tool_spellings(store: JournalStore, name: str) -> list[str]:
+    """Every spelling of the tool `name` names, ignoring case ("claude" finds "Claude")."""
+    from journal.names import key
+
+    wanted = key(name)
+    return [tool for tool in store.tool_spellings() if key(tool) == wanted]
 
 
 def person_names(store: JournalStore) -> list[str]:

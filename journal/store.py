@@ -788,12 +788,18 @@ class JournalStore:
         person: str | None = None,
         tag: str | None = None,
         text: str | None = None,
+        tools: Sequence[str] | None = None,
+        purpose: str | None = None,
+        skill: str | None = None,
         limit: int | None = None,
         offset: int = 0,
         newest_first: bool = False,
     ) -> list[Entry]:
-        """Live timeline entries in time order, filtered; pages with limit/offset."""
-        where, params = self._timeline_filter(since, until, types, person, tag, text)
+        """Live timeline entries in time order, filtered; pages with limit/offset. `tools` (the
+        spellings to match), `purpose` and `skill` (a part of it) keep AI sessions only."""
+        where, params = self._timeline_filter(
+            since, until, types, person, tag, text, tools=tools, purpose=purpose, skill=skill
+        )
         order = "DESC" if newest_first else "ASC"
         sql = f"SELECT type, id FROM timeline WHERE {where} ORDER BY ts {order}, id {order}"
         if limit is not None:
@@ -820,11 +826,42 @@ class JournalStore:
         person: str | None = None,
         tag: str | None = None,
         text: str | None = None,
+        tools: Sequence[str] | None = None,
+        purpose: str | None = None,
+        skill: str | None = None,
     ) -> int:
-        where, params = self._timeline_filter(since, until, types, person, tag, text)
+        where, params = self._timeline_filter(
+            since, until, types, person, tag, text, tools=tools, purpose=purpose, skill=skill
+        )
         return int(
             self.conn.execute(f"SELECT count(*) FROM timeline WHERE {where}", params).fetchone()[0]
         )
+
+    def timeline_minutes(
+        self,
+        *,
+        since: float | None = None,
+        until: float | None = None,
+        types: Sequence[str] = TIMELINE_TABLES,
+        person: str | None = None,
+        tag: str | None = None,
+        text: str | None = None,
+        tools: Sequence[str] | None = None,
+        purpose: str | None = None,
+        skill: str | None = None,
+    ) -> tuple[int, int]:
+        """(AI minutes, people minutes) of the entries `timeline` finds with the same filters."""
+        where, params = self._timeline_filter(
+            since, until, types, person, tag, text, tools=tools, purpose=purpose, skill=skill
+        )
+        totals = []
+        for table in ("ai_session", "interaction"):
+            sql = (
+                f"SELECT coalesce(sum(minutes), 0) FROM {table} WHERE id IN "
+                f"(SELECT id FROM timeline WHERE type = '{table}' AND {where})"
+            )
+            totals.append(int(self.conn.execute(sql, params).fetchone()[0]))
+        return totals[0], totals[1]
 
     def _timeline_filter(
         self,
@@ -834,9 +871,26 @@ class JournalStore:
         person: str | None,
         tag: str | None,
         text: str | None,
+        *,
+        tools: Sequence[str] | None = None,
+        purpose: str | None = None,
+        skill: str | None = None,
     ) -> tuple[str, list[Any]]:
         clauses = ["deleted_at IS NULL", f"type IN ({', '.join('?' for _ in types)})"]
         params: list[Any] = list(types)
+        if tools is not None or purpose is not None or skill is not None:
+            ai: list[str] = []
+            if tools is not None:
+                ai.append(f"tool IN ({', '.join('?' * len(tools)) or 'NULL'})")
+                params += list(tools)
+            if purpose is not None:
+                ai.append("purpose = ?")
+                params.append(purpose)
+            if skill is not None:
+                escaped = skill.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                ai.append("skill LIKE ? ESCAPE '\\'")
+                params.append(f"%{escaped}%")
+            clauses.append(f"id IN (SELECT id FROM ai_session WHERE {' AND '.join(ai)})")
         if since is not None:
             clauses.append("ts >= ?")
             params.append(since)
@@ -895,13 +949,23 @@ class JournalStore:
             for r in cur
         }
 
-    def tools(self) -> list[str]:
-        """Tools used before, most used first (for completion)."""
+    def tool_spellings(self) -> list[str]:
+        """Every way a tool has been written (live or deleted), oldest first."""
         return [
             r[0]
             for r in self.conn.execute(
-                "SELECT tool FROM ai_session WHERE deleted_at IS NULL GROUP BY lower(tool) "
-                "ORDER BY count(*) DESC, max(ts) DESC"
+                "SELECT tool FROM ai_session GROUP BY tool ORDER BY min(ts), tool"
+            )
+        ]
+
+    def tool_uses(self) -> list[tuple[str, int, float, float]]:
+        """(tool as written, live sessions, first ts, last ts) per exact spelling, oldest first;
+        service.tools folds the spellings of one tool together."""
+        return [
+            (r[0], r[1], r[2], r[3])
+            for r in self.conn.execute(
+                "SELECT tool, count(*), min(ts), max(ts) FROM ai_session WHERE deleted_at IS NULL "
+                "GROUP BY tool ORDER BY min(ts), tool"
             )
         ]
 

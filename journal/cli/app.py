@@ -12,10 +12,11 @@ import typer
 from journal import vocab
 from journal.cli import common, quick
 from journal.cli._typer_internals import USAGE_ERROR as _USAGE_ERROR
-from journal.cli._typer_internals import set_value_completer
+from journal.cli._typer_internals import plain_usage_names, set_value_completer
 from journal.cli.spec import HOT, option_key
 from journal.errors import JournalError
 
+plain_usage_names()
 app = typer.Typer(
     name="aijournal",
     help="A private journal of your AI use, your people and your energy. "
@@ -58,13 +59,18 @@ def _hot_command(name: str, declaration: dict[str, Any]) -> None:
     parameters = []
     for pname, kind, metavar, help_text in declaration["params"]:
         key = option_key(pname)
-        if kind == "arg":
+        if kind in ("arg", "optarg"):
+            optional = kind == "optarg"
             annotation: Any = Annotated[
-                str, typer.Argument(metavar=metavar, help=help_text, show_default=False)
+                str | None if optional else str,
+                typer.Argument(metavar=metavar, help=help_text, show_default=False),
             ]
             parameters.append(
                 inspect.Parameter(
-                    key, inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=annotation
+                    key,
+                    inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                    annotation=annotation,
+                    default=None if optional else inspect.Parameter.empty,
                 )
             )
             continue
@@ -232,6 +238,12 @@ def _insight_ids() -> tuple[str, ...]:
     return DETECTOR_IDS
 
 
+def _report_fields() -> tuple[str, ...]:
+    from journal.cli.reports import BY_FIELDS
+
+    return BY_FIELDS
+
+
 def _personas() -> tuple[str, ...]:
     from journal.demo import PERSONAS
 
@@ -247,6 +259,7 @@ OPTION_COMPLETERS: dict[str, Completer] = {
     "--format": _choices(_export_formats),
     "--persona": _choices(_personas),
     "--role": _choices(_roles),
+    "--by": _choices(_report_fields),
     "--tool": _names("tools"),
     "--people": _names("people", comma_list=True),
     "--person": _names("people"),

@@ -4,7 +4,7 @@ backup, demo. Each parses user text with journal.parse, calls journal.service, a
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -13,12 +13,14 @@ from journal import names, service, vocab
 from journal import parse as p
 from journal.cli.common import open_store
 from journal.cli.output import console, describe, entries_table, plain, print_json, say
+from journal.cli.spec import SINCE_HELP, UNTIL_HELP
 from journal.clock import now as clock_now
 from journal.errors import BadInput
 from journal.present import days_ago
 
 Json = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 Note = Annotated[str | None, typer.Option("--note", metavar="TEXT", help="A private note.")]
+WIDE = 10_000  # columns for output that is not a terminal: long lines stay whole
 Day = Annotated[str | None, typer.Option("--day", metavar="WHEN", help="Default: today.")]
 
 
@@ -142,17 +144,37 @@ TYPE_CHOICES = {**m.SHORT_TYPES, **{t: t for t in m.TIMELINE_TYPES}}
 
 
 def log(
-    since: Annotated[
-        str | None, typer.Option("--since", metavar="WHEN", help="From this day.")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option("--until", metavar="WHEN", help="Up to and including this day.")
-    ] = None,
+    since: Annotated[str | None, typer.Option("--since", metavar="WHEN", help=SINCE_HELP)] = None,
+    until: Annotated[str | None, typer.Option("--until", metavar="WHEN", help=UNTIL_HELP)] = None,
     kind: Annotated[
         str | None, typer.Option("--type", metavar="TYPE", help="ai, met, energy, checkin or who5.")
     ] = None,
-    person: Annotated[str | None, typer.Option("--person", metavar="NAME")] = None,
-    tag: Annotated[str | None, typer.Option("--tag", metavar="T")] = None,
+    person: Annotated[
+        str | None,
+        typer.Option("--person", metavar="NAME", help="Only interactions with this person."),
+    ] = None,
+    tag: Annotated[
+        str | None, typer.Option("--tag", metavar="T", help="Only entries with this tag.")
+    ] = None,
+    tool: Annotated[
+        str | None,
+        typer.Option("--tool", metavar="TOOL", help="Only AI sessions with this tool (any case)."),
+    ] = None,
+    purpose: Annotated[
+        str | None,
+        typer.Option(
+            "--purpose",
+            metavar="P",
+            help="Only AI sessions for this purpose: learn, augment, automate, companion or "
+            "unclassified.",
+        ),
+    ] = None,
+    skill: Annotated[
+        str | None,
+        typer.Option(
+            "--skill", metavar="TEXT", help="Only AI sessions whose skill contains this text."
+        ),
+    ] = None,
     limit: Annotated[
         str | None,
         typer.Option(
@@ -177,6 +199,11 @@ def log(
                     f"--type {part!r} is not accepted; use one of: ai, met, energy, checkin, who5"
                 )
             types.append(TYPE_CHOICES[key])
+    ai_filter: dict[str, Any] = {
+        "tool": p.parse_text(tool, "--tool") if tool is not None else None,
+        "purpose": p.parse_choice(vocab.PURPOSES, purpose, "--purpose") if purpose else None,
+        "skill": p.parse_text(skill, "--skill") if skill is not None else None,
+    }
     count = p.parse_int(limit, 1, 10**9, "--limit") if limit else None
     if count is None and not as_json and since is None:
         count = 50
@@ -194,13 +221,20 @@ def log(
             types=types,
             person=person,
             tag=tag_value,
+            **ai_filter,
             limit=count,
             newest_first=count is not None,
         )
         found.reverse() if count is not None else None
         total = (
             service.count_entries(
-                store, since=start_at, until=end_at, types=types, person=person, tag=tag_value
+                store,
+                since=start_at,
+                until=end_at,
+                types=types,
+                person=person,
+                tag=tag_value,
+                **ai_filter,
             )
             if count
             else len(found)
@@ -213,7 +247,18 @@ def log(
             "No entries match. Log one with `aijournal ai Claude 30m` or `aijournal met Sam 20m`."
         )
         return
-    console.print(entries_table(found, now.date()))
+    table = entries_table(found, now.date())
+    if console.is_terminal:
+        console.print(table)
+    else:  # piped: one line per entry, however long, for grep and less
+        import io
+        import sys
+
+        from rich.console import Console
+
+        buffer = io.StringIO()
+        Console(file=buffer, highlight=False, width=WIDE, color_system=None).print(table)
+        sys.stdout.write("".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines()))
     if total > len(found):
         console.print(
             f"[dim]Showing the latest {len(found)} of {total}; use --since or --limit "
@@ -223,30 +268,86 @@ def log(
 
 def edit(
     entry_id: Annotated[str, typer.Argument(metavar="ID", help="An id or its first characters.")],
-    tool: Annotated[str | None, typer.Option("--tool")] = None,
+    tool: Annotated[
+        str | None, typer.Option("--tool", metavar="TOOL", help="AI session: the tool.")
+    ] = None,
     duration: Annotated[
-        str | None, typer.Option("--duration", "--minutes", metavar="DURATION")
+        str | None,
+        typer.Option(
+            "--duration",
+            "--minutes",
+            metavar="DURATION",
+            help="AI session or interaction: how long (45m, 1h30).",
+        ),
     ] = None,
-    purpose: Annotated[str | None, typer.Option("--purpose", metavar="P")] = None,
+    purpose: Annotated[
+        str | None,
+        typer.Option(
+            "--purpose", metavar="P", help="AI session: learn, augment, automate or companion."
+        ),
+    ] = None,
     instead_of_person: Annotated[
-        bool | None, typer.Option("--instead-of-person/--not-instead-of-person")
+        bool | None,
+        typer.Option(
+            "--instead-of-person/--not-instead-of-person",
+            help="AI session: asked AI instead of a person, or not.",
+        ),
     ] = None,
-    skill: Annotated[str | None, typer.Option("--skill", metavar="TEXT")] = None,
-    at: Annotated[str | None, typer.Option("--at", metavar="WHEN")] = None,
-    note: Annotated[str | None, typer.Option("--note", metavar="TEXT")] = None,
+    skill: Annotated[
+        str | None,
+        typer.Option("--skill", metavar="TEXT", help="AI session: what you learned."),
+    ] = None,
+    at: Annotated[
+        str | None,
+        typer.Option("--at", metavar="WHEN", help="When it happened (as for `ai --at`)."),
+    ] = None,
+    note: Annotated[
+        str | None, typer.Option("--note", metavar="TEXT", help="The note ('' clears it).")
+    ] = None,
     tags: Annotated[
         list[str] | None,
         typer.Option("--tag", metavar="T", help="Replaces the tags; repeat for more."),
     ] = None,
-    people: Annotated[str | None, typer.Option("--people", metavar="PEOPLE")] = None,
-    kind: Annotated[str | None, typer.Option("--kind", metavar="K")] = None,
-    channel: Annotated[str | None, typer.Option("--channel", metavar="C")] = None,
-    quality: Annotated[str | None, typer.Option("--quality", metavar="N")] = None,
-    initiated: Annotated[bool | None, typer.Option("--initiated/--not-initiated")] = None,
-    level: Annotated[str | None, typer.Option("--level", metavar="N")] = None,
-    trust_ai: Annotated[str | None, typer.Option("--trust-ai", metavar="N")] = None,
-    trust_team: Annotated[str | None, typer.Option("--trust-team", metavar="N")] = None,
-    connection: Annotated[str | None, typer.Option("--connection", metavar="N")] = None,
+    people: Annotated[
+        str | None,
+        typer.Option("--people", metavar="PEOPLE", help="Interaction: who, 'Sam, Priya'."),
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            metavar="K",
+            help="Interaction: mentoring, feedback, collaboration, help, social or meeting.",
+        ),
+    ] = None,
+    channel: Annotated[
+        str | None,
+        typer.Option(
+            "--channel", metavar="C", help="Interaction: in_person, call, video, chat or email."
+        ),
+    ] = None,
+    quality: Annotated[
+        str | None,
+        typer.Option("--quality", metavar="N", help="Interaction: how connected it felt, 1 to 5."),
+    ] = None,
+    initiated: Annotated[
+        bool | None,
+        typer.Option("--initiated/--not-initiated", help="Interaction: you reached out, or not."),
+    ] = None,
+    level: Annotated[
+        str | None, typer.Option("--level", metavar="N", help="Energy: 1 (drained) to 5 (full).")
+    ] = None,
+    trust_ai: Annotated[
+        str | None, typer.Option("--trust-ai", metavar="N", help="Check-in: trust in AI, 1 to 5.")
+    ] = None,
+    trust_team: Annotated[
+        str | None,
+        typer.Option("--trust-team", metavar="N", help="Check-in: trust in your team, 1 to 5."),
+    ] = None,
+    connection: Annotated[
+        str | None,
+        typer.Option("--connection", metavar="N", help="Check-in: how connected you felt, 1 to 5."),
+    ] = None,
 ) -> None:
     """Change fields of one entry (`aijournal undo` puts it back)."""
     now = clock_now()
@@ -295,7 +396,7 @@ def undo() -> None:
 
 
 def people(
-    name: Annotated[str | None, typer.Argument(metavar="[NAME]", help="One person.")] = None,
+    name: Annotated[str | None, typer.Argument(metavar="NAME", help="One person.")] = None,
     relation: Annotated[
         str | None,
         typer.Option(
@@ -374,7 +475,7 @@ def backup(
     path: Annotated[
         str | None,
         typer.Argument(
-            metavar="[PATH]", help="A new file or a folder (default: beside the journal)."
+            metavar="PATH", help="A new file or a folder (default: beside the journal)."
         ),
     ] = None,
 ) -> None:

@@ -75,7 +75,7 @@ def export(
         )
     options = Options(
         since=p.filter_day(since, now) if since else None,
-        until=p.filter_day(until, now) if until else None,
+        until=p.filter_day(until, now, end=True) if until else None,
         include_notes=include_notes,
         real_names=real_names,
     )

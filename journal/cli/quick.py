@@ -128,6 +128,21 @@ def status(*, prompt: bool = False, json: bool = False) -> int:
     return 0
 
 
+def report(*, period: str | None = None, **options: object) -> int:
+    from journal.cli.reports import run
+
+    return run(period_text=period, **options)  # type: ignore[arg-type]  # lean.parse typed them
+
+
+HANDLERS: dict[str, Callable[..., int]] = {
+    "ai": ai,
+    "met": met,
+    "energy": energy,
+    "status": status,
+    "report": report,
+}
+
+
 def insights_json(*, as_of: str | None = None) -> int:
     """`insights --json [--as-of DAY]` without Typer or Rich: scripts and prompts call it often."""
     import json as js
@@ -142,9 +157,6 @@ def insights_json(*, as_of: str | None = None) -> int:
     data = [i.to_json() for i in found]
     sys.stdout.write(json_visible(js.dumps(data, ensure_ascii=False, indent=2)) + "\n")
     return 0
-
-
-HANDLERS: dict[str, Callable[..., int]] = {"ai": ai, "met": met, "energy": energy, "status": status}
 
 
 def fast_json(command: str, args: list[str]) -> dict[str, str | None] | None:

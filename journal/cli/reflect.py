@@ -16,7 +16,9 @@ from journal.cli.common import open_store
 from journal.cli.output import console, print_json, say
 from journal.clock import now as clock_now
 from journal.errors import BadInput
+from journal.present import count as _n
 from journal.present import days_ago
+from journal.present import minutes as _time
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -54,7 +56,7 @@ EVIDENCE_SHOWN = 6  # days listed before the rest is elided
 
 def _as_of(text: str | None) -> dt.date:
     now = clock_now()
-    return p.filter_day(text, now) if text else now.date()
+    return p.filter_day(text, now, end=True) if text else now.date()
 
 
 # --- insights ----------------------------------------------------------------------------------
@@ -138,28 +140,29 @@ def _print_review(data: dict[str, Any], result: Review, as_of: dt.date) -> None:
     say((f"Your {data['period']}: {data['start']} to {data['end']}", "bold"))
     ai = data["ai"]
     if ai["total_minutes"]:
-        parts = ", ".join(f"{k} {v}" for k, v in ai["minutes_by_purpose"].items() if v)
-        say(f"AI: {ai['total_minutes']} min in {ai['sessions']} sessions ({parts}).")
+        parts = ", ".join(f"{k} {_time(v)}" for k, v in ai["minutes_by_purpose"].items() if v)
+        say(f"AI: {_time(ai['total_minutes'])} in {_n(ai['sessions'], 'session')} ({parts}).")
         if ai["augmentation_share"] is not None:
             say(
                 f"  Learning and augmenting: {_pct(ai['augmentation_share'])} of "
-                f"{ai['classified_minutes']} classified minutes (reference point "
+                "learning, co-creating and automating time (reference point "
                 f"{_pct(ai['benchmark'])}, freelancers' average in a 2025 survey)."
             )
     else:
         say("AI: no sessions logged.")
     people = data["people"]
     if people["interactions"]:
-        parts = ", ".join(f"{k} {v}" for k, v in people["minutes_by_kind"].items() if v)
+        parts = ", ".join(f"{k} {_time(v)}" for k, v in people["minutes_by_kind"].items() if v)
         say(
-            f"People: {people['total_minutes']} min in {people['interactions']} "
-            f"interactions ({parts}) with {', '.join(people['people'])}."
+            f"People: {_time(people['total_minutes'])} in "
+            f"{_n(people['interactions'], 'interaction')} ({parts}) with "
+            f"{', '.join(people['people'])}."
         )
     else:
         say("People: no interactions logged.")
     energy = data["energy"]
     if energy["readings"]:
-        line = f"Energy: {energy['mean']:.1f}/5 over {energy['readings']} readings"
+        line = f"Energy: {energy['mean']:.1f}/5 over {_n(energy['readings'], 'reading')}"
         if energy["previous_mean"] is not None:
             line += (
                 f", {energy['previous_mean']:.1f} over {energy['previous_readings']} in the "
@@ -175,7 +178,7 @@ def _print_review(data: dict[str, Any], result: Review, as_of: dt.date) -> None:
     if trust["checkins"]:
         say(
             f"Trust: AI {trust['ai_mean']:.1f} vs team {trust['team_mean']:.1f} over "
-            f"{trust['checkins']} check-ins."
+            f"{_n(trust['checkins'], 'check-in')}."
         )
     console.print()
     if result.insights:

@@ -1,11 +1,24 @@
 """The hot commands, declared once: the lean parser and the Typer face are both built from this.
 
-Each parameter is (name, kind, metavar, help): kind is "arg" (positional), "opt" (takes a value),
-"flag" (boolean) or "multi" (an option that may repeat).
+Each parameter is (name, kind, metavar, help): kind is "arg" (positional), "optarg" (a positional
+that may be left out), "opt" (takes a value), "flag" (boolean) or "multi" (an option that may
+repeat).
 """
 
 PURPOSE_HELP = "Why: learn, augment, automate, companion or unclassified (default)."
-AT_HELP = "When it started: 14:30, yesterday 15:00, mon, '3 days ago', an ISO date (default: now)."
+WHEN_WORDS = (
+    "14:30, 9am, noon, 'yesterday at 14:00', 'last friday', '2 days ago 10:00', "
+    "'3 days ago', an ISO date"
+)
+AT_HELP = f"When it started: {WHEN_WORDS} (default: now)."
+ENERGY_AT_HELP = f"When you felt this: {WHEN_WORDS} (default: now)."
+PERIOD_WORDS = "'this week', 'last week', 'this month', 'last month', 'this year', 'last year'"
+SINCE_HELP = (
+    f"From this day: yesterday, mon, 'last friday', an ISO date, or a period ({PERIOD_WORDS})."
+)
+UNTIL_HELP = (
+    f"Up to and including this day: a day as for --since, or a period's last day ({PERIOD_WORDS})."
+)
 NOTE_HELP = "A private note (left out of exports unless asked)."
 TAG_HELP = "A tag; repeat for more."
 
@@ -49,8 +62,34 @@ HOT: dict[str, dict] = {
         "example": "aijournal energy 3",
         "params": [
             ("level", "arg", "LEVEL", "1 (drained) to 5 (full)."),
-            ("--at", "opt", "WHEN", AT_HELP),
+            ("--at", "opt", "WHEN", ENERGY_AT_HELP),
             ("--note", "opt", "TEXT", NOTE_HELP),
+        ],
+    },
+    "report": {
+        "help": "Time totals over a period, grouped: AI and people time side by side.",
+        "example": "aijournal report --month --by skill",
+        "params": [
+            (
+                "period",
+                "optarg",
+                "PERIOD",
+                f"A period ({PERIOD_WORDS}) or one day such as yesterday (default: this week).",
+            ),
+            ("--week", "flag", None, "This week, Monday to Sunday."),
+            ("--month", "flag", None, "This calendar month."),
+            ("--year", "flag", None, "This calendar year."),
+            ("--since", "opt", "WHEN", SINCE_HELP),
+            ("--until", "opt", "WHEN", UNTIL_HELP + " Default: today."),
+            (
+                "--by",
+                "multi",
+                "FIELD",
+                "Group by tool, purpose, skill, person, kind, channel, tag, day, week or month; "
+                "give it twice for two levels (default: day).",
+            ),
+            ("--json", "flag", None, "Print JSON (the keys are listed in the README)."),
+            ("--csv", "flag", None, "Print CSV, one row per group."),
         ],
     },
     "status": {

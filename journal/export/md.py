@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from journal import models as m
+from journal import present
 from journal.export import Exporter
 from journal.export.safe import md_text
 from journal.export.summary import Summary
@@ -37,12 +38,8 @@ def num(value: float | None, digits: int = 1) -> str:
     return "–" if value is None else f"{value:.{digits}f}"
 
 
-def count(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def hours(minutes: int) -> str:
-    return f"{minutes / 60:.1f} h"
+count = present.count  # "1 day", "3 sessions": one way to say counts and time (journal.present)
+hours = present.minutes  # "3h 11m"
 
 
 class MarkdownExporter(Exporter):
@@ -62,7 +59,7 @@ class MarkdownExporter(Exporter):
         out += [
             f"# {title}",
             "",
-            f"{period['since']} to {period['until']} ({period['days']} days, "
+            f"{period['since']} to {period['until']} ({count(period['days'], 'day')}, "
             f"{period['logged_days']} with entries). Generated {d['generated_at'][:16]}.",
             "",
         ]
@@ -78,7 +75,7 @@ class MarkdownExporter(Exporter):
             f"| Asked AI instead of a person | {count(ai['instead_of_person'], 'time')} |",
             f"| Time with people | {hours(ppl['minutes'])} in "
             f"{count(ppl['interactions'], 'interaction')} with "
-            f"{ppl['people']} {'person' if ppl['people'] == 1 else 'people'} |",
+            f"{count(ppl['people'], 'person')} |",
             f"| Felt connection (quality) | {num(ppl['mean_quality'])} / 5 |",
             f"| Energy | {num(en['mean'], 2)} / 5 from {count(en['readings'], 'reading')}"
             f"{', ' + en['trend'] if en['trend'] else ''} |",
@@ -89,37 +86,39 @@ class MarkdownExporter(Exporter):
             "",
         ]
 
-        out += ["## AI time by purpose", "", "| purpose | minutes |", "|---|---:|"]
-        out += [f"| {k} | {v} |" for k, v in ai["by_purpose"].items()]
+        out += ["## AI time by purpose", "", "| purpose | time |", "|---|---:|"]
+        out += [f"| {k} | {hours(v)} |" for k, v in ai["by_purpose"].items()]
         out.append("")
         if ai["skills"]:
             out += ["Skills learned: " + ", ".join(line(s) for s in ai["skills"]) + ".", ""]
         if ai["tools"]:
             out += [
-                "Tools: " + ", ".join(f"{line(k)} ({v} min)" for k, v in ai["tools"].items()) + ".",
+                "Tools: "
+                + ", ".join(f"{line(k)} ({hours(v)})" for k, v in ai["tools"].items())
+                + ".",
                 "",
             ]
 
-        out += ["## Time with people", "", "| kind | times | minutes |", "|---|---:|---:|"]
+        out += ["## Time with people", "", "| kind | times | time |", "|---|---:|---:|"]
         out += [
-            f"| {k} | {v['count']} | {v['minutes']} |"
+            f"| {k} | {v['count']} | {hours(v['minutes'])} |"
             for k, v in ppl["by_kind"].items()
             if v["count"]
         ]
-        out += ["", "| channel | times | minutes |", "|---|---:|---:|"]
+        out += ["", "| channel | times | time |", "|---|---:|---:|"]
         out += [
-            f"| {k.replace('_', ' ')} | {v['count']} | {v['minutes']} |"
+            f"| {k.replace('_', ' ')} | {v['count']} | {hours(v['minutes'])} |"
             for k, v in ppl["by_channel"].items()
             if v["count"]
         ]
         out.append("")
         if d["people"]:
             out += [
-                "| person | times | minutes | last contact | kinds |",
+                "| person | times | time | last contact | kinds |",
                 "|---|---:|---:|---|---|",
             ]
             out += [
-                f"| {cell(p['name'])} | {p['interactions']} | {p['minutes']} | "
+                f"| {cell(p['name'])} | {p['interactions']} | {hours(p['minutes'])} | "
                 f"{cell(p['last_contact'])} | {', '.join(p['kinds'])} |"
                 for p in d["people"]
             ]
@@ -164,14 +163,14 @@ class MarkdownExporter(Exporter):
         out += [
             "## Weeks",
             "",
-            "| week | AI min | of which learn+augment | people min | energy |",
+            "| week | AI | of which learn+augment | people | energy |",
             "|---|---:|---:|---:|---:|",
         ]
         for w in d["weeks"]:
             bp = w["ai_by_purpose"]
             out.append(
-                f"| {w['week']} ({w['start']}) | {w['ai_minutes']} | "
-                f"{bp['learn'] + bp['augment']} | {w['people_minutes']} | "
+                f"| {w['week']} ({w['start']}) | {hours(w['ai_minutes'])} | "
+                f"{hours(bp['learn'] + bp['augment'])} | {hours(w['people_minutes'])} | "
                 f"{num(w['energy_mean'])} |"
             )
         out.append("")
@@ -179,15 +178,15 @@ class MarkdownExporter(Exporter):
         out += [
             "## Days",
             "",
-            "| day | AI min | learn+augment | people min | people | energy | trust AI/team |",
+            "| day | AI | learn+augment | people time | people | energy | trust AI/team |",
             "|---|---:|---:|---:|---|---:|---|",
         ]
         for r in d["days"]:
             check = r["checkin"]
             trust = f"{check['trust_ai']}/{check['trust_team']}" if check else "–"
             out.append(
-                f"| {r['day']} | {r['ai_minutes']} | {r['augmentation_minutes']} | "
-                f"{r['people_minutes']} | {cell(', '.join(r['people']))} | "
+                f"| {r['day']} | {hours(r['ai_minutes'])} | {hours(r['augmentation_minutes'])} | "
+                f"{hours(r['people_minutes'])} | {cell(', '.join(r['people']))} | "
                 f"{num(r['energy_mean'])} | {trust} |"
             )
         out.append("")

@@ -281,14 +281,20 @@ def build(
 def _ai_totals(ai: list[m.AISession], names: Names) -> dict[str, Any]:
     by_purpose = _purposes(ai)
     aug, classified = _augmentation(by_purpose)
+    # "claude" and "Claude" are one tool, shown as first written (casefold, as the engine's
+    # journal.reflect.actions counts tools; invisible characters still tell tools apart)
     tools: dict[str, int] = {}
-    for s in ai:
+    spelled: dict[str, str] = {}
+    for s in sorted(ai, key=lambda s: (s.started_at, s.id)):
         tool = names.scrub(s.tool) or s.tool
+        tool = spelled.setdefault(tool.casefold(), tool)
         tools[tool] = tools.get(tool, 0) + s.minutes
     skills: list[str] = []
+    seen_skills: set[str] = set()
     for s in ai:
         skill = names.scrub(s.skill)
-        if skill and skill not in skills:
+        if skill and skill.casefold() not in seen_skills:
+            seen_skills.add(skill.casefold())
             skills.append(skill)
     return {
         "minutes": sum(by_purpose.values()),

@@ -102,6 +102,8 @@ CASES = [
     ("aijournal people Sam --relation m", ["manager", "mentor"]),
     ("aijournal export --format j", ["json", "jsonl"]),
     ("aijournal log --type ", ["ai", "met", "energy", "checkin", "who5"]),
+    ("aijournal report --by p", ["purpose", "person"]),
+    ("aijournal log --tool c", ["Claude", "ChatGPT"]),
 ]
 
 

@@ -19,6 +19,7 @@ CORE = [
     "journal.parse",
     "journal.rows",
     "journal.demo",
+    "journal.report",
     "journal.reflect",
     "journal.export",
     "journal.profile",
@@ -67,6 +68,9 @@ def quick_add_env(db_path: str) -> dict[str, str]:
         ["energy", "3", "--at", "2026-11-25T09:30"],
         ["status", "--prompt"],
         ["status", "--json"],
+        ["report", "--month", "--by", "skill", "--json"],
+        ["report", "last week", "--by", "tool", "--by", "purpose"],
+        ["report", "--since", "last friday", "--by", "person", "--csv"],
     ],
 )
 def test_the_hot_path_stays_lean(tmp_path, args):

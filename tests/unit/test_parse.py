@@ -179,6 +179,20 @@ def at(day: str, hhmm: str = "12:00", tz: dt.tzinfo = CET) -> dt.datetime:
         ("90 minutes ago", at("2026-11-26", "13:30")),
         ("2 hours ago", at("2026-11-26", "13:00")),
         ("20 min ago", at("2026-11-26", "14:40")),
+        # words of issue 15: "at", named times, "last <weekday>", a time after "ago"
+        ("noon", at("2026-11-26", "12:00")),
+        ("midnight", at("2026-11-26", "00:00")),
+        ("yesterday at 14:00", at("2026-11-25", "14:00")),
+        ("yesterday noon", at("2026-11-25", "12:00")),
+        ("today at 9am", at("2026-11-26", "09:00")),
+        ("at 9:30", at("2026-11-26", "09:30")),
+        ("last friday", at("2026-11-20")),
+        ("last fri 17:00", at("2026-11-20", "17:00")),
+        ("last thursday", at("2026-11-19")),  # today is a Thursday: a week ago
+        ("last wed", at("2026-11-25")),
+        ("2 days ago 10:00", at("2026-11-24", "10:00")),
+        ("2 days ago at 10:00", at("2026-11-24", "10:00")),
+        ("1 week ago 9am", at("2026-11-19", "09:00")),
         # dateutil forms (loaded only for these)
         ("Nov 20", at("2026-11-20")),
         ("20 November 2026", at("2026-11-20")),
@@ -240,12 +254,43 @@ def test_a_minute_of_clock_skew_is_allowed(now):
         ("16:00", at("2026-11-26", "16:00"), at("2026-11-26", "16:00")),
         ("mon", at("2026-11-23", "00:00"), at("2026-11-23", "23:59:59.999999")),
         ("2027-07-01", at("2027-07-01", "00:00", CEST), at("2027-07-01", "23:59:59.999999", CEST)),
+        # periods: a --since starts on their first day, an --until ends on their last
+        ("this week", at("2026-11-23", "00:00"), at("2026-11-29", "23:59:59.999999")),
+        ("last week", at("2026-11-16", "00:00"), at("2026-11-22", "23:59:59.999999")),
+        ("This  Month", at("2026-11-01", "00:00"), at("2026-11-30", "23:59:59.999999")),
+        (
+            "last month",
+            at("2026-10-01", "00:00", CEST),
+            at("2026-10-31", "23:59:59.999999", CET),
+        ),
+        ("this year", at("2026-01-01", "00:00"), at("2026-12-31", "23:59:59.999999")),
+        ("last year", at("2025-01-01", "00:00"), at("2025-12-31", "23:59:59.999999")),
     ],
 )
 def test_filters_may_name_any_day(text, first, last, now):
     assert p.range_start(text, now) == first
     assert p.range_end(text, now) == last
     assert p.filter_day(text, now) == first.date()
+    assert p.filter_day(text, now, end=True) == last.date()
+
+
+def test_last_month_in_january_is_december():
+    january = dt.datetime(2027, 1, 10, 9, 0, tzinfo=CET)
+    assert p.parse_period("last month", january) == (dt.date(2026, 12, 1), dt.date(2026, 12, 31))
+    assert p.parse_period("this month", january) == (dt.date(2027, 1, 1), dt.date(2027, 1, 31))
+    assert p.parse_period("next month", january) is None
+
+
+def test_a_period_is_not_a_moment_for_an_entry(now):
+    with pytest.raises(BadInput) as caught:
+        p.entry_time("last month", now)
+    assert "'last month'" in str(caught.value)
+
+
+def test_a_filter_error_lists_the_periods(now):
+    with pytest.raises(BadInput) as caught:
+        p.range_start("next week", now)
+    assert "this month" in str(caught.value) and "'next week'" in str(caught.value)
 
 
 @pytest.mark.parametrize(
@@ -262,6 +307,10 @@ def test_filters_may_name_any_day(text, first, last, now):
         "14:60",
         "yesterday 25:00",
         "mon 9:99",
+        "last",
+        "last monday 25:00",
+        "2 hours ago 10:00",
+        "2 days ago noonish",
         "3 parsecs ago",
         "x days ago",
         "-3 days ago",

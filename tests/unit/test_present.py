@@ -67,12 +67,29 @@ def test_day_text(days, text):
         (0, "0m"),
         (59, "59m"),
         (60, "1h"),
-        (61, "1h01"),
-        (125, "2h05"),
+        (61, "1h 01m"),
+        (125, "2h 05m"),
+        (1220, "20h 20m"),
     ],
 )
 def test_minutes(value, text):
     assert present.minutes(value) == text
+
+
+@pytest.mark.parametrize(
+    ("n", "word", "text"),
+    [
+        (1, "day", "1 day"),
+        (2, "day", "2 days"),
+        (0, "day", "0 days"),
+        (1, "entry", "1 entry"),
+        (3, "entry", "3 entries"),
+        (1, "session", "1 session"),
+        (2, "check-in", "2 check-ins"),
+    ],
+)
+def test_counts_say_one_and_many(n, word, text):
+    assert present.count(n, word) == text
 
 
 @pytest.mark.parametrize(("value", "text"), [(45, "45m"), (210, "3.5h"), (600, "10h")])

@@ -20,6 +20,7 @@ from journal import service
 from journal.clock import now
 from journal.errors import BadInput
 from journal.models import Entry
+from journal.present import count, minutes
 from journal.richtext import plain
 from journal.search import Filter, parse_search
 from journal.textsafe import visible
@@ -62,12 +63,14 @@ class HistoryScreen(JournalScreen):
         offset: int
         entries: list[Entry]
         total: int | None
+        minutes: tuple[int, int] | None = None  # (AI, people) of the whole filter
 
     def __init__(self) -> None:
         super().__init__()
         self.filter = Filter()
         self.generation = 0
         self.total = 0
+        self.minutes = (0, 0)
         self.loaded: dict[str, Entry] = {}
         self.fetching = False
         self.error: str | None = None
@@ -98,7 +101,7 @@ class HistoryScreen(JournalScreen):
             [
                 ("When", "when", 16),
                 ("Type", "type", 8),
-                ("Min", "min", 5),
+                ("Time", "min", 7),
                 ("What", "what", None),
                 ("Tags, note", "extra", 18),
             ],
@@ -120,7 +123,8 @@ class HistoryScreen(JournalScreen):
                 store, limit=PAGE, offset=offset, newest_first=True, **flt.query()
             )
             total = service.count_entries(store, **flt.query()) if count else None
-        self.post_message(self.Page(generation, offset, entries, total))
+            spent = service.entry_minutes(store, **flt.query()) if count else None
+        self.post_message(self.Page(generation, offset, entries, total, spent))
 
     def on_history_screen_page(self, page: Page) -> None:
         if page.generation != self.generation:
@@ -130,6 +134,7 @@ class HistoryScreen(JournalScreen):
         if page.offset == 0:
             keep = self._current_id()
             self.total = page.total or 0
+            self.minutes = page.minutes or (0, 0)
             self.loaded = {}
             self._columns()
         else:
@@ -168,7 +173,11 @@ class HistoryScreen(JournalScreen):
         else:
             shown = len(self.loaded)
             more = "  ·  scroll for more" if shown < self.total else ""
-            summary.update(f"{self.total:,} entries, newest first  ·  {shown:,} loaded{more}")
+            ai, people = self.minutes
+            summary.update(
+                f"{count(self.total, 'entry')}  ·  AI {minutes(ai)}  ·  people {minutes(people)}"
+                f"  ·  newest first  ·  {shown:,} loaded{more}"
+            )
 
     @on(DataTable.RowHighlighted, "#history-table")
     def _near_end(self, event: DataTable.RowHighlighted) -> None:

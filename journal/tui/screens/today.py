@@ -155,7 +155,7 @@ class TodayScreen(JournalScreen):
         table = self.query_one("#timeline", DataTable)
         set_columns(
             table,
-            [("Time", "time", 5), ("Type", "type", 8), ("Min", "min", 5), ("What", "what", None)],
+            [("Time", "time", 5), ("Type", "type", 8), ("Took", "min", 7), ("What", "what", None)],
         )
         for entry in data.entries:
             at = fmt.time_label(entry)
