@@ -226,7 +226,7 @@ class HtmlExporter(Exporter):
 
     def render(self, summary: Summary) -> str:
         d = summary.data
-        t = d["totals"]
+        t = summary.totals
         ai, ppl, en, ci, who5 = t["ai"], t["people"], t["energy"], t["checkins"], t["who5"]
         period = d["period"]
         title = "aijournal summary" + (f" · {d['client']}" if d.get("client") else "")
