@@ -146,7 +146,7 @@ def bar_chart(columns: list[Column], title: str, *, width: int = WIDE) -> str:
     every = max(1, round(n / (12 if width >= WIDE else 4)))
     for index, column in enumerate(columns):
         label, stack = column[0], column[1]
-        partial = column[2] if len(column) > 2 else ""  # type: ignore[misc]  # the 3-tuple
+        partial = column[2] if len(column) > 2 else ""
         x = left + slot * index + (slot - bar) / 2
         base: float = top + inner_h
         look = ' fill-opacity="0.35"' if partial else ""
