@@ -12,7 +12,7 @@ from typing import Any
 from journal import models as m
 from journal.export import Exporter
 from journal.export.safe import visible
-from journal.export.summary import PURPOSES, Summary
+from journal.export.summary import PURPOSES, Summary, shared
 from journal.present import TYPE_LABELS
 
 COLORS = {
@@ -367,6 +367,15 @@ class HtmlExporter(Exporter):
         else:
             o.append(_card(TYPE_LABELS["who5"], "–", "none in this period"))
         o.append("</div>")
+        sharing = shared(d)
+        unshared = {"Energy": "energy", "Trust AI · team": "checkins", "WHO-5": "who5"}
+        unshared |= {"AI time": "ai", "Augmentation share": "ai", "Time with people": "people"}
+        for n, part in enumerate(o):  # a section the client left out says so, not "–"
+            for label, section in unshared.items():
+                if section not in sharing and part.startswith(
+                    f'<div class="card"><div class="label">{esc(label)}</div>'
+                ):
+                    o[n] = _card(label, "–", "not shared")
 
         weeks = d["weeks"]
         partial = {w["start"]: week_part(w["start"], period) for w in weeks}
@@ -553,7 +562,9 @@ class HtmlExporter(Exporter):
             o.append("</div>")
 
         o.append('<h2>Wellbeing</h2><div class="panel who5">')
-        if who5:
+        if "who5" not in sharing:
+            o.append('<p class="muted">Not shared.</p>')
+        elif who5:
             o.append(
                 f"<p>WHO-5 on {esc(who5['day'])}: {esc(who5['raw'])}/25 = "
                 f"<strong>{esc(who5['percent'])}%</strong> ({esc(who5['band'])}).</p>"

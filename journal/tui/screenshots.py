@@ -61,6 +61,8 @@ SCENES: tuple[Scene, ...] = (
     Scene("09-insights-intention", ("f4", "enter", "end")),  # the first action, accepted
     Scene("10-people", ("f5",)),
     Scene("11-help", ("question_mark",)),
+    Scene("12-who5-form", ("w", "4", "tab", "3", "tab", "2")),
+    Scene("13-insights-evidence", ("f4", "v")),
 )
 
 

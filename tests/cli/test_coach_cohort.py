@@ -53,6 +53,13 @@ def test_export_sections_leaves_wellbeing_out(cli, tmp_path, drifting_db):
     md = cli("--db", drifting_db, "export", "--format", "md", "--sections", "ai,people").out
     assert "Not shared: energy, check-ins, WHO-5, insights." in " ".join(md.split())
     assert "| Energy | not shared |" in md
+    page = cli("--db", drifting_db, "export", "--format", "html", "--sections", "ai,people").out
+    assert (
+        '<div class="label">WHO-5</div><div class="value">–</div><div class="hint">not shared'
+        in page
+    )
+    csv = cli("--db", drifting_db, "export", "--format", "csv", "--sections", "ai,people").out
+    assert {line.split(",")[0] for line in csv.splitlines()[1:]} == {"ai_session", "interaction"}
     ranked = json.loads(cli("coach", str(out), "--json").out)
     assert ranked[0]["energy_mean"] is None and ranked[0]["who5_percent"] is None
     assert ranked[0]["sections"] == ["ai", "people", "insights"]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.events import Click
 from textual.message import Message
 from textual.reactive import reactive
@@ -110,6 +110,7 @@ class Who5Screen(ModalScreen[dict[str, object] | None]):
         border: round $accent; padding: 0 1;
     }
     Who5Screen #who5-scale, Who5Screen #who5-hint { color: $text-muted; margin-bottom: 1; }
+    Who5Screen #who5-items { height: auto; }
     Who5Screen #who5-result { margin-top: 1; }
     Who5Screen #who5-error { color: $error; }
     """
@@ -123,7 +124,7 @@ class Who5Screen(ModalScreen[dict[str, object] | None]):
         self.saved: dict[str, object] | None = None
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="who5-box") as box:
+        with Vertical(id="who5-box") as box:
             box.border_title = TITLE
             yield Static(scale_line(), id="who5-scale")
             with Vertical(id="who5-items"):
