@@ -342,6 +342,11 @@ def entries(
     )
 
 
+def entries_with_ids(store: JournalStore, ids: Sequence[str]) -> list[Entry]:
+    """Exactly these entries (an insight's evidence), live ones only, in time order."""
+    return store.entries_with_ids(ids)
+
+
 def count_entries(
     store: JournalStore,
     *,

@@ -817,6 +817,19 @@ class JournalStore:
                     found[entry.id] = entry
         return [found[row_id] for _, row_id in keys if row_id in found]
 
+    def entries_with_ids(self, ids: Sequence[str]) -> list[Entry]:
+        """The live timeline entries among `ids`, in time order (an insight's evidence)."""
+        wanted = list(dict.fromkeys(ids))
+        found: list[Entry] = []
+        for table in TIMELINE_TABLES:
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                marks = ", ".join("?" for _ in chunk)
+                found += self._select(table, f"id IN ({marks})", chunk)
+        from journal.models import entry_time
+
+        return sorted(found, key=lambda e: (entry_time(e).timestamp(), e.id))
+
     def count_timeline(
         self,
         *,

@@ -95,16 +95,22 @@ def checkin(
 
 def who5(
     answers: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(
-            metavar="A B C D E", help="Five answers, 0 (at no time) to 5 (all of the time)."
+            metavar="A B C D E",
+            help="Five answers, 0 (at no time) to 5 (all of the time); "
+            "without them, the five questions are asked one by one.",
+            show_default=False,
         ),
-    ],
+    ] = None,
     day: Day = None,
     as_json: Json = False,
 ) -> None:
     """The WHO-5 wellbeing index: five answers about the last two weeks, 0 to 5 each."""
     now = clock_now()
+    asked = not answers
+    if not answers:
+        answers = _ask_who5()
     if len(answers) != 5:
         raise BadInput(
             f"WHO-5 needs five answers, got {len(answers)}; give five numbers 0 to 5, "
@@ -130,6 +136,10 @@ def who5(
             }
         )
         return
+    if not asked:
+        say("Over the last two weeks:")
+    for n, (statement, item) in enumerate(zip(m.WHO5_ITEMS, items, strict=True), 1):
+        say(f"  {n}. {statement}  ", (f"{item} ({m.WHO5_SCALE[item].lower()})", "bold"))
     say(f"WHO-5 for {row['day']}: {raw}/25 = {percent}%  ({m.who5_band(percent)})")
     say(
         (
@@ -138,6 +148,32 @@ def who5(
             "dim",
         )
     )
+
+
+def _ask_who5() -> list[str]:
+    """The five statements asked one by one on the terminal, each with the 0-5 scale."""
+    import sys
+
+    if not sys.stdin.isatty():
+        raise BadInput(
+            "WHO-5 needs five answers and stdin is not a terminal to ask them; give five "
+            "numbers 0 to 5, e.g. `aijournal who5 3 4 2 3 4`"
+        )
+    say(("WHO-5: over the last two weeks, how much of the time...", "bold"))
+    for n, label in enumerate(m.WHO5_SCALE):
+        say((f"  {n}  {label}", "dim"))
+    answers: list[str] = []
+    for n, statement in enumerate(m.WHO5_ITEMS, 1):
+        while True:
+            try:
+                text = input(f"{n}/5  {statement}  [0-5]: ").strip()
+            except EOFError:
+                raise BadInput("WHO-5 stopped before five answers; nothing was saved") from None
+            if text in {"0", "1", "2", "3", "4", "5"}:
+                answers.append(text)
+                break
+            say((f"  {text!r} is not accepted; type a number 0 to 5", "yellow"))
+    return answers
 
 
 TYPE_CHOICES = {**m.SHORT_TYPES, **{t: t for t in m.TIMELINE_TYPES}}

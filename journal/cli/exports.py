@@ -60,24 +60,44 @@ def export(
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    name: Annotated[
+        str | None,
+        typer.Option(
+            "--name",
+            metavar="ALIAS",
+            help="The name your coach sees for you (default: none; the coach sees the file name).",
+        ),
+    ] = None,
+    sections: Annotated[
+        str | None,
+        typer.Option(
+            "--sections",
+            metavar="LIST",
+            help="What to share, comma-separated: ai, people, energy, checkins, who5, insights "
+            "(default: all). E.g. ai,people,insights leaves out WHO-5, energy and check-ins.",
+        ),
+    ] = None,
 ) -> None:
     """Export a summary for your coach (redacted by default), or a full JSONL backup."""
     from journal import export as exporters
-    from journal.export.summary import Options
+    from journal.export import summary
 
-    name = fmt or (exporters.for_extension(output) if output else None) or "md"
-    exporter = exporters.get(name)
+    chosen = fmt or (exporters.for_extension(output) if output else None) or "md"
+    exporter = exporters.get(chosen)
     now = clock_now()
-    if exporter.names[0] == "jsonl" and (since or until):
+    if exporter.names[0] == "jsonl" and (since or until or name or sections):
+        given = "--since and --until" if since or until else "--name and --sections"
         raise BadInput(
-            "--since and --until do not apply to jsonl: it is a full backup of every "
+            f"{given} do not apply to jsonl: it is a full backup of every "
             "record; use md, json, csv or html for one period"
         )
-    options = Options(
+    options = summary.Options(
         since=p.filter_day(since, now) if since else None,
         until=p.filter_day(until, now, end=True) if until else None,
         include_notes=include_notes,
         real_names=real_names,
+        name=summary.parse_name(name) if name is not None else None,
+        sections=summary.parse_sections(sections) if sections is not None else summary.SECTIONS,
     )
     target = _target(output, force) if output else None
     with open_store() as store:
@@ -140,21 +160,61 @@ def coach(
         typer.Argument(metavar="FILE...", help="Summaries from `aijournal export --format json`."),
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="A cohort report to keep or send: md or html (with -o, its extension picks it).",
+        ),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the report to FILE, readable only by you.",
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
 ) -> None:
-    """Review several clients' summaries side by side, who needs a conversation first."""
-    from journal.export import coach as review
+    """Review several clients' summaries side by side, who needs a conversation first.
 
-    clients, problems = review.load(files)
-    for problem in problems:
+    The same file twice is read once; exports with the same --name are one client (the latest
+    shown, with the change since the one before)."""
+    from journal.export import coach as review
+    from journal.export import cohort
+
+    report = _report_format(fmt, output)
+    if report and as_json:
+        raise BadInput("--json and --format exclude each other; give one of them")
+    target = _target(output, force) if output else None
+    loaded = review.load(files)
+    for problem in loaded.bad:
         sys.stderr.write(f"aijournal: skipped {visible(problem)}\n")
-    if not clients:
+    for note in loaded.notes:
+        sys.stderr.write(f"aijournal: {visible(note)}\n")
+    if not loaded.clients:
         raise BadInput(
             "none of the files is a readable aijournal summary; accepted: files "
             "from `aijournal export --format json`"
         )
-    ranked = review.rank(clients)
+    ranked = review.rank(loaded.clients)
     if as_json:
-        print_json([c.to_json() for c in ranked])
+        print_json(cohort.as_json(ranked))
+        return
+    if report:
+        made = clock_now().isoformat(timespec="minutes")
+        text = cohort.render(report, ranked, loaded.notes, made)
+        if target is None:
+            sys.stdout.write(text)
+            return
+        write_private(target, text.encode("utf-8"), force=force)
+        sys.stderr.write(
+            f"Wrote the {report} cohort report to {visible(target)} (readable only by you).\n"
+        )
         return
     console.print(_coach_table(ranked))
     first = ranked[0]
@@ -163,12 +223,33 @@ def coach(
     else:
         say("\nNo one stands out: nothing in these summaries asks for a conversation.")
     for n, c in enumerate(ranked, 1):
-        if not (c.reasons or c.act_insights):
+        change, hidden = cohort.change_line(c), cohort.not_shared(c)
+        if not (c.reasons or c.act_insights or change or hidden):
             continue
         reasons = f": {'; '.join(c.reasons)}." if c.reasons else ""
         say("\n", (f"{n}. {c.label}", "bold"), reasons)
         for title in c.act_insights:
             say("   ", ("●", "red"), f" {title}")
+        if change:
+            say("   ", (f"{change[0].upper()}{change[1:]} ({c.exports} exports).", "dim"))
+        if hidden:
+            say("   ", (f"{hidden[0].upper()}{hidden[1:]}.", "dim"))
+
+
+def _report_format(fmt: str | None, output: str | None) -> str | None:
+    """md or html from --format or -o's extension; None: the table on the terminal."""
+    from journal.export import cohort
+
+    if fmt is None and output is None:
+        return None
+    name = (fmt or "").strip().lower()
+    if not name and output:
+        name = os.path.splitext(output)[1].lstrip(".").lower()
+        name = {"markdown": "md", "htm": "html"}.get(name, name)
+    if name not in cohort.FORMATS:
+        given = f"--format {fmt!r}" if fmt else f"-o {output!r}"
+        raise BadInput(f"{given} is not accepted for coach; use --format md or --format html")
+    return name
 
 
 def _coach_table(ranked: list[Client]) -> Table:

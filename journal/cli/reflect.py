@@ -11,6 +11,7 @@ from typing import Annotated, Any
 
 import typer
 
+from journal import models as m
 from journal import parse as p
 from journal.cli.common import open_store
 from journal.cli.output import console, print_json, say
@@ -62,7 +63,18 @@ def _as_of(text: str | None) -> dt.date:
 # --- insights ----------------------------------------------------------------------------------
 
 
-def insights(as_of: AsOf = None, as_json: Json = False) -> None:
+def insights(
+    as_of: AsOf = None,
+    explain: Annotated[
+        str | None,
+        typer.Option(
+            "--explain",
+            metavar="ID",
+            help="Show one insight and each of its evidence entries (ids as --json shows them).",
+        ),
+    ] = None,
+    as_json: Json = False,
+) -> None:
     """What your journal shows lately, with the evidence and a next step for each."""
     from journal import insights as svc
 
@@ -70,6 +82,15 @@ def insights(as_of: AsOf = None, as_json: Json = False) -> None:
     with open_store() as store:
         found = svc.current(store, day)
         young = not found and svc.is_young(store, day)
+        if explain is not None:
+            insight = _chosen(found, explain, day)
+            from journal import service
+
+            ids = [i for e in insight.evidence for i in e.entry_ids]
+            evidence = service.entries_with_ids(store, ids)
+    if explain is not None:
+        _explain(insight, evidence, day, as_json)
+        return
     if as_json:
         print_json([i.to_json() for i in found])
         return
@@ -79,6 +100,41 @@ def insights(as_of: AsOf = None, as_json: Json = False) -> None:
     for insight in found:
         _print_insight(insight, day)
     say((ACT_HINT, "dim"))
+
+
+def _chosen(found: list[Insight], wanted: str, day: dt.date) -> Insight:
+    """The current insight with this id (or the one whose id starts with it)."""
+    key = wanted.strip()
+    exact = [i for i in found if i.id == key]
+    hits = exact or ([i for i in found if i.id.startswith(key)] if key else [])
+    if len(hits) == 1:
+        return hits[0]
+    accepted = ", ".join(i.id for i in found) or f"none: no insight is current as of {day}"
+    if len(hits) > 1:
+        raise BadInput(f"--explain {wanted!r} matches {len(hits)} insights; accepted: {accepted}")
+    raise BadInput(f"--explain {wanted!r} is not a current insight; accepted: {accepted}")
+
+
+def _explain(insight: Insight, entries: list[m.Entry], day: dt.date, as_json: bool) -> None:
+    """The insight, then its evidence entries one line each (id, when, type, what)."""
+    from journal.cli.output import describe, when_text
+    from journal.present import day_text
+
+    if as_json:
+        print_json({**insight.to_json(), "evidence_entries": [m.to_record(e) for e in entries]})
+        return
+    _print_insight(insight, day)
+    if not entries:
+        say("No evidence entries: they were deleted or the insight counts days, not entries.")
+        return
+    say((f"Evidence: {len(entries)} {'entry' if len(entries) == 1 else 'entries'}", "bold"))
+    for entry in entries:
+        label, what = describe(entry)
+        if isinstance(entry, m.CheckIn | m.Who5):
+            when = day_text(entry.day, day)
+        else:
+            when = when_text(m.entry_time(entry), day)
+        say((entry.id[:8], "dim"), f"  {when}  {label}  {what}", soft_wrap=True)
 
 
 def evidence_text(insight: Insight, as_of: dt.date) -> str:
@@ -245,7 +301,6 @@ def intentions(
 ) -> None:
     """The intentions you accepted and have not closed yet."""
     from journal import insights as svc
-    from journal import models as m
 
     with open_store() as store:
         found = svc.intentions(store, open_only=not show_all)

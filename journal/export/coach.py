@@ -10,6 +10,7 @@ than with people 1; trusting AI over the team on average 1.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import math
 import os
@@ -19,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from journal.export import summary
 from journal.export.json import problems
 
 
@@ -29,10 +31,40 @@ class Client:
     data: dict[str, Any]
     score: int = 0
     reasons: list[str] = field(default_factory=list)
+    named: bool = False  # the label is the summary's own `client` name
+    previous: Client | None = None  # the same client's export before this one
+    exports: int = 1  # how many of this client's exports were read
 
     @property
     def totals(self) -> dict[str, Any]:
-        return self.data["totals"]
+        """Totals with blank ones for the sections the client did not share."""
+        return summary.totals(self.data)
+
+    @property
+    def sections(self) -> tuple[str, ...]:
+        return summary.shared(self.data)
+
+    def figures(self) -> dict[str, float | int | None]:
+        """The four figures the change since the previous export compares (None: not shared)."""
+        t, shared = self.totals, self.sections
+        who5 = t["who5"]
+        return {
+            "augmentation_share": t["ai"]["augmentation_share"] if "ai" in shared else None,
+            "people_minutes": t["people"]["minutes"] if "people" in shared else None,
+            "energy_mean": t["energy"]["mean"] if "energy" in shared else None,
+            "who5_percent": who5["percent"] if who5 and "who5" in shared else None,
+        }
+
+    def change(self) -> dict[str, float | int | None] | None:
+        """Each figure now minus at the previous export; None where either lacks it."""
+        if self.previous is None:
+            return None
+        now, before = self.figures(), self.previous.figures()
+        out: dict[str, float | int | None] = {}
+        for key, value in now.items():
+            old = before[key]
+            out[key] = None if value is None or old is None else round(value - old, 3)
+        return out
 
     @property
     def period(self) -> str:
@@ -75,6 +107,15 @@ class Client:
             "who5_percent": who5["percent"] if who5 else None,
             "score": self.score,
             "reasons": self.reasons,
+            "sections": list(self.sections),
+            "exports": self.exports,
+            "previous_period": None
+            if self.previous is None
+            else {
+                "since": self.previous.data["period"]["since"],
+                "until": self.previous.data["period"]["until"],
+            },
+            "change": self.change(),
         }
 
 
@@ -97,12 +138,32 @@ class NotAFile(Refused):
     """A path to something that is not a regular file, or too large a file."""
 
 
-def load(paths: list[str]) -> tuple[list[Client], list[str]]:
-    """The readable summaries, and one line per file that was not (named, with why)."""
-    clients, bad = [], []
+@dataclass
+class Loaded:
+    """What `load` found: one Client per client (their latest export), the files refused with
+    why, and notes on files read once only or folded into a client's history."""
+
+    clients: list[Client]
+    bad: list[str]
+    notes: list[str]
+
+
+def load(paths: list[str]) -> Loaded:
+    """The readable summaries, one per client, and one line per file that was not."""
+    clients: list[Client] = []
+    bad: list[str] = []
+    notes: list[str] = []
+    seen: dict[str, str] = {}  # content digest -> the first path with it
     for path in paths:
         try:
-            data = _parse(_read(path))
+            raw = _read(path)
+            digest = hashlib.sha256(raw).hexdigest()
+            if digest in seen:
+                again = "given twice" if path == seen[digest] else f"same as {seen[digest]}"
+                notes.append(f"{path}: {again}; read once")
+                continue
+            seen[digest] = path
+            data = _parse(raw)
             _check_depth(data)
             found = problems(data)
         except FileNotFoundError:
@@ -139,7 +200,8 @@ def load(paths: list[str]) -> tuple[list[Client], list[str]]:
             bad.append(f"{path}: not an aijournal summary: {_short(found[0])}{more}")
             continue
         stem = os.path.splitext(os.path.basename(path))[0]
-        client = Client(label=data.get("client") or stem, file=path, data=data)
+        name = data.get("client")
+        client = Client(label=name or stem, file=path, data=data, named=bool(name))
         try:
             _check_values(data)
             assess(client)
@@ -153,7 +215,49 @@ def load(paths: list[str]) -> tuple[list[Client], list[str]]:
             bad.append(f"{path}: not an aijournal summary: its totals do not fit together")
             continue
         clients.append(client)
-    return clients, bad
+    return Loaded(_one_per_client(clients, notes), bad, notes)
+
+
+def _one_per_client(clients: list[Client], notes: list[str]) -> list[Client]:
+    """A client's several exports (the same `client` name) as one: the latest period shown,
+    the one before kept as `previous`. Unnamed files keep their file name, numbered when two
+    share one (two `summary.json` are two clients, never one)."""
+    named: dict[str, list[Client]] = {}
+    unnamed: list[Client] = []
+    for client in clients:
+        if client.named:
+            named.setdefault(client.label.casefold(), []).append(client)
+        else:
+            unnamed.append(client)
+    out: list[Client] = []
+    for group in named.values():
+        group.sort(key=_when)
+        latest = group[-1]
+        latest.exports = len(group)
+        latest.previous = group[-2] if len(group) > 1 else None
+        if len(group) > 1:
+            notes.append(
+                f"{latest.label}: {len(group)} exports read; showing {latest.period}, with the "
+                f"change since {group[-2].period}"
+            )
+        out.append(latest)
+    taken = {c.label.casefold() for c in out}
+    stems: dict[str, int] = {}
+    for client in unnamed:
+        stems[client.label.casefold()] = stems.get(client.label.casefold(), 0) + 1
+    numbered: dict[str, int] = {}
+    for client in unnamed:
+        key = client.label.casefold()
+        if stems[key] > 1 or key in taken:
+            numbered[key] = numbered.get(key, 0) + 1
+            client.label = f"{client.label} #{numbered[key]}"
+        out.append(client)
+    return out
+
+
+def _when(client: Client) -> tuple[str, str, str]:
+    period = client.data["period"]
+    return (period["until"], period["since"], str(client.data.get("generated_at", "")))
 
 
 def _read(path: str) -> bytes:

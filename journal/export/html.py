@@ -12,7 +12,7 @@ from typing import Any
 from journal import models as m
 from journal.export import Exporter
 from journal.export.safe import visible
-from journal.export.summary import PURPOSES, Summary
+from journal.export.summary import PURPOSES, Summary, shared
 from journal.present import TYPE_LABELS
 
 COLORS = {
@@ -55,7 +55,16 @@ box-shadow:0 1px 2px rgba(0,0,0,.06)}
 .legend{display:flex;flex-wrap:wrap;gap:14px;font-size:13px;color:#5d6472;margin-bottom:6px}
 .legend b{display:inline-block;width:11px;height:11px;border-radius:3px;margin-right:5px;
 vertical-align:-1px}
-svg{display:block;width:100%;height:auto}
+svg{display:block;width:100%;max-width:100%;height:auto}
+svg text.partial{font-size:11px;font-style:italic}
+.narrow{display:none}
+.note{color:#5d6472;font-size:13px;margin:6px 0 0}
+@media (max-width:600px){
+main{padding:14px 10px 30px}
+.redacted{padding:8px 12px}
+.panel{padding:12px 10px}
+.wide{display:none}.narrow{display:block}
+}
 svg text{font:12px system-ui,sans-serif;fill:#5d6472}
 .grid2{display:grid;grid-template-columns:1fr 1fr;gap:14px}
 table{width:100%;border-collapse:collapse;font-size:14px}
@@ -72,6 +81,15 @@ letter-spacing:.05em}
 .muted{color:#5d6472}
 .who5{border-left:5px solid #2f7dc0}
 footer{color:#5d6472;font-size:12px;margin-top:30px}
+@media (max-width:600px){
+.grid2{grid-template-columns:1fr}
+table.stack thead{display:none}
+table.stack,table.stack tbody,table.stack tr{display:block;width:100%}
+table.stack tr{border-bottom:2px solid #e0e3ea;padding:4px 0}
+table.stack td{display:flex;justify-content:space-between;gap:12px;border:none;padding:2px 4px;
+text-align:right;overflow-wrap:anywhere}
+table.stack td::before{content:attr(data-h);color:#5d6472;text-align:left;flex:none}
+}
 @media print{body{background:#fff}.card,.panel,.insight{box-shadow:none;border:1px solid #ddd}}
 """
 
@@ -97,13 +115,29 @@ def _label(day: str) -> str:
     return f"{date:%b} {date.day}"
 
 
-def bar_chart(columns: list[tuple[str, list[tuple[str, float]]]], title: str) -> str:
-    """Stacked bars: columns of (x label, [(colour, value)...])."""
-    width, height, left, right, top, bottom = 960, 220, 52, 12, 12, 28
+Column = tuple[str, list[tuple[str, float]]] | tuple[str, list[tuple[str, float]], str]
+WIDE, NARROW = 960, 360  # viewBox widths: a desktop page, and a phone (drawn at ~1:1 there)
+
+
+def charts(draw: Any, *args: Any) -> str:
+    """A chart twice, wide and narrow; CSS shows the one that fits (no sideways scrolling, text
+    readable at 390 px)."""
+    return (
+        f'<div class="wide">{draw(*args, width=WIDE)}</div>'
+        f'<div class="narrow">{draw(*args, width=NARROW)}</div>'
+    )
+
+
+def bar_chart(columns: list[Column], title: str, *, width: int = WIDE) -> str:
+    """Stacked bars: columns of (x label, [(colour, value)...], partial note); a column with a
+    partial note (a week the period cuts) is drawn lighter with a dashed outline, labelled."""
+    height, left, right, top, bottom = 220, 44 if width < WIDE else 52, 12, 12, 40
     inner_w, inner_h = width - left - right, height - top - bottom
-    top_value = max([sum(v for _, v in stack) for _, stack in columns] + [0])
+    top_value = max([sum(v for _, v in column[1]) for column in columns] + [0])
     y_max, step = _nice_max(top_value)
-    parts = [f'<svg viewBox="0 0 {width} {height}" role="img" aria-label="{esc(title)}">']
+    parts = [
+        f'<svg viewBox="0 0 {width} {height}" width="100%" role="img" aria-label="{esc(title)}">'
+    ]
     for i in range(5):
         value = step * i
         y = top + inner_h - inner_h * value / y_max
@@ -114,33 +148,51 @@ def bar_chart(columns: list[tuple[str, list[tuple[str, float]]]], title: str) ->
     n = max(len(columns), 1)
     slot = inner_w / n
     bar = min(slot * 0.62, 56)
-    every = max(1, round(n / 12))
-    for index, (label, stack) in enumerate(columns):
+    every = max(1, round(n / (12 if width >= WIDE else 4)))
+    for index, column in enumerate(columns):
+        label, stack = column[0], column[1]
+        partial = column[2] if len(column) > 2 else ""
         x = left + slot * index + (slot - bar) / 2
         base: float = top + inner_h
+        look = ' fill-opacity="0.35"' if partial else ""
         for colour, value in stack:
             if value <= 0:
                 continue
             h = inner_h * value / y_max
             base -= h
+            note = f" ({partial})" if partial else ""
             parts.append(
                 f'<rect x="{x:.1f}" y="{base:.1f}" width="{bar:.1f}" height="{h:.1f}" '
-                f'rx="2" fill="{colour}"><title>{esc(label)}: {value:g}</title></rect>'
+                f'rx="2" fill="{colour}"{look}><title>{esc(label)}: {value:g}{esc(note)}'
+                "</title></rect>"
             )
-        if index % every == 0:
+        if partial and base < top + inner_h:
             parts.append(
-                f'<text x="{x + bar / 2:.1f}" y="{height - 8}" text-anchor="middle">'
+                f'<rect class="partial" x="{x:.1f}" y="{base:.1f}" width="{bar:.1f}" '
+                f'height="{top + inner_h - base:.1f}" rx="2" fill="none" stroke="#5d6472" '
+                'stroke-dasharray="4 3"/>'
+            )
+        if index % every == 0 or (partial and index in (0, n - 1)):
+            parts.append(
+                f'<text x="{x + bar / 2:.1f}" y="{height - 22}" text-anchor="middle">'
                 f"{esc(label)}</text>"
+            )
+        if partial:
+            parts.append(
+                f'<text class="partial" x="{x + bar / 2:.1f}" y="{height - 6}" '
+                f'text-anchor="middle">{esc(partial.replace(" of 7 days", "/7 d"))}</text>'
             )
     parts.append("</svg>")
     return "".join(parts)
 
 
-def line_chart(points: list[tuple[str, float | None]], title: str) -> str:
+def line_chart(points: list[tuple[str, float | None]], title: str, *, width: int = WIDE) -> str:
     """Energy 1..5 over days: a line through the days with readings, a dot on each."""
-    width, height, left, right, top, bottom = 960, 200, 52, 12, 12, 28
+    height, left, right, top, bottom = 200, 36 if width < WIDE else 52, 12, 12, 28
     inner_w, inner_h = width - left - right, height - top - bottom
-    parts = [f'<svg viewBox="0 0 {width} {height}" role="img" aria-label="{esc(title)}">']
+    parts = [
+        f'<svg viewBox="0 0 {width} {height}" width="100%" role="img" aria-label="{esc(title)}">'
+    ]
     for level in range(1, 6):
         y = top + inner_h - inner_h * (level - 1) / 4
         parts.append(
@@ -170,7 +222,7 @@ def line_chart(points: list[tuple[str, float | None]], title: str) -> str:
             f'stroke="{ENERGY_COLOR}" stroke-width="2"><title>{esc(day)}: '
             f"{value:g}</title></circle>"
         )
-    every = max(1, round(n / 10))
+    every = max(1, round(n / (10 if width >= WIDE else 4)))
     for index, (day, _) in enumerate(points):
         if index % every == 0:
             x = left + inner_w * (index + 0.5) / n
@@ -206,17 +258,34 @@ def _table(head: list[str], rows: list[list[Any]], numeric: set[int]) -> str:
     def cls(i: int) -> str:
         return ' class="n"' if i in numeric else ""
 
-    out = ["<table><thead><tr>"]
+    out = ['<table class="stack"><thead><tr>']
     out += [f"<th{cls(i)}>{esc(h)}</th>" for i, h in enumerate(head)]
     out.append("</tr></thead><tbody>")
-    for row in rows:
+    for row in rows:  # data-h: each cell's column name, shown beside it on a phone
         out.append(
             "<tr>"
-            + "".join(f"<td{cls(i)}>{esc('–' if v is None else v)}</td>" for i, v in enumerate(row))
+            + "".join(
+                f'<td{cls(i)} data-h="{esc(head[i])}">{esc("–" if v is None else v)}</td>'
+                for i, v in enumerate(row)
+            )
             + "</tr>"
         )
     out.append("</tbody></table>")
     return "".join(out)
+
+
+PARTIAL_NOTE = (
+    "Lighter bars with a dashed outline are weeks the period cuts (partial: so many of 7 days), "
+    "not a fall."
+)
+
+
+def week_part(start: str, period: dict[str, Any]) -> str:
+    """ "partial: 2 of 7 days" for a Monday-to-Sunday week the period cuts, else ""."""
+    first = dt.date.fromisoformat(start)
+    since, until = dt.date.fromisoformat(period["since"]), dt.date.fromisoformat(period["until"])
+    inside = sum(1 for i in range(7) if since <= first + dt.timedelta(days=i) <= until)
+    return "" if inside == 7 else f"partial: {inside} of 7 days"
 
 
 def _days_between(since: str, until: str) -> list[str]:
@@ -231,7 +300,7 @@ class HtmlExporter(Exporter):
 
     def render(self, summary: Summary) -> str:
         d = summary.data
-        t = d["totals"]
+        t = summary.totals
         ai, ppl, en, ci, who5 = t["ai"], t["people"], t["energy"], t["checkins"], t["who5"]
         period = d["period"]
         title = "aijournal summary" + (f" · {d['client']}" if d.get("client") else "")
@@ -302,33 +371,54 @@ class HtmlExporter(Exporter):
         else:
             o.append(_card(TYPE_LABELS["who5"], "–", "none in this period"))
         o.append("</div>")
+        sharing = shared(d)
+        unshared = {"Energy": "energy", "Trust AI · team": "checkins", "WHO-5": "who5"}
+        unshared |= {"AI time": "ai", "Augmentation share": "ai", "Time with people": "people"}
+        for n, part in enumerate(o):  # a section the client left out says so, not "–"
+            for label, section in unshared.items():
+                if section not in sharing and part.startswith(
+                    f'<div class="card"><div class="label">{esc(label)}</div>'
+                ):
+                    o[n] = _card(label, "–", "not shared")
 
         weeks = d["weeks"]
+        partial = {w["start"]: week_part(w["start"], period) for w in weeks}
+        cut = PARTIAL_NOTE if any(partial.values()) else ""
         o.append('<div class="panel"><h3>AI minutes by purpose, per week</h3><div class="legend">')
         o += [f'<span><b style="background:{COLORS[p]}"></b>{esc(p)}</span>' for p in PURPOSES]
         o.append("</div>")
         o.append(
-            bar_chart(
+            charts(
+                bar_chart,
                 [
-                    (_label(w["start"]), [(COLORS[p], w["ai_by_purpose"][p]) for p in PURPOSES])
+                    (
+                        _label(w["start"]),
+                        [(COLORS[p], w["ai_by_purpose"][p]) for p in PURPOSES],
+                        partial[w["start"]],
+                    )
                     for w in weeks
                 ],
                 "AI minutes by purpose per week",
             )
         )
-        o.append("</div>")
+        o.append(f'<p class="note">{esc(cut)}</p></div>' if cut else "</div>")
         o.append('<div class="panel"><h3>Minutes with people, per week</h3>')
         o.append(
-            bar_chart(
-                [(_label(w["start"]), [(PEOPLE_COLOR, w["people_minutes"])]) for w in weeks],
+            charts(
+                bar_chart,
+                [
+                    (_label(w["start"]), [(PEOPLE_COLOR, w["people_minutes"])], partial[w["start"]])
+                    for w in weeks
+                ],
                 "Minutes with people per week",
             )
         )
-        o.append("</div>")
+        o.append(f'<p class="note">{esc(cut)}</p></div>' if cut else "</div>")
         by_day = {r["day"]: r["energy_mean"] for r in d["days"]}
         o.append('<div class="panel"><h3>Energy, daily mean (1 to 5)</h3>')
         o.append(
-            line_chart(
+            charts(
+                line_chart,
                 [(day, by_day.get(day)) for day in _days_between(period["since"], period["until"])],
                 "Energy per day",
             )
@@ -476,7 +566,9 @@ class HtmlExporter(Exporter):
             o.append("</div>")
 
         o.append('<h2>Wellbeing</h2><div class="panel who5">')
-        if who5:
+        if "who5" not in sharing:
+            o.append('<p class="muted">Not shared.</p>')
+        elif who5:
             o.append(
                 f"<p>WHO-5 on {esc(who5['day'])}: {esc(who5['raw'])}/25 = "
                 f"<strong>{esc(who5['percent'])}%</strong> ({esc(who5['band'])}).</p>"

@@ -8,7 +8,7 @@ from journal import models as m
 from journal import present
 from journal.export import Exporter
 from journal.export.safe import md_text
-from journal.export.summary import Summary
+from journal.export.summary import Summary, shared
 
 SEVERITY = {"act": "Act", "watch": "Watch", "good": "Going well", "info": "Info"}
 WHO5_NOTE = (
@@ -49,7 +49,7 @@ class MarkdownExporter(Exporter):
 
     def render(self, summary: Summary) -> str:
         d = summary.data
-        t = d["totals"]
+        t = summary.totals
         ai, ppl, en, ci, who5 = t["ai"], t["people"], t["energy"], t["checkins"], t["who5"]
         period = d["period"]
         out = [f"> {summary.redaction_line}", ""]
@@ -85,6 +85,14 @@ class MarkdownExporter(Exporter):
             f"| Connection to team | {num(ci['connection'])} / 5 |",
             "",
         ]
+        hidden = {"AI time": "ai", "Augmentation": "ai", "Asked AI": "ai", "Time with": "people"}
+        hidden |= {"Felt connection": "people", "Energy": "energy", "Trust AI": "checkins"}
+        hidden |= {"Connection to": "checkins"}
+        sharing = shared(d)
+        for n, row in enumerate(out):
+            for start, section in hidden.items():
+                if row.startswith(f"| {start}") and section not in sharing:
+                    out[n] = row.split(" | ")[0] + " | not shared |"
 
         out += ["## AI time by purpose", "", "| purpose | time |", "|---|---:|"]
         out += [f"| {k} | {hours(v)} |" for k, v in ai["by_purpose"].items()]
@@ -125,14 +133,17 @@ class MarkdownExporter(Exporter):
             out.append("")
 
         out += ["## Wellbeing (WHO-5)", ""]
-        if who5:
+        if "who5" not in sharing:
+            out += ["Not shared.", ""]
+        elif who5:
             out += [
                 f"Latest, {who5['day']}: {who5['raw']}/25 = {who5['percent']} % ({who5['band']}).",
                 "",
             ]
         else:
             out += ["No WHO-5 in this period.", ""]
-        out += [WHO5_NOTE, ""]
+        if "who5" in sharing:
+            out += [WHO5_NOTE, ""]
 
         out += ["## Insights", ""]
         if not d["insights"]:

@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any, overload
+from typing import Any, cast, overload
 
 from journal import metrics, vocab
 from journal import models as m
@@ -62,12 +62,73 @@ Dated = m.AISession | m.Interaction | m.Energy | m.CheckIn | m.Who5
 Reflect = Callable[[JournalStore, dt.date], tuple[list[dict[str, Any]], list[m.Intention]]]
 
 
+# What a client may choose to share (`export --sections`): each names a part of the summary.
+# Left out, a section's totals are absent (not zero), its entries are not read at all, and an
+# insight or intention whose evidence or numbers come from it is left out too.
+SECTIONS = ("ai", "people", "energy", "checkins", "who5", "insights")
+SECTION_TYPES = {
+    "ai": "ai_session",
+    "people": "interaction",
+    "energy": "energy",
+    "checkins": "checkin",
+    "who5": "who5",
+}
+# Words in an insight's id or metric names that show it speaks of a section's data.
+SECTION_WORDS = {
+    "ai": ("ai", "augment", "learn", "tool"),
+    "people": ("people", "person", "isolation", "mentor", "connect"),
+    "energy": ("energy",),
+    "checkins": ("trust", "checkin", "connection"),
+    "who5": ("who5", "wellbeing"),
+}
+SECTION_LABELS = {
+    "ai": "AI time",
+    "people": "people",
+    "energy": "energy",
+    "checkins": "check-ins",
+    "who5": "WHO-5",
+    "insights": "insights",
+}
+MAX_NAME = 80
+
+
 @dataclass(frozen=True)
 class Options:
     since: dt.date | None = None
     until: dt.date | None = None
     include_notes: bool = False
     real_names: bool = False
+    name: str | None = None  # the client's chosen name for the coach (`client`)
+    sections: tuple[str, ...] = SECTIONS  # what is shared
+
+
+def parse_sections(text: str) -> tuple[str, ...]:
+    """`ai,people,insights` as the sections to share, in SECTIONS order; BadInput otherwise."""
+    words = [w.strip().lower() for w in text.split(",") if w.strip()]
+    unknown = [w for w in words if w not in SECTIONS]
+    if unknown or not words:
+        shown = repr(unknown[0]) if unknown else repr(text)
+        raise BadInput(
+            f"--sections {shown} is not accepted; use a comma-separated list of: "
+            f"{', '.join(SECTIONS)}"
+        )
+    return tuple(s for s in SECTIONS if s in words)
+
+
+def parse_name(text: str) -> str:
+    """The client's chosen name: printable, 1 to MAX_NAME characters."""
+    name = " ".join(text.split())
+    if not name or len(name) > MAX_NAME or not name.isprintable():
+        raise BadInput(
+            f"--name {text[:40]!r} is not accepted; use 1 to {MAX_NAME} printable characters"
+        )
+    return name
+
+
+def shared(data: dict[str, Any]) -> tuple[str, ...]:
+    """The sections a summary shares (every one for a file without `sections`)."""
+    listed = data.get("sections")
+    return tuple(listed) if isinstance(listed, list) else SECTIONS
 
 
 @dataclass
@@ -77,7 +138,32 @@ class Summary:
 
     @property
     def redaction_line(self) -> str:
-        return redaction_line(self.data["redacted"])
+        line = redaction_line(self.data["redacted"])
+        left = [SECTION_LABELS[s] for s in SECTIONS if s not in shared(self.data)]
+        return f"{line} Not shared: {', '.join(left)}." if left else line
+
+    @property
+    def totals(self) -> dict[str, Any]:
+        """The totals, a section that is not shared drawn as empty (the redaction line says)."""
+        return totals(self.data)
+
+
+def totals(data: dict[str, Any]) -> dict[str, Any]:
+    """A summary's totals with blank ones for the sections it does not share."""
+    period = data["period"]
+    since, until = dt.date.fromisoformat(period["since"]), dt.date.fromisoformat(period["until"])
+    blank = {
+        "ai": lambda: _ai_totals([], cast(Names, None)),  # no sessions: names unused
+        "people": lambda: _people_totals([]),
+        "energy": lambda: _energy_totals([], since, until),
+        "checkins": lambda: _checkin_totals([]),
+        "who5": lambda: None,
+    }
+    found = dict(data["totals"])
+    for key, make in blank.items():
+        if key not in found:
+            found[key] = make()
+    return found
 
 
 def redaction_line(redacted: dict[str, bool]) -> str:
@@ -233,8 +319,11 @@ def build(
     names = Names(store, options.real_names)
     notes = options.include_notes
 
+    sections = options.sections
+
     def between(table: str) -> list[Any]:
-        return store.entries_between(table, since, until)
+        wanted = next(s for s, t in SECTION_TYPES.items() if t == table) in sections
+        return store.entries_between(table, since, until) if wanted else []
 
     ai: list[m.AISession] = between("ai_session")
     met: list[m.Interaction] = between("interaction")
@@ -242,7 +331,13 @@ def build(
     checkins: list[m.CheckIn] = between("checkin")
     who5s: list[m.Who5] = between("who5")
 
-    insights, intentions = (reflect or engine_reflect)(store, until)
+    insights, intentions = (
+        (reflect or engine_reflect)(store, until) if "insights" in sections else ([], [])
+    )
+    if sections != SECTIONS:
+        insights = _shareable(store, insights, sections)
+        kept = {i["id"] for i in insights}
+        intentions = [i for i in intentions if i.insight_id in kept]
 
     data: dict[str, Any] = {
         "schema": SCHEMA_ID,
@@ -269,6 +364,13 @@ def build(
             names.scrub_tree(_intention(i)) for i in intentions if _in_period(i, since, until)
         ],
     }
+    if options.name:
+        data = {"schema": SCHEMA_ID, "client": options.name, **data}
+    if sections != SECTIONS:
+        data["sections"] = list(sections)
+        for key in ("ai", "people", "energy", "checkins", "who5"):
+            if key not in sections:
+                del data["totals"][key]
     data["days"] = _days(ai, met, energy, checkins, who5s, names, notes)
     logged: list[Dated] = [*ai, *met, *energy, *checkins]
     data["period"]["logged_days"] = len({d for d in (e.day for e in logged)})
@@ -276,6 +378,25 @@ def build(
         [*ai, *met, *energy, *checkins, *who5s], key=lambda e: (m.entry_time(e).timestamp(), e.id)
     )
     return Summary(data=data, entries=[_csv_row(e, names, notes) for e in timeline])
+
+
+def _shareable(
+    store: JournalStore, insights: list[dict[str, Any]], sections: tuple[str, ...]
+) -> list[dict[str, Any]]:
+    """The insights that speak only of shared sections: none of their evidence entries is of a
+    left-out kind, and neither their id nor their numbers name one."""
+    left_out = [s for s in SECTION_TYPES if s not in sections]
+    hidden_types = {SECTION_TYPES[s] for s in left_out}
+    ids = [i for insight in insights for e in insight["evidence"] for i in e["entry_ids"]]
+    kinds = {e.id: e.TYPE for e in store.entries_with_ids(ids)}
+    kept = []
+    for insight in insights:
+        evidence = {kinds.get(i) for e in insight["evidence"] for i in e["entry_ids"]}
+        words = " ".join([insight["id"], *insight.get("metrics", {})]).lower()
+        named = any(w in words for s in left_out for w in SECTION_WORDS[s])
+        if not (evidence & hidden_types) and not named:
+            kept.append(insight)
+    return kept
 
 
 def _ai_totals(ai: list[m.AISession], names: Names) -> dict[str, Any]:

@@ -401,6 +401,12 @@ class JournalApp(App[int]):
 
         self.push_screen(ProfileScreen())
 
+    def action_who5(self) -> None:
+        from journal.tui.screens.who5 import Who5Screen
+
+        if not isinstance(self.screen, Who5Screen):
+            self.push_screen(Who5Screen())
+
     def action_demo(self) -> None:
         if self.is_demo:
             self.notify("The demo journal is already open.")
@@ -437,6 +443,11 @@ class JournalApp(App[int]):
             "Daily check-in",
             "Trust in AI and in your team, connection (k)",
             lambda: self._today_form("checkin"),
+        )
+        yield SystemCommand(
+            "WHO-5 wellbeing index",
+            "Five statements about the last two weeks, 0 to 5 each (w on Today)",
+            self.action_who5,
         )
         yield SystemCommand(
             "Start or stop the timer",

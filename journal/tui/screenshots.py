@@ -62,6 +62,8 @@ SCENES: tuple[Scene, ...] = (
     Scene("10-people", ("f5",)),
     Scene("11-help", ("question_mark",)),
     Scene("12-insights-profile", ("f4", "p")),
+    Scene("13-who5-form", ("w", "4", "tab", "3", "tab", "2")),
+    Scene("14-insights-evidence", ("f4", "v")),
 )
 
 

@@ -85,6 +85,7 @@ HELP_SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("m", "log time with people: names, time, kind, channel, how connected"),
             ("e", "log your energy, then 1 … 5"),
             ("k", "the daily check-in: trust in AI, trust in your team, connection (1 … 5 each)"),
+            ("w", "the WHO-5 wellbeing index: five statements, 0 … 5 each, then the score"),
             ("enter", "save the form"),
             ("1 … 5", "on a focused scale (energy, check-in, felt): pick the value"),
             (
@@ -121,7 +122,7 @@ HELP_SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("x", "mark the highlighted intention done"),
             ("m", "mute the highlighted insight for 14 days (ctrl+z undoes it)"),
             ("p", "profile and pauses: role, workdays, target; declare a holiday"),
-            ("v", "show the evidence in History"),
+            ("v", "show exactly the entries that are the insight's evidence"),
         ),
     ),
     (

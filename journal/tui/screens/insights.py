@@ -44,7 +44,7 @@ class InsightsScreen(JournalScreen):
     BINDINGS = [
         Binding("enter", "accept", "Accept / done", show=True, priority=False),
         Binding("x", "done", "Mark done"),
-        Binding("v", "evidence", "Evidence in History"),
+        Binding("v", "evidence", "Evidence"),
         Binding("m", "mute", "Mute insight"),
         Binding("p", "profile", "Profile & pauses"),
     ]
@@ -204,7 +204,7 @@ class InsightsScreen(JournalScreen):
                 + "\n",
                 style="dim",
             )
-            text.append("v shows them in History\n\n", style="dim italic")
+            text.append("v lists exactly these entries\n\n", style="dim italic")
         if item is None:
             text.append("m mutes this insight for 14 days", style="dim italic")
             target.update(text)
@@ -277,8 +277,21 @@ class InsightsScreen(JournalScreen):
         current = self._current()
         if current is None or current[1] is None or not current[1].evidence:
             return
-        days = [e.day for e in current[1].evidence]
-        self.journal.show_history(f"from:{min(days).isoformat()} to:{max(days).isoformat()}")
+        insight = current[1]
+        self._show_evidence(insight.title, [i for e in insight.evidence for i in e.entry_ids])
+
+    @work(thread=True, exclusive=True, group="evidence")
+    def _show_evidence(self, title: str, ids: list[str]) -> None:
+        from journal import service
+
+        with self.journal.reader() as store:
+            entries = service.entries_with_ids(store, ids)
+        self.app.call_from_thread(self._push_evidence, title, entries)
+
+    def _push_evidence(self, title: str, entries: list[Any]) -> None:
+        from journal.tui.screens.evidence import EvidenceScreen
+
+        self.app.push_screen(EvidenceScreen(title, entries))
 
 
 def coverage_text(insight: Any) -> str:

@@ -46,6 +46,7 @@ class TodayScreen(JournalScreen):
         Binding("m", "form('met')", "People"),
         Binding("e", "form('energy')", "Energy"),
         Binding("k", "form('checkin')", "Check-in"),
+        Binding("w", "app.who5", "WHO-5"),
         Binding("t", "timer", "Timer"),
         Binding("ctrl+t", "timer", "Timer", show=False, priority=True),
         Binding("u", "app.undo", "Undo", show=False),
