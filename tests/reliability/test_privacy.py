@@ -120,11 +120,12 @@ def test_every_command_runs_without_the_network(tmp_path, cli, no_network, monke
     ok("insights", path=demo)
     ok("review", path=demo)
     ok("review", "--month", path=demo)
-    action = next(a["id"] for i in insights for a in i["actions"])
+    action, other = [a["id"] for i in insights for a in i["actions"]][:2]
     ok("act", action, path=demo)
     intentions = json.loads(ok("intentions", "--json", path=demo))
     ok("done", intentions[0]["id"][:8], path=demo)
-    ok("act", action, path=demo)
+    ok("act", action, code=2, path=demo)  # done today: not offered again for two weeks
+    ok("act", other, path=demo)
     intentions = json.loads(ok("intentions", "--json", path=demo))
     ok("dismiss", intentions[0]["id"][:8], path=demo)
     ok("profile", "--role", "freelancer", "--workdays", "sun-thu")
