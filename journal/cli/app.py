@@ -58,13 +58,18 @@ def _hot_command(name: str, declaration: dict[str, Any]) -> None:
     parameters = []
     for pname, kind, metavar, help_text in declaration["params"]:
         key = option_key(pname)
-        if kind == "arg":
+        if kind in ("arg", "arg?"):
+            value_type: Any = str if kind == "arg" else str | None
             annotation: Any = Annotated[
-                str, typer.Argument(metavar=metavar, help=help_text, show_default=False)
+                value_type,
+                typer.Argument(metavar=metavar, help=help_text, show_default=False),
             ]
             parameters.append(
                 inspect.Parameter(
-                    key, inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=annotation
+                    key,
+                    inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                    annotation=annotation,
+                    **({} if kind == "arg" else {"default": None}),
                 )
             )
             continue

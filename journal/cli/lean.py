@@ -9,8 +9,8 @@ from journal.errors import BadInput
 def parse(command: str, args: list[str]) -> dict[str, object]:
     """Keyword arguments for quick.<command> from its command-line words."""
     params = HOT[command]["params"]
-    options = {p[0]: p for p in params if p[1] != "arg"}
-    positional = [p for p in params if p[1] == "arg"]
+    options = {p[0]: p for p in params if p[1] not in ("arg", "arg?")}
+    positional = [p for p in params if p[1] in ("arg", "arg?")]
     values: dict[str, object] = {
         option_key(p[0]): (False if p[1] == "flag" else None) for p in params
     }
@@ -54,12 +54,12 @@ def parse(command: str, args: list[str]) -> dict[str, object]:
             f"`aijournal {command}` got an extra argument {given[len(positional)]!r}; "
             f"try: {HOT[command]['example']}"
         )
-    if len(given) < len(positional):
+    if len(given) < len(positional) and positional[len(given)][1] == "arg":
         missing = positional[len(given)]
         raise BadInput(
             f"`aijournal {command}` needs {missing[2]} ({missing[3]}); "
             f"try: {HOT[command]['example']}"
         )
-    for param, word in zip(positional, given, strict=True):
+    for param, word in zip(positional, given, strict=False):
         values[option_key(param[0])] = word
     return values
