@@ -1,7 +1,8 @@
 """The classification queue shared by `aijournal classify` and the TUI: keys, order, answers.
 
 Imported AI sessions arrive `unclassified`; the queue shows them newest first, one key per
-purpose, and writes each answer through service.edit_entry (one undo step per answer).
+purpose (and `k` to type what was learned), and writes each answer through service.edit_entry
+(one undo step per answer).
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ if TYPE_CHECKING:
     from journal.store import JournalStore
 
 KEYS = {"l": "learn", "a": "augment", "t": "automate", "c": "companion"}
-SKIP, QUIT = "s", "q"
-HINT = "l learn · a augment · t automate · c companion · s skip · q quit"
+SKIP, QUIT, SKILL = "s", "q", "k"
+HINT = "l learn · a augment · t automate · c companion · k skill · s skip · q quit"
 
 
 def pending(store: JournalStore) -> list[str]:
@@ -41,7 +42,8 @@ def card(entry: AISession, today: dt.date) -> str:
     moment = entry.started_at.astimezone()
     label = day_text(moment.date(), today)
     note = f" · {entry.note}" if entry.note else ""
-    return f"{entry.tool} · {label} {moment:%H:%M} · {entry.minutes} min{note}"
+    skill = f" · skill: {entry.skill}" if entry.skill else ""
+    return f"{entry.tool} · {label} {moment:%H:%M} · {entry.minutes} min{skill}{note}"
 
 
 def answer(store: JournalStore, session_id: str, key: str) -> str:
@@ -51,6 +53,16 @@ def answer(store: JournalStore, session_id: str, key: str) -> str:
     purpose = KEYS[key]
     edit_entry(store, session_id, {"purpose": purpose})
     return purpose
+
+
+def set_skill(store: JournalStore, session_id: str, text: str) -> str:
+    """Give the session what was learned (typed after `k`); returns it as stored."""
+    from journal.parse import parse_text
+    from journal.service import edit_entry
+
+    skill = parse_text(text, "skill")
+    edit_entry(store, session_id, {"skill": skill})
+    return skill
 
 
 @dataclass

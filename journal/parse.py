@@ -315,6 +315,74 @@ def entry_time(text: str | None, now: dt.datetime, option: str = "--at") -> dt.d
     return moment
 
 
+RANGE_FORMS = "a range such as 9:00-10:30 or 'yesterday 9:00-10:30'"
+
+
+def when_range(
+    text: str | None, now: dt.datetime, option: str = "--at"
+) -> tuple[dt.datetime, int | None]:
+    """When an entry started and, for a range (`9:00-10:30`, `yesterday 9:00-10:30`), how many
+    minutes it lasted. Any other WHEN is taken as entry_time takes it, with no minutes. An end
+    before the start is on the next day (23:30-0:15)."""
+    if text is None:
+        return now, None
+    raw = " ".join(str(text).replace("\u2013", "-").split())
+    cut = raw.rfind("-")
+    if cut <= 0 or _iso_when(raw, now) is not None:  # 2026-11-20T14:30-05:00 is one moment
+        return entry_time(text, now, option), None
+    end = _time_of_day(raw[cut + 1 :].strip().lower())
+    head = raw[:cut].strip()
+    if end is None or not head:
+        return entry_time(text, now, option), None
+    try:
+        day, begin = parse_when(head, now)
+    except BadInput:
+        raise BadInput(
+            f"{option} {text!r} is not understood; use {WHEN_FORMS}, or {RANGE_FORMS}"
+        ) from None
+    if begin is None:
+        raise BadInput(f"{option} {text!r} has no start time; use {RANGE_FORMS}")
+    start = _local(day, begin)
+    finish = _local(day, end)
+    if end == begin:
+        raise BadInput(f"{option} {text!r} ends when it starts; use {RANGE_FORMS}")
+    if finish < start:
+        finish = _local(day + dt.timedelta(days=1), end)
+    if start > now + dt.timedelta(minutes=1):
+        raise BadInput(
+            f"{option} {text!r} is in the future; entries can be logged for now or earlier"
+        )
+    minutes = round((finish - start).total_seconds() / 60)
+    if not 1 <= minutes <= MAX_MINUTES:
+        raise BadInput(f"{option} {text!r} lasts {minutes} minutes; use {RANGE_FORMS}")
+    return start, minutes
+
+
+def start_and_minutes(
+    when: str | None,
+    duration: str | None,
+    now: dt.datetime,
+    option: str = "--at",
+    what: str = "DURATION",
+) -> tuple[dt.datetime, int]:
+    """The start and minutes of a timed entry from a WHEN (maybe a range) and a DURATION (which
+    a range makes optional). Both given and disagreeing is refused."""
+    start, span = when_range(when, now, option)
+    if duration is None:
+        if span is None:
+            raise BadInput(
+                f"{what} is missing; give {DURATION_FORMS}, or {option} as {RANGE_FORMS}"
+            )
+        return start, span
+    minutes = parse_duration(duration)
+    if span is not None and span != minutes:
+        raise BadInput(
+            f"duration {duration!r} is {minutes} minutes but {option} {when!r} spans {span}; "
+            "give one of them, or make them agree"
+        )
+    return start, minutes
+
+
 def entry_day(text: str | None, now: dt.datetime, option: str = "--day") -> dt.date:
     """A day for a day-only record (check-in, WHO-5); today by default; never in the future."""
     if text is None:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from journal.store import JournalStore
 
 TIMER_KEY = "timer"
+LAST_TIMER_KEY = "last_timer"  # what `resume` starts again
 
 
 def new_id() -> str:
@@ -265,7 +266,16 @@ def log_who5(store: JournalStore, *, items: Sequence[int], day: dt.date) -> dict
 # --- live timer --------------------------------------------------------------------------------
 
 
-def start_timer(store: JournalStore, *, tool: str, purpose: str = "unclassified") -> dict[str, Any]:
+def start_timer(
+    store: JournalStore,
+    *,
+    tool: str,
+    purpose: str = "unclassified",
+    skill: str | None = None,
+    tags: Sequence[str] = (),
+    note: str | None = None,
+) -> dict[str, Any]:
+    """Start the live timer; what it is for (purpose, skill, tags, note) goes to its session."""
     import json
 
     _check_choice(purpose, vocab.PURPOSES, "purpose")
@@ -273,9 +283,16 @@ def start_timer(store: JournalStore, *, tool: str, purpose: str = "unclassified"
     if running is not None:
         raise BadInput(
             f"a timer for {running['tool']} is already running since "
-            f"{running['started_at'][11:16]}; `aijournal stop` ends it first"
+            f"{running['started_at'][11:16]}; `aijournal stop` ends it first "
+            "(`aijournal cancel` drops it)"
         )
-    state = {"tool": tool, "purpose": purpose, "started_at": _clock().isoformat()}
+    state: dict[str, Any] = {"tool": tool, "purpose": purpose, "started_at": _clock().isoformat()}
+    if skill:
+        state["skill"] = skill
+    if tags:
+        state["tags"] = list(tags)
+    if note:
+        state["note"] = note
     store.set_meta(TIMER_KEY, json.dumps(state))
     return state
 
@@ -290,26 +307,92 @@ def timer(store: JournalStore) -> dict[str, Any] | None:
     return state
 
 
-def stop_timer(store: JournalStore, *, note: str | None = None) -> tuple[dict[str, Any], bool]:
-    """End the running timer and log its session. Returns (row, capped at 24 h)."""
+def _running(store: JournalStore) -> dict[str, Any]:
     state = timer(store)
     if state is None:
         raise BadInput("no timer is running; `aijournal start TOOL` starts one")
+    return state
+
+
+def stop_timer(
+    store: JournalStore,
+    *,
+    note: str | None = None,
+    skill: str | None = None,
+    at: dt.datetime | None = None,
+) -> tuple[dict[str, Any], bool]:
+    """End the running timer (at `at`, default now) and log its session. Returns (row, capped
+    at 24 h). A skill given here replaces the one given at the start; a note is added to it."""
+    state = _running(store)
     started = dt.datetime.fromisoformat(state["started_at"])
-    elapsed = (_clock() - started).total_seconds() / 60
+    end = _clock() if at is None else at
+    if at is not None and end <= started:
+        raise BadInput(
+            f"stop time {end.strftime('%Y-%m-%d %H:%M')} is not after the timer's start "
+            f"({started.strftime('%Y-%m-%d %H:%M')}); accepted: a time after it"
+        )
+    elapsed = (end - started).total_seconds() / 60
     minutes = max(1, round(elapsed))
     capped = minutes > MAX_MINUTES
+    notes = [n for n in (state.get("note"), note) if n]
     row = ai_row(
         tool=state["tool"],
         minutes=min(minutes, MAX_MINUTES),
         at=started,
         purpose=state["purpose"],
-        note=note,
+        skill=skill or state.get("skill"),
+        tags=state.get("tags", ()),
+        note="\n".join(notes) or None,
     )
     with store.write(f"log AI session {row['tool']} (timer)"):
         store.insert("ai_session", row)
         store.drop_meta(TIMER_KEY)
+    _remember_timer(store, state)
     return row, capped
+
+
+def cancel_timer(store: JournalStore) -> dict[str, Any]:
+    """Drop the running timer without logging anything; returns what it was."""
+    state = _running(store)
+    store.set_meta(TIMER_KEY, None)
+    _remember_timer(store, state)
+    return state
+
+
+def _remember_timer(store: JournalStore, state: dict[str, Any]) -> None:
+    """What the last timer was for, so that `resume` can start it again."""
+    import json
+
+    kept = {k: state[k] for k in ("tool", "purpose", "skill", "tags") if k in state}
+    store.set_meta(LAST_TIMER_KEY, json.dumps(kept))
+
+
+def resume_timer(store: JournalStore) -> dict[str, Any]:
+    """Start a timer again for the last timer's tool, purpose, skill and tags (or, if there was
+    no timer yet, for the last AI session logged)."""
+    import json
+
+    raw = store.meta(LAST_TIMER_KEY)
+    if raw is not None:
+        last: dict[str, Any] = json.loads(raw)
+    else:
+        from journal.models import AISession
+
+        latest = entries(store, types=["ai_session"], newest_first=True, limit=1)
+        if not latest or not isinstance(latest[0], AISession):
+            raise BadInput(
+                "nothing to resume: no timer has run and no AI session is logged yet; "
+                "`aijournal start TOOL` starts one"
+            )
+        entry = latest[0]
+        last = {"tool": entry.tool, "purpose": entry.purpose.value, "skill": entry.skill}
+    return start_timer(
+        store,
+        tool=last["tool"],
+        purpose=last.get("purpose", "unclassified"),
+        skill=last.get("skill"),
+        tags=last.get("tags", ()),
+    )
 
 
 # --- reading -----------------------------------------------------------------------------------

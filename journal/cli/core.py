@@ -1,4 +1,4 @@
-"""Core journal commands on Typer: timer, check-in, WHO-5, log, edit, delete, undo, people,
+"""Core journal commands on Typer: check-in, WHO-5, log, edit, delete, undo, people,
 backup, demo. Each parses user text with journal.parse, calls journal.service, and prints."""
 
 from __future__ import annotations
@@ -22,39 +22,6 @@ Json = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 Note = Annotated[str | None, typer.Option("--note", metavar="TEXT", help="A private note.")]
 WIDE = 10_000  # columns for output that is not a terminal: long lines stay whole
 Day = Annotated[str | None, typer.Option("--day", metavar="WHEN", help="Default: today.")]
-
-
-def start(
-    tool: Annotated[str, typer.Argument(metavar="TOOL", help="The AI tool, such as Claude.")],
-    purpose: Annotated[
-        str | None,
-        typer.Option("--purpose", metavar="P", help="learn, augment, automate, companion."),
-    ] = None,
-) -> None:
-    """Start a live timer for an AI session; `aijournal stop` logs it."""
-    name = p.parse_text(tool, "tool")
-    chosen = p.parse_choice(vocab.PURPOSES, purpose, "purpose") if purpose else "unclassified"
-    with open_store() as store:
-        state = service.start_timer(store, tool=name, purpose=chosen)
-    say(
-        f"Timer started for {name} ({chosen}) at {state['started_at'][11:16]}. "
-        "`aijournal stop` logs it."
-    )
-
-
-def stop(
-    note: Note = None,
-) -> None:
-    """Stop the live timer and log the AI session."""
-    text = p.parse_note(note)
-    with open_store() as store:
-        row, capped = service.stop_timer(store, note=text)
-    say(f"Logged {row['minutes']} min of {row['tool']} ({row['purpose']})  id {row['id'][:8]}")
-    if capped:
-        say(
-            "The timer ran over 24 hours, so the session was logged as 24 hours; "
-            f"`aijournal edit {row['id'][:8]} --duration ...` fixes it."
-        )
 
 
 def checkin(
@@ -547,5 +514,5 @@ def demo(
 
 
 def register(app: typer.Typer) -> None:
-    for command in (start, stop, checkin, who5, log, edit, delete, undo, people, backup, demo):
+    for command in (checkin, who5, log, edit, delete, undo, people, backup, demo):
         app.command(command.__name__)(command)

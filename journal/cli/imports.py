@@ -17,8 +17,9 @@ from journal import parse as p
 from journal.cli.common import open_store
 from journal.cli.output import print_json, say
 from journal.clock import now as clock_now
-from journal.errors import BadInput
+from journal.errors import BadInput, JournalError
 from journal.importers import FORMATS
+from journal.store import JournalStore
 
 AI_FORMATS = ("chatgpt", "claude", "claude_code")
 STREAMED = ("chatgpt", "claude", "claude_code", "ics")  # formats that report progress
@@ -259,7 +260,8 @@ def _problems(problems: list[str]) -> None:
 def classify() -> None:
     """Give unclassified AI sessions a purpose, newest first, one key each.
 
-    Keys: l learn, a augment, t automate, c companion, s skip, q quit. Each answer is one undo step.
+    Keys: l learn, a augment, t automate, c companion, k type a skill (then a purpose key), s skip,
+    q quit. Each answer is one undo step.
     """
     today = clock_now().date()
     tally = queue.Tally()
@@ -276,6 +278,9 @@ def classify() -> None:
                 continue
             say(f"[{number}/{len(ids)}] {queue.card(entry, today)}", soft_wrap=True)
             key = _ask(read)
+            while key == queue.SKILL:
+                _ask_skill(store, session_id, read is _read_key)
+                key = _ask(read)
             if key == queue.QUIT:
                 break
             if key == queue.SKIP:
@@ -288,7 +293,7 @@ def classify() -> None:
 
 def _ask(read: Callable[[], str | None]) -> str:
     """A valid key (q at the end of input or on Ctrl-C/Ctrl-D)."""
-    valid = set(queue.KEYS) | {queue.SKIP, queue.QUIT}
+    valid = set(queue.KEYS) | {queue.SKIP, queue.QUIT, queue.SKILL}
     interactive = read is _read_key
     while True:
         if interactive:
@@ -307,6 +312,25 @@ def _ask(read: Callable[[], str | None]) -> str:
             return key
         if key:
             sys.stdout.write(f"{key!r} is not a key here; {queue.HINT}\n")
+
+
+def _ask_skill(store: JournalStore, session_id: str, interactive: bool) -> None:
+    """Read a line (what was learned) and give it to the session; the purpose key follows."""
+    if interactive:
+        sys.stdout.write("skill (Enter to leave it): ")
+        sys.stdout.flush()
+    try:
+        line = sys.stdin.readline()
+    except (KeyboardInterrupt, EOFError):
+        line = ""
+    if not line.strip():
+        return
+    try:
+        skill = queue.set_skill(store, session_id, line.strip())
+    except JournalError as err:
+        sys.stdout.write(f"{err}\n")
+        return
+    say(f"  skill: {skill}; now its purpose ({queue.HINT})", soft_wrap=True)
 
 
 def _read_line() -> str | None:

@@ -1,4 +1,4 @@
-"""The hot commands (ai, met, energy, status): parse, call the service, print one plain line.
+"""The hot commands (ai, met, energy, status, the timer): parse, call the service, print a line.
 
 Shared by the lean path and their Typer face. Plain print, no rich: a quick-add must feel instant.
 """
@@ -28,7 +28,7 @@ def _now() -> dt.datetime:
 def ai(
     *,
     tool: str,
-    duration: str,
+    duration: str | None = None,
     purpose: str | None = None,
     instead_of_person: bool = False,
     skill: str | None = None,
@@ -37,15 +37,17 @@ def ai(
     tag: list[str] | None = None,
 ) -> int:
     now = _now()
+    name = p.parse_text(tool, "tool")
+    start, minutes = p.start_and_minutes(at, duration, now)
     fields = {
-        "tool": p.parse_text(tool, "tool"),
-        "minutes": p.parse_duration(duration),
+        "tool": name,
+        "minutes": minutes,
         "purpose": (
             p.parse_choice(vocab.PURPOSES, purpose, "purpose") if purpose else "unclassified"
         ),
         "instead_of_person": instead_of_person,
         "skill": p.parse_text(skill, "skill", required=False) if skill is not None else None,
-        "at": p.entry_time(at, now),
+        "at": start,
         "note": p.parse_note(note),
         "tags": p.parse_tags(tag),
         "now": now,
@@ -63,7 +65,7 @@ def ai(
 def met(
     *,
     people: str,
-    duration: str,
+    duration: str | None = None,
     kind: str | None = None,
     channel: str | None = None,
     quality: str | None = None,
@@ -74,13 +76,14 @@ def met(
 ) -> int:
     now = _now()
     names = p.parse_people(people)
+    start, minutes = p.start_and_minutes(at, duration, now)
     fields = {
-        "minutes": p.parse_duration(duration),
+        "minutes": minutes,
         "kind": p.parse_choice(vocab.KINDS, kind, "kind") if kind else "collaboration",
         "channel": p.parse_choice(vocab.CHANNELS, channel, "channel") if channel else "in_person",
         "quality": p.parse_int(quality, 1, 5, "quality") if quality is not None else 3,
         "initiated": initiated,
-        "at": p.entry_time(at, now),
+        "at": start,
         "note": p.parse_note(note),
         "tags": p.parse_tags(tag),
         "now": now,
@@ -134,12 +137,78 @@ def report(*, period: str | None = None, **options: object) -> int:
     return run(period_text=period, **options)  # type: ignore[arg-type]  # lean.parse typed them
 
 
+def start(
+    *,
+    tool: str,
+    purpose: str | None = None,
+    skill: str | None = None,
+    tag: list[str] | None = None,
+    note: str | None = None,
+) -> int:
+    name = p.parse_text(tool, "tool")
+    chosen = p.parse_choice(vocab.PURPOSES, purpose, "purpose") if purpose else "unclassified"
+    learned = p.parse_text(skill, "skill", required=False) if skill is not None else None
+    tags, text = p.parse_tags(tag), p.parse_note(note)
+    with open_store() as store:
+        state = service.start_timer(
+            store, tool=name, purpose=chosen, skill=learned, tags=tags, note=text
+        )
+    print(f"Timer started for {_timer_line(state)}. `aijournal stop` logs it, `cancel` drops it.")
+    return 0
+
+
+def _timer_line(state: dict) -> str:
+    skill = f", {visible(state['skill'])}" if state.get("skill") else ""
+    return f"{visible(state['tool'])} ({state['purpose']}{skill}) at {state['started_at'][11:16]}"
+
+
+def stop(*, at: str | None = None, skill: str | None = None, note: str | None = None) -> int:
+    now = _now()
+    end = p.entry_time(at, now) if at is not None else None
+    learned = p.parse_text(skill, "skill", required=False) if skill is not None else None
+    text = p.parse_note(note)
+    with open_store() as store:
+        row, capped = service.stop_timer(store, note=text, skill=learned, at=end)
+    learned_part = f", {visible(row['skill'])}" if row.get("skill") else ""
+    print(
+        f"Logged {row['minutes']} min of {visible(row['tool'])} ({row['purpose']}{learned_part}) "
+        f"{row['started_at'][:16].replace('T', ' ')}  id {row['id'][:8]}"
+    )
+    if capped:
+        print(
+            "The timer ran over 24 hours, so the session was logged as 24 hours; "
+            f"`aijournal edit {row['id'][:8]} --duration ...` fixes it."
+        )
+    return 0
+
+
+def cancel() -> int:
+    with open_store() as store:
+        state = service.cancel_timer(store)
+    print(
+        f"Timer cancelled: {_timer_line(state)}; nothing logged. "
+        "`aijournal resume` starts it again (from now)."
+    )
+    return 0
+
+
+def resume() -> int:
+    with open_store() as store:
+        state = service.resume_timer(store)
+    print(f"Timer started for {_timer_line(state)}. `aijournal stop` logs it, `cancel` drops it.")
+    return 0
+
+
 HANDLERS: dict[str, Callable[..., int]] = {
     "ai": ai,
     "met": met,
     "energy": energy,
     "status": status,
     "report": report,
+    "start": start,
+    "stop": stop,
+    "cancel": cancel,
+    "resume": resume,
 }
 
 

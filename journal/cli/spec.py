@@ -21,6 +21,12 @@ UNTIL_HELP = (
 )
 NOTE_HELP = "A private note (left out of exports unless asked)."
 TAG_HELP = "A tag; repeat for more."
+AT_RANGE_HELP = (
+    "When it started (forms as for energy --at), or a range that also gives the duration: "
+    "9:00-10:30, 'yesterday 9:00-10:30' (default: now)."
+)
+DURATION_HELP = "How long: 45, 45m, 1h, 1h30 or 1.5h; may be left out when --at is a range."
+SKILL_HELP = "What I learned, if anything."
 
 HOT: dict[str, dict] = {
     "ai": {
@@ -28,11 +34,11 @@ HOT: dict[str, dict] = {
         "example": "aijournal ai Claude 45m --purpose learn --skill 'SQL window functions'",
         "params": [
             ("tool", "arg", "TOOL", "The AI tool, such as Claude or ChatGPT."),
-            ("duration", "arg", "DURATION", "How long: 45, 45m, 1h, 1h30 or 1.5h."),
+            ("duration", "optarg", "DURATION", DURATION_HELP),
             ("--purpose", "opt", "P", PURPOSE_HELP),
             ("--instead-of-person", "flag", None, "I asked AI instead of a person."),
-            ("--skill", "opt", "TEXT", "What I learned, if anything."),
-            ("--at", "opt", "WHEN", AT_HELP),
+            ("--skill", "opt", "TEXT", SKILL_HELP),
+            ("--at", "opt", "WHEN", AT_RANGE_HELP),
             ("--note", "opt", "TEXT", NOTE_HELP),
             ("--tag", "multi", "T", TAG_HELP),
         ],
@@ -42,7 +48,7 @@ HOT: dict[str, dict] = {
         "example": "aijournal met 'Sam, Priya' 30m --kind feedback --quality 4",
         "params": [
             ("people", "arg", "PEOPLE", "One name or a comma list: 'Sam, Priya'."),
-            ("duration", "arg", "DURATION", "How long: 45, 45m, 1h, 1h30 or 1.5h."),
+            ("duration", "optarg", "DURATION", DURATION_HELP),
             (
                 "--kind",
                 "opt",
@@ -52,7 +58,7 @@ HOT: dict[str, dict] = {
             ("--channel", "opt", "C", "in_person (default), call, video, chat or email."),
             ("--quality", "opt", "N", "How connected it felt, 1 to 5 (default 3)."),
             ("--initiated", "flag", None, "I reached out."),
-            ("--at", "opt", "WHEN", AT_HELP),
+            ("--at", "opt", "WHEN", AT_RANGE_HELP),
             ("--note", "opt", "TEXT", NOTE_HELP),
             ("--tag", "multi", "T", TAG_HELP),
         ],
@@ -99,6 +105,41 @@ HOT: dict[str, dict] = {
             ("--prompt", "flag", None, "One short line: what is not logged yet today."),
             ("--json", "flag", None, "Print JSON."),
         ],
+    },
+    "start": {
+        "help": "Start a live timer for an AI session; `aijournal stop` logs it.",
+        "example": "aijournal start Claude --purpose learn --skill 'SQL window functions'",
+        "params": [
+            ("tool", "arg", "TOOL", "The AI tool, such as Claude or ChatGPT."),
+            ("--purpose", "opt", "P", PURPOSE_HELP),
+            ("--skill", "opt", "TEXT", SKILL_HELP),
+            ("--tag", "multi", "T", TAG_HELP),
+            ("--note", "opt", "TEXT", NOTE_HELP),
+        ],
+    },
+    "stop": {
+        "help": "Stop the live timer and log its AI session.",
+        "example": "aijournal stop --at 10:30 --skill 'regex lookbehind'",
+        "params": [
+            (
+                "--at",
+                "opt",
+                "WHEN",
+                "When it ended: 10:30, '20 minutes ago', yesterday 18:00 (default: now).",
+            ),
+            ("--skill", "opt", "TEXT", "What I learned (replaces the one given at the start)."),
+            ("--note", "opt", "TEXT", NOTE_HELP + " Added to the start's note."),
+        ],
+    },
+    "cancel": {
+        "help": "Drop the running timer; nothing is logged.",
+        "example": "aijournal cancel",
+        "params": [],
+    },
+    "resume": {
+        "help": "Start a timer again for the last timer's tool, purpose and skill.",
+        "example": "aijournal resume",
+        "params": [],
     },
 }
 

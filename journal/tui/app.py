@@ -97,7 +97,7 @@ class JournalApp(App[int]):
             for n, (name, label) in enumerate(TABS, 1)
         ),
         *(
-            Binding(str(n), f"app.tab('{name}')", label, show=False)
+            Binding(str(n), f"app.digit_tab('{name}')", label, show=False)
             for n, (name, label) in enumerate(TABS, 1)
         ),
         Binding("question_mark", "app.help", "Help", key_display="?"),
@@ -359,6 +359,22 @@ class JournalApp(App[int]):
         if self.current_mode != name:
             self.switch_mode(name)
 
+    def action_digit_tab(self, name: str) -> None:
+        self.action_tab(name)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # 1-5 switch tabs only when no text field and no scale has focus (a scale takes its
+        # digit); F1-F5 always do. `?` is typed into a text field, not taken as help.
+        if action in ("digit_tab", "help") and self.screen_stack:
+            from journal.tui.screens.base import in_text_field
+
+            focused = self.screen.focused
+            if in_text_field(focused):
+                return False
+            if action == "digit_tab" and getattr(focused, "TAKES_DIGITS", False):
+                return False
+        return True
+
     def _is_base(self, screen: Screen[Any]) -> bool:
         from journal.tui.screens.base import JournalScreen
 
@@ -382,7 +398,11 @@ class JournalApp(App[int]):
     def action_undo(self) -> None:
         label = self.write(service.undo)
         if label:
-            self.notify(f"Undone: {label}", markup=False)
+            self.notify(
+                f"Undone: {label}. There is no redo: if that was a slip, log it again "
+                "(or press u again to undo the change before it).",
+                markup=False,
+            )
 
     def action_classify(self) -> None:
         try:
@@ -425,7 +445,14 @@ class JournalApp(App[int]):
 
     def _today_form(self, form: str) -> None:
         self.action_tab("today")
-        self.call_after_refresh(lambda: self.screen.run_action(f"form('{form}')"))
+
+        def show() -> None:
+            # Called as a method, not as the key's action: it works while a text field has focus.
+            action = getattr(self.screen, "action_form", None)
+            if action is not None:
+                action(form)
+
+        self.call_after_refresh(show)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield SystemCommand(
@@ -453,6 +480,11 @@ class JournalApp(App[int]):
             "Start or stop the timer",
             "A live AI session timer (t on Today)",
             lambda: self._today_form("timer"),
+        )
+        yield SystemCommand(
+            "Cancel the timer",
+            "Drop the running timer; nothing is logged",
+            lambda: self._today_form("cancel"),
         )
         for n, (name, label) in enumerate(TABS, 1):
             yield SystemCommand(

@@ -238,3 +238,19 @@ def test_import_claude_code(cli, db_path):
     assert result.code == 0, result.err
     assert result.out.startswith("Imported claude-code: 3 sessions added.")
     assert cli("undo").out.strip() == "Undone: import claude-code claude-code"
+
+
+def test_classify_k_types_a_skill_then_the_purpose(cli, db_path, monkeypatch):
+    cli("import", "claude", CLAUDE)
+    feed(monkeypatch, "k\nSQL window functions\nl\nk\n\na\nq\n")  # an empty skill is left out
+    result = cli("classify")
+    assert result.code == 0, result.err
+    assert "k skill" in result.out
+    assert "skill: SQL window functions; now its purpose" in result.out
+    with JournalStore.open(db_path) as store:
+        got = {e.source: (e.purpose.value, e.skill) for e in store.all_entries("ai_session")}
+    assert got == {
+        "Claude:2df7a508-0000-4000-8000-000000000002:2": ("learn", "SQL window functions"),
+        "Claude:2df7a508-0000-4000-8000-000000000002:1": ("augment", None),
+        "Claude:1ce6f4f7-0000-4000-8000-000000000001:1": ("unclassified", None),
+    }

@@ -108,6 +108,8 @@ def test_every_command_runs_without_the_network(tmp_path, cli, no_network, monke
     ok("who5", "3", "3", "3", "3", "3")
     ok("start", "Copilot")
     ok("stop")
+    ok("resume")
+    ok("cancel")
     ok("status")
     ok("status", "--prompt")
     entries = json.loads(ok("log", "--json"))

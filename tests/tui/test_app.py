@@ -58,10 +58,11 @@ async def test_log_ai_session_through_the_form(db_path):
         await type_text(pilot, "Claude")
         await pilot.press("tab")
         await type_text(pilot, "45m")
-        await pilot.press("tab", "enter", "down", "enter")  # purpose: the first, learn
-        assert app.focused.id == "ai-skill"  # choosing the purpose moves on to the skill
-        await pilot.press("shift+tab", "space", "tab")  # instead of a person
+        await pilot.press("tab", "tab", "enter", "down", "enter")  # When left empty; learn
+        assert app.focused.id == "ai-purpose"  # choosing does not jump: tab moves on
+        await pilot.press("tab")
         await type_text(pilot, "regex")
+        await pilot.press("tab", "space", "shift+tab")  # instead of a person
         await pilot.press("enter")
         await settle(pilot)
         [entry] = rows(db_path, types=["ai_session"])
@@ -85,7 +86,7 @@ async def test_ctrl_s_logs_the_form_from_a_select(db_path):
         await type_text(pilot, "ChatGPT")
         await pilot.press("tab")
         await type_text(pilot, "20")
-        await pilot.press("tab", "enter", "down", "down", "enter", "shift+tab", "shift+tab")
+        await pilot.press("tab", "tab", "enter", "down", "down", "enter")
         assert app.focused.id == "ai-purpose"
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -122,7 +123,7 @@ async def test_log_people_energy_and_checkin(db_path):
         await settle(pilot)
         await pilot.press("escape", "e", "4")
         await settle(pilot)
-        await pilot.press("escape", "k", "4", "2", "3")
+        await pilot.press("escape", "k", "4", "tab", "2", "tab", "3", "enter")
         await settle(pilot)
         [met] = rows(db_path, types=["interaction"])
         assert met.people == ("Sam", "Priya") and met.minutes == 30

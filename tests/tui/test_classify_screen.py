@@ -67,3 +67,26 @@ def test_empty_queue(db_path, store):
 
     asyncio.run(drive())
     assert app.results == [{"given": {}, "skipped": 0, "left": 0}]
+
+
+def test_k_types_a_skill_whose_letters_are_not_answers(store, db_path):
+    claude.run(store, CLAUDE)
+    app = QueueApp(db_path)
+
+    async def drive() -> None:
+        async with app.run_test() as pilot:
+            screen = app.screen
+            await pilot.press("k")
+            assert screen.focused.id == "classify-skill"
+            assert not {"l", "a", "t", "c", "s", "q"} & set(screen.active_bindings)
+            await pilot.press(*"lattice", "space", *"sql", "enter")
+            assert "skill: lattice sql" in str(screen.query_one("#classify-card").render())
+            await pilot.press("a")  # now a purpose key again
+            await pilot.press("q")
+            await pilot.pause()
+
+    asyncio.run(drive())
+    with JournalStore.open(db_path) as opened:
+        got = {e.source: (e.purpose.value, e.skill) for e in opened.all_entries("ai_session")}
+    assert got["Claude:2df7a508-0000-4000-8000-000000000002:2"] == ("augment", "lattice sql")
+    assert sorted(v[0] for v in got.values()) == ["augment", "unclassified", "unclassified"]

@@ -37,14 +37,14 @@ async def test_logging_through_the_form_posts_logged_and_today_shows_it(db_path)
         await type_text(pilot, "Claude")
         await pilot.press("tab")
         await type_text(pilot, "45m")
-        await pilot.press("tab", "enter", "down", "enter", "ctrl+s")  # purpose: learn
+        await pilot.press("tab", "tab", "enter", "down", "enter", "ctrl+s")  # purpose: learn
         await settle(pilot)
         [logged] = [m for m in posted if isinstance(m, QuickLog.Logged)]
         assert (logged.kind, logged.row["tool"], logged.row["minutes"]) == ("ai", "Claude", 45)
         assert any("Claude" in row and "45" in row for row in timeline(app))
         assert "AI 45m (1)" in str(app.screen.query_one("#today-status").render())
 
-        await pilot.press("escape", "k", "4", "2", "3")  # the check-in, saved on its last key
+        await pilot.press("escape", "k", "4", "tab", "2", "tab", "3", "enter")  # Enter saves
         await settle(pilot)
         assert [m.kind for m in posted if isinstance(m, QuickLog.Logged)] == ["ai", "checkin"]
         assert "✓" in str(app.screen.query_one("#form-pills").render())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -13,6 +14,30 @@ from journal.tui.widgets.navbar import TopBar
 
 if TYPE_CHECKING:
     from journal.tui.app import JournalApp
+
+# Keys that name a single character: they would be typed into a text field, so their commands
+# are off (and out of the footer) while one has focus.
+CHARACTER_KEYS = {"slash", "question_mark", "space"}
+
+
+def in_text_field(widget: Widget | None) -> bool:
+    """Whether keys typed now go into text: an Input, a TextArea, or a Select (its list types
+    ahead to an option)."""
+    if widget is None:
+        return False
+    from textual.widgets import Input, Select, TextArea
+
+    return any(isinstance(node, (Input, TextArea, Select)) for node in widget.ancestors_with_self)
+
+
+def character_actions(bindings: Iterable[object]) -> frozenset[str]:
+    """The actions of bindings whose key is one character (`a`, `1`, `/`)."""
+    return frozenset(
+        binding.action.partition("(")[0]
+        for binding in bindings
+        if isinstance(binding, Binding)
+        and any(len(key) == 1 or key in CHARACTER_KEYS for key in binding.key.split(","))
+    )
 
 
 class JournalScreen(Screen[None]):
@@ -112,3 +137,24 @@ class JournalScreen(Screen[None]):
 
     def action_leave_field(self) -> None:
         self.set_focus(None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A one-letter command never acts, and is not offered in the footer, while the keys go
+        # into a text field: "pytest fixtures" typed there must not undo, time or switch.
+        if action in character_actions(self.BINDINGS) and in_text_field(self.focused):
+            return False
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    def on_descendant_blur(self) -> None:
+        self.refresh_bindings()
+
+    # Screen-level names for app actions, so that check_action above sees their keys.
+
+    def action_undo(self) -> None:
+        self.journal.action_undo()
+
+    def action_classify(self) -> None:
+        self.journal.action_classify()

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Input, Static
 
 from journal import classify as queue
 from journal.errors import JournalError
 from journal.richtext import plain
+from journal.tui.screens.base import character_actions, in_text_field
+from journal.tui.widgets.completion import PlainInput
 
 TITLE = "Classify AI sessions"
 EMPTY = "Nothing to classify: every AI session has a purpose. Press q to go back."
@@ -32,15 +35,20 @@ class ClassifyScreen(Screen[dict[str, Any]]):
     ClassifyScreen #classify-progress { color: $text-muted; }
     ClassifyScreen #classify-card { margin: 1 0; text-style: bold; }
     ClassifyScreen #classify-hint { color: $text-muted; }
+    ClassifyScreen #classify-skill { display: none; margin-top: 1; }
+    ClassifyScreen #classify-skill.shown { display: block; }
     """
 
+    AUTO_FOCUS = None  # the keys are answers from the start
     BINDINGS = [
         Binding("l", "answer('l')", "learn"),
         Binding("a", "answer('a')", "augment"),
         Binding("t", "answer('t')", "automate"),
         Binding("c", "answer('c')", "companion"),
+        Binding("k", "skill", "skill"),
         Binding("s", "skip", "skip"),
-        Binding("q,escape", "close", "done"),
+        Binding("q", "close", "done"),
+        Binding("escape", "back", "done", show=False),
     ]
 
     def __init__(
@@ -64,6 +72,11 @@ class ClassifyScreen(Screen[dict[str, Any]]):
             yield Static(TITLE, id="classify-progress")
             yield Static("", id="classify-card")
             yield Static(queue.HINT, id="classify-hint")
+            yield PlainInput(
+                placeholder="what I learned, then Enter (Esc: leave it)",
+                id="classify-skill",
+                disabled=True,  # not focusable until k shows it
+            )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -104,6 +117,48 @@ class ClassifyScreen(Screen[dict[str, Any]]):
             self.notify(str(err), severity="error")
         self._pos += 1
         self._show_next()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # While the skill is typed, its letters are text, not answers.
+        if action in character_actions(self.BINDINGS) and in_text_field(self.focused):
+            return False
+        return True
+
+    def action_skill(self) -> None:
+        """Type what was learned in the current session; its purpose key follows."""
+        if self._current is None:
+            return
+        field = self.query_one("#classify-skill", Input)
+        field.disabled = False
+        field.add_class("shown")
+        # After this key is handled: focused now, the field would receive the k itself.
+        self.call_after_refresh(field.focus)
+
+    def _close_skill(self) -> None:
+        field = self.query_one("#classify-skill", Input)
+        field.value = ""
+        field.remove_class("shown")
+        field.disabled = True
+        self.set_focus(None)
+        self.refresh_bindings()
+
+    @on(Input.Submitted, "#classify-skill")
+    def _skill_given(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self._current is not None and event.value.strip():
+            try:
+                queue.set_skill(self._store, self._current, event.value)
+            except JournalError as err:
+                self.notify(str(err), severity="error", markup=False)
+                return
+        self._close_skill()
+        self._show_next()  # the card shows the skill; the purpose key comes next
+
+    def action_back(self) -> None:
+        if self.query_one("#classify-skill", Input).has_class("shown"):
+            self._close_skill()
+        else:
+            self.action_close()
 
     def action_skip(self) -> None:
         if self._current is None:

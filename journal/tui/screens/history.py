@@ -50,8 +50,8 @@ class HistoryScreen(JournalScreen):
         Binding("y", "cycle_type", "Type"),
         Binding("e", "edit", "Edit"),
         Binding("d,delete", "delete", "Delete"),
-        Binding("u", "app.undo", "Undo"),
-        Binding("c", "app.classify", "Classify", show=False),
+        Binding("u", "undo", "Undo"),
+        Binding("c", "classify", "Classify", show=False),
         Binding("escape", "clear", "Clear search", show=False),
     ]
 

@@ -48,9 +48,10 @@ class TodayScreen(JournalScreen):
         Binding("k", "form('checkin')", "Check-in"),
         Binding("w", "app.who5", "WHO-5"),
         Binding("t", "timer", "Timer"),
-        Binding("ctrl+t", "timer", "Timer", show=False, priority=True),
-        Binding("u", "app.undo", "Undo", show=False),
-        Binding("c", "app.classify", "Classify", show=False),
+        # ctrl+t works from inside the form's fields too (t is off there): its own action name.
+        Binding("ctrl+t", "toggle_timer", "Timer", show=False, priority=True),
+        Binding("u", "undo", "Undo", show=False),
+        Binding("c", "classify", "Classify", show=False),
     ]
 
     @dataclass
@@ -92,6 +93,17 @@ class TodayScreen(JournalScreen):
     def action_timer(self) -> None:
         if self.built:
             self.quick.action_timer()
+
+    def action_toggle_timer(self) -> None:
+        self.action_timer()
+
+    def action_pill(self, name: str) -> None:
+        """A click on a form's pill (works while a field has focus, unlike the letter keys)."""
+        self.action_form(name)
+
+    def action_cancel_timer(self) -> None:
+        if self.built:
+            self.quick.cancel_timer()
 
     def when_built(self) -> None:
         self.set_interval(1.0, self.tick)
@@ -208,7 +220,7 @@ class TodayScreen(JournalScreen):
             plain(
                 "⏱  ",
                 (state["tool"], "bold"),
-                f" · {state['purpose']} · ",
+                f" · {', '.join(v for v in (state['purpose'], state.get('skill')) if v)} · ",
                 (f"{h}:{rest // 60:02d}:{rest % 60:02d}", "bold"),
                 "   ",
                 (TIMER_HINT, "dim"),

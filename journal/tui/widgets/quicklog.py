@@ -34,6 +34,9 @@ FORMS = (
     ("energy", "e", "Energy"),
     ("checkin", "k", "Check-in"),
 )
+WHEN_HINT = "now, or 9:00-10:30"
+WHEN_POINT_HINT = "now, or 14:30"
+DAY_HINT = "today, or mon"
 LOGGED_PURPOSES = [(PURPOSE_HELP[p], p) for p in vocab.PURPOSES if p != "unclassified"]
 
 
@@ -44,7 +47,11 @@ class QuickLog(Vertical):
 
     # Enter in a text field logs too; ctrl+s logs from anywhere in the form (a Select or a
     # checkbox keeps Enter for itself).
-    BINDINGS = [Binding("ctrl+s", "submit", "Log", priority=True)]
+    # A scale keeps Enter free, so Enter on one logs (or saves) its form as well.
+    BINDINGS = [
+        Binding("ctrl+s", "submit", "Log", priority=True),
+        Binding("enter", "submit", "Log", show=False),
+    ]
 
     @dataclass
     class Logged(Message):
@@ -116,14 +123,16 @@ class QuickLog(Vertical):
                 )
                 yield Label("How long", classes="lbl")
                 yield PlainInput(placeholder="45m", id="ai-minutes", compact=True, classes="short")
+                yield Label("When", classes="lbl")
+                yield PlainInput(placeholder=WHEN_HINT, id="ai-when", compact=True, classes="when")
+            with Horizontal(classes="row"):
                 yield Label("Purpose", classes="lbl")
                 yield Select(LOGGED_PURPOSES, prompt="choose…", id="ai-purpose", compact=True)
-            with Horizontal(classes="row"):
-                yield Checkbox("instead of a person", id="ai-instead", compact=True)
                 yield Label("Skill", classes="lbl")
                 yield PlainInput(
                     placeholder="what I learned (optional)", id="ai-skill", compact=True
                 )
+                yield Checkbox("instead of a person", id="ai-instead", compact=True)
                 yield Button("Log", id="ai-log", compact=True, variant="primary")
                 yield Button("Timer", id="ai-timer", compact=True)
 
@@ -140,6 +149,9 @@ class QuickLog(Vertical):
                 )
                 yield Label("How long", classes="lbl")
                 yield PlainInput(placeholder="30m", id="met-minutes", compact=True, classes="short")
+                yield Label("When", classes="lbl")
+                yield PlainInput(placeholder=WHEN_HINT, id="met-when", compact=True, classes="when")
+            with Horizontal(classes="row"):
                 yield Label("Kind", classes="lbl")
                 yield Select(
                     [(k, k) for k in vocab.KINDS],
@@ -148,7 +160,6 @@ class QuickLog(Vertical):
                     id="met-kind",
                     compact=True,
                 )
-            with Horizontal(classes="row"):
                 yield Label("Via", classes="lbl")
                 yield Select(
                     [(CHANNEL_LABELS[c], c) for c in vocab.CHANNELS],
@@ -167,7 +178,14 @@ class QuickLog(Vertical):
             with Horizontal(classes="row"):
                 yield Label("How is your energy right now?", classes="lbl")
                 yield Scale(words=ENERGY_WORDS, id="energy-scale")
-            yield Static("Press 1 to 5 (or click): it is logged at once.", classes="hint")
+            with Horizontal(classes="row"):
+                yield Label("When", classes="lbl")
+                yield PlainInput(
+                    placeholder=WHEN_POINT_HINT, id="energy-when", compact=True, classes="when"
+                )
+                yield Static(
+                    "Press 1 to 5 on the scale (or click): it is logged at once.", classes="hint"
+                )
 
     def _checkin_form(self) -> ComposeResult:
         with Vertical(id="form-checkin", classes="form"):
@@ -180,6 +198,10 @@ class QuickLog(Vertical):
                 yield Label("How connected to your team did you feel?", classes="lbl")
                 yield Scale(id="ci-connection")
                 yield Button("Save", id="ci-save", compact=True, variant="primary")
+            with Horizontal(classes="row"):
+                yield Label("Day", classes="lbl")
+                yield PlainInput(placeholder=DAY_HINT, id="ci-day", compact=True, classes="when")
+                yield Static("Tab between answers; Enter or ctrl+s saves.", classes="hint")
 
     def show_pills(self) -> None:
         pills = []
@@ -191,12 +213,15 @@ class QuickLog(Vertical):
                 pill = f"[reverse $accent] {key} [/][b $accent] {label}[/]{mark}"
             else:
                 pill = f"[$text-muted][reverse] {key} [/] {label}[/]{mark}"
-            pills.append(f"[@click=screen.form('{name}')]{pill}[/]")
+            pills.append(f"[@click=screen.pill('{name}')]{pill}[/]")
         self.query_one("#form-pills", Static).update("   ".join(pills))
 
     def action_form(self, name: str) -> None:
         if name == "timer":
             self.action_timer()
+            return
+        if name == "cancel":
+            self.cancel_timer()
             return
         self.form = name
         self.query_one("#forms", ContentSwitcher).current = f"form-{name}"
@@ -246,12 +271,6 @@ class QuickLog(Vertical):
     def action_submit(self) -> None:
         self._submit()
 
-    @on(Select.Changed, "#ai-purpose")
-    def _purpose_chosen(self, event: Select.Changed) -> None:
-        # After the purpose the next useful stop is the skill, where Enter logs the session.
-        if event.value is not Select.NULL:
-            self.query_one("#ai-skill", Input).focus()
-
     @on(Button.Pressed, "#ai-timer")
     def _timer_pressed(self) -> None:
         self.action_timer()
@@ -261,14 +280,31 @@ class QuickLog(Vertical):
             "ai": self.log_ai,
             "met": self.log_met,
             "checkin": self.save_checkin,
-            "energy": lambda: None,
+            "energy": lambda: self.query_one("#energy-scale").focus(),
         }[self.form]()
+
+    def _value(self, wid: str) -> str:
+        return self.query_one(wid, Input).value
+
+    def _timed(self, prefix: str, moment: dt.datetime) -> tuple[dt.datetime, int]:
+        """The start and minutes of the AI or people form: How long, When (maybe a range)."""
+        how_long, when = self._value(f"#{prefix}-minutes"), self._value(f"#{prefix}-when")
+        if not when.strip():
+            minutes = parse.parse_duration(how_long)
+            return _started(moment, minutes), minutes
+        return parse.start_and_minutes(
+            when, how_long if how_long.strip() else None, moment, option="When", what="How long"
+        )
+
+    def _clear(self, *wids: str) -> None:
+        for wid in wids:
+            self.query_one(wid, Input).value = ""
 
     def log_ai(self) -> None:
         moment = now()
         try:
             tool = parse.parse_text(self.query_one("#ai-tool", Input).value, "tool", max_len=80)
-            minutes = parse.parse_duration(self.query_one("#ai-minutes", Input).value or "")
+            start, minutes = self._timed("ai", moment)
             purpose = self.query_one("#ai-purpose", Select).value
             if purpose is Select.NULL:
                 raise BadInput("purpose is not chosen; pick learn, augment, automate or companion")
@@ -279,7 +315,6 @@ class QuickLog(Vertical):
             self._say(str(err))
             return
         instead = self.query_one("#ai-instead", Checkbox).value
-        start = _started(moment, minutes)
         row = self._write(
             lambda s: service.log_ai(
                 s,
@@ -294,8 +329,7 @@ class QuickLog(Vertical):
         )
         if row is not None:
             self.post_message(self.Logged("ai", row))
-            for wid in ("#ai-tool", "#ai-minutes", "#ai-skill"):
-                self.query_one(wid, Input).value = ""
+            self._clear("#ai-tool", "#ai-minutes", "#ai-when", "#ai-skill")
             self.query_one("#ai-purpose", Select).clear()
             self.query_one("#ai-instead", Checkbox).value = False
             self.query_one("#ai-tool", Input).focus()
@@ -304,7 +338,7 @@ class QuickLog(Vertical):
         moment = now()
         try:
             people = parse.parse_people(self.query_one("#met-people", Input).value)
-            minutes = parse.parse_duration(self.query_one("#met-minutes", Input).value or "")
+            start, minutes = self._timed("met", moment)
         except BadInput as err:
             self._say(str(err))
             return
@@ -312,7 +346,6 @@ class QuickLog(Vertical):
         channel = str(self.query_one("#met-channel", Select).value)
         quality = self.query_one("#met-quality", Scale).value or 3
         initiated = self.query_one("#met-initiated", Checkbox).value
-        start = _started(moment, minutes)
         row = self._write(
             lambda s: service.log_interaction(
                 s,
@@ -328,29 +361,30 @@ class QuickLog(Vertical):
         )
         if row is not None:
             self.post_message(self.Logged("met", row))
-            for wid in ("#met-people", "#met-minutes"):
-                self.query_one(wid, Input).value = ""
+            self._clear("#met-people", "#met-minutes", "#met-when")
             self.query_one("#met-initiated", Checkbox).value = False
             self.query_one("#met-people", Input).focus()
 
     @on(Scale.Picked, "#energy-scale")
     def log_energy(self, event: Scale.Picked) -> None:
         level = event.value
+        moment = now()
+        try:
+            when = self._value("#energy-when")
+            at = parse.entry_time(when, moment, "When") if when.strip() else moment
+        except BadInput as err:
+            event.scale.value = None
+            self._say(str(err))
+            return
         row = self._write(
-            lambda s: service.log_energy(s, level=level, at=now()),
-            f"Logged energy {level} ({ENERGY_WORDS[level]}).",
+            lambda s: service.log_energy(s, level=level, at=at),
+            f"Logged energy {level} ({ENERGY_WORDS[level]}). Press e to log it again.",
         )
         if row is not None:
+            self._clear("#energy-when")
+            # The keys go back to the app: another digit now switches tabs, it does not log again.
+            self.screen.set_focus(None)
             self.post_message(self.Logged("energy", row))
-
-    @on(Scale.Picked, "#ci-ai, #ci-team, #ci-connection, #met-quality")
-    def _picked(self, event: Scale.Picked) -> None:
-        """One key per answer: picking moves on; the last answer of the check-in saves it."""
-        if event.scale.id == "ci-connection":
-            if self.query_one("#ci-ai", Scale).value and self.query_one("#ci-team", Scale).value:
-                self.save_checkin()
-                return
-        self.screen.focus_next()
 
     def save_checkin(self) -> None:
         trust_ai = self.query_one("#ci-ai", Scale).value
@@ -359,26 +393,37 @@ class QuickLog(Vertical):
         if not trust_ai or not trust_team:
             self._say("check-in needs trust in AI and trust in your team, 1 to 5 each")
             return
+        try:
+            text = self._value("#ci-day")
+            day = parse.entry_day(text, now(), "Day") if text.strip() else now().date()
+        except BadInput as err:
+            self._say(str(err))
+            return
         saved = self._write(
             lambda s: service.checkin(
-                s, day=now().date(), trust_ai=trust_ai, trust_team=trust_team, connection=connection
+                s, day=day, trust_ai=trust_ai, trust_team=trust_team, connection=connection
             ),
-            "Check-in saved. Thank you.",
+            "Check-in saved. Thank you."
+            if day == now().date()
+            else f"Check-in for {day.isoformat()} saved. Thank you.",
         )
-        self.screen.set_focus(None)
         if saved is not None:
+            self._clear("#ci-day")
+            self.screen.set_focus(None)  # the keys go back to the app
             self.post_message(self.Logged("checkin", saved[0]))
 
     def action_timer(self) -> None:
-        """Start a timer for the AI form's tool, or stop the running one (logging it)."""
+        """Start a timer for the AI form's tool, purpose and skill, or stop the running one
+        (logging it)."""
         running = self.timer
         if running is not None:
-            if (
-                self._write(
-                    lambda s: service.stop_timer(s), f"Timer stopped: {running['tool']} logged."
+            stopped = self._write(lambda s: service.stop_timer(s), "")
+            if stopped is not None:
+                row = stopped[0]
+                self._done(
+                    f"Timer stopped: logged {fmt.minutes(row['minutes'])} of {row['tool']}. "
+                    "Press u (outside a text field) or ctrl+z to remove that entry."
                 )
-                is not None
-            ):
                 self.timer = None
                 self.post_message(self.TimerStopped(running["tool"]))
             return
@@ -386,9 +431,10 @@ class QuickLog(Vertical):
             self.action_form("ai")
         try:
             tool = parse.parse_text(self.query_one("#ai-tool", Input).value, "tool", max_len=80)
+            skill = parse.parse_text(self._value("#ai-skill"), "skill", required=False)
         except BadInput:
             self._say(
-                "type the tool first (and the purpose, if you know it), then press "
+                "type the tool first (and the purpose and skill, if you know them), then press "
                 "ctrl+t or the Timer button"
             )
             self.query_one("#ai-tool").focus()
@@ -396,13 +442,34 @@ class QuickLog(Vertical):
         value = self.query_one("#ai-purpose", Select).value
         purpose = "unclassified" if value is Select.NULL else str(value)
         state = self._write(
-            lambda s: service.start_timer(s, tool=tool, purpose=purpose),
-            f"Timer started for {tool}. Press t (outside a text field) to stop it.",
+            lambda s: service.start_timer(s, tool=tool, purpose=purpose, skill=skill), ""
         )
         if state is not None:
-            self.query_one("#ai-tool", Input).value = ""
+            what = ", ".join(v for v in (purpose, skill) if v)
+            self._done(
+                f"Timer started for {tool} ({what}). Press t (outside a text field) or ctrl+t "
+                "to stop and log it; 'Cancel the timer' (ctrl+p) drops it."
+            )
+            self._clear("#ai-tool", "#ai-minutes", "#ai-when", "#ai-skill")
+            self.query_one("#ai-purpose", Select).clear()
             self.screen.set_focus(None)
             self.post_message(self.TimerStarted(state))
+
+    def cancel_timer(self) -> None:
+        """Drop the running timer; nothing is logged."""
+        state = self._write(lambda s: service.cancel_timer(s), "")
+        if state is not None:
+            self._done(
+                f"Timer for {state['tool']} cancelled; nothing logged. "
+                "`aijournal resume` (or the Timer button) starts one again."
+            )
+            self.timer = None
+            self.post_message(self.TimerStopped(state["tool"]))
+
+    def _done(self, text: str) -> None:
+        """Said inline and as a notification (a timer key acts from anywhere on Today)."""
+        self._say(text, ok=True)
+        self.journal.notify(text, markup=False)
 
 
 def _started(moment: dt.datetime, minutes: int) -> dt.datetime:

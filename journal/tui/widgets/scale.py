@@ -24,6 +24,7 @@ class Scale(Widget, can_focus=True):
     Scale:focus { background: $boost; text-style: none; }
     """
     COMPONENT_CLASSES = {"scale--chosen", "scale--option", "scale--word"}
+    TAKES_DIGITS = True  # while focused, 1-5 are its own (the app's digit tabs step aside)
     BINDINGS = [
         *(Binding(str(n), f"pick({n})", f"{n}", show=False) for n in range(1, 6)),
         Binding("left", "step(-1)", show=False),
