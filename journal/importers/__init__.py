@@ -24,6 +24,7 @@ class ImportResult:
     reasons: Counter[str] = field(default_factory=Counter)
     details: list[str] = field(default_factory=list)  # lines for the user (dry-run preview)
     problems: list[str] = field(default_factory=list)  # records skipped, each named with why
+    notes: list[str] = field(default_factory=list)  # what the import looked at ("events since …")
 
     def summary(self) -> str:
         parts = [f"{self.added} added"]
