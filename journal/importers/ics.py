@@ -209,7 +209,7 @@ def run(
         )
         details = [_preview(m) for m in new[:PREVIEW_LINES]]
         order = [*SKIP_REASONS, *sorted(set(counted) - set(SKIP_REASONS))]
-        left_out = [f"{counted[r]} {r}" for r in order if counted[r]]
+        left_out = [_counted(counted[r], r) for r in order if counted[r]]
         if left_out:
             details.append("left out: " + ", ".join(left_out))
         result = ImportResult(
@@ -249,6 +249,12 @@ def run(
     except NothingNew:
         pass
     return result
+
+
+def _counted(count: int, reason: str) -> str:
+    """ "2 reservations", "1 reservation"."""
+    one = {"reservations", "system organisers", "long events", "broadcasts", "rooms"}
+    return f"{count} {reason[:-1] if count == 1 and reason in one else reason}"
 
 
 def _window_note(since: dt.datetime | None, start: dt.datetime, end: dt.datetime) -> str:
@@ -534,6 +540,12 @@ def _unreadable(event: Any) -> str | None:
             return f"{prop or 'a line'} cannot be read ({_short(Exception(message))})"
     if event.get("DTSTART") is None:
         return "it has no DTSTART"
+    if event.get("DTEND") is not None:
+        begins, ends = event["DTSTART"].dt, event["DTEND"].dt
+        if isinstance(begins, dt.datetime) and isinstance(ends, dt.datetime):
+            begins, ends = _aware(begins), _aware(ends)
+        if type(begins) is type(ends) and ends < begins:
+            return "it ends before it starts"
     return None
 
 
