@@ -668,11 +668,8 @@ def _my_addresses(stream: blocks.Stream, me: str | None, name: str) -> set[str]:
         mine = {address(part) for part in me.split(",") if address(part)}
         found = _addresses_found(stream)
         if found and not mine & set(found):
-            common = [
-                a
-                for a, _ in found.most_common()
-                if "@" in a and a != RESERVATIONS and not _system(a)
-            ][:5]
+            ranked = sorted(found.items(), key=lambda item: (-item[1], item[0]))
+            common = [a for a, _ in ranked if "@" in a and not _system(a)][:5]
             raise BadInput(
                 f"{name}: --me {me!r} is on no event of the file; give your address as the "
                 f"invitations write it (found most often: {', '.join(common) or 'none'})"
