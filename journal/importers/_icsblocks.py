@@ -266,9 +266,9 @@ def tzid_span(line: bytes) -> tuple[int, int, str] | None:
     if line[begin : begin + 1] == b'"':
         close = line.find(b'"', begin + 1, cut)
         end = close + 1 if close >= 0 else cut
-    else:
-        semi = line.find(b";", begin, cut)
-        end = semi if semi >= 0 else cut
+    else:  # an unquoted value holds no colon nor semicolon
+        ends = [i for i in (line.find(b";", begin, cut), line.find(b":", begin)) if i >= 0]
+        end = min(ends) if ends else cut
     value = line[begin:end].decode("utf-8", "replace").strip().strip('"').strip()
     return at, end, value
 

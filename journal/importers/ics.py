@@ -420,7 +420,8 @@ def _text_of(calendar: blocks.Calendar, head: bytes, batch: list[list[blocks.Eve
     so the meeting lands at its true instant, DST included."""
     events = [event for group in batch for event in group]
     zones = {tzid for event in events for tzid in event.tzids}
-    renamed = {z: iana for z in zones if z not in calendar.timezones and (iana := zone_for(z))}
+    # the others are written again too, clean: a stray quote in a TZID is no reason to lose it
+    renamed = {z: zone_for(z) or z for z in zones if z not in calendar.timezones}
     return b"".join(
         [
             b"BEGIN:VCALENDAR\r\n",
@@ -471,13 +472,17 @@ def zone_for(tzid: str) -> str | None:
 
 
 def _rezoned(raw: bytes, renamed: dict[str, str]) -> bytes:
-    """The event with each renamed TZID parameter written as its IANA name (its lines unfolded)."""
+    """The event with each TZID parameter in `renamed` written as its IANA name, or again without
+    stray quotes (its lines unfolded)."""
     out: list[bytes] = []
     for line in blocks.unfold(raw).split(b"\n"):
         span = blocks.tzid_span(line)
         if span is not None and span[2] in renamed:
             at, end, value = span
-            line = line[:at] + b";TZID=" + renamed[value].encode() + line[end:]
+            zone = renamed[value].encode()
+            if any(char in zone for char in b':;,"'):
+                zone = b'"' + zone.replace(b'"', b"") + b'"'
+            line = line[:at] + b";TZID=" + zone + line[end:]
         out.append(line)
     return b"\n".join(out)
 
