@@ -202,7 +202,8 @@ class Mute(Entry):
 
 
 RECORD_TYPES: dict[str, type[Entry]] = {
-    cls.TYPE: cls for cls in (AISession, Interaction, Person, Energy, CheckIn, Who5, Intention)
+    cls.TYPE: cls
+    for cls in (AISession, Interaction, Person, Energy, CheckIn, Who5, Intention)
 }
 # The short names `log --type` accepts.
 SHORT_TYPES = {
