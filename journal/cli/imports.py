@@ -56,7 +56,9 @@ def import_(
     since: Annotated[
         str | None,
         typer.Option(
-            "--since", metavar="WHEN", help="Only from this day (ics default: 90 days ago)."
+            "--since",
+            metavar="WHEN",
+            help="Only from this day (ics default: 90 days ago; `all`: every year).",
         ),
     ] = None,
     until: Annotated[
@@ -70,6 +72,18 @@ def import_(
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    # --- ics only: what the calendar import leaves out unless told ---
+    include_unanswered: Annotated[
+        bool,
+        typer.Option("--include-unanswered", help="ics: take invitations you never answered."),
+    ] = False,
+    include_long: Annotated[
+        bool, typer.Option("--include-long", help="ics: take events of 8 hours or more.")
+    ] = False,
+    include_broadcasts: Annotated[
+        bool,
+        typer.Option("--include-broadcasts", help="ics: take events with over 25 invitees."),
+    ] = False,
 ) -> None:
     """Import AI chat history (ChatGPT, Claude, Claude Code), calendar meetings (.ics) or a JSONL
     export. Given only FILE, the format is read from its content.
@@ -109,7 +123,12 @@ def import_(
                 f"{given[0]} does not apply to `import jsonl`; a JSONL export is merged whole"
             )
     else:
-        start = p.range_start(since, now) if since else None
+        every = chosen == "ics" and since is not None and since.strip().lower() == "all"
+        start = p.range_start(since, now) if since and not every else None
+        if every:
+            from journal.importers.ics import ALL_YEARS
+
+            start = ALL_YEARS
         end = p.range_end(until, now) if until else None
         if start and end and start > end:
             raise BadInput(f"--since {since!r} is after --until {until!r}; give an earlier --since")
@@ -121,14 +140,28 @@ def import_(
                     "calendar invites use, e.g. you@example.com"
                 )
             options["me"] = me
+            options.update(
+                include_unanswered=include_unanswered,
+                include_long=include_long,
+                include_broadcasts=include_broadcasts,
+            )
         elif me is not None:
             raise BadInput(f"--me applies to `import ics` only, not `import {fmt}`")
+    _ics_only(chosen, fmt, include_unanswered, include_long, include_broadcasts)
     importer = importlib.import_module(f"journal.importers.{chosen}")
     with open_store() as store, _progress(path, chosen, quiet=as_json) as progress:
         if progress is not None:
             options["progress"] = progress
         result = importer.run(store, path, **options)
     _report(chosen, file, dry_run, result, as_json)
+
+
+def _ics_only(chosen: str, fmt: str, *flags: bool) -> None:
+    """The --include-* flags choose among calendar events: refused for other formats."""
+    names = ("--include-unanswered", "--include-long", "--include-broadcasts")
+    given = [name for name, on in zip(names, flags, strict=True) if on]
+    if given and chosen != "ics":
+        raise BadInput(f"{given[0]} applies to `import ics` only, not `import {fmt}`")
 
 
 def _check_kind(path: str, file: str) -> None:
@@ -211,6 +244,7 @@ def _report(fmt: str, file: str, dry_run: bool, result: Any, as_json: bool) -> N
                 "reasons": dict(result.reasons),
                 "details": list(result.details),
                 "problems": list(result.problems),
+                "notes": list(result.notes),
             }
         )
         return
@@ -228,6 +262,7 @@ def _report(fmt: str, file: str, dry_run: bool, result: Any, as_json: bool) -> N
             + (f" ({left_out} skipped)." if left_out else "."),
             soft_wrap=True,
         )
+        _notes(result)
         for line in result.details:
             say(f"  {line}", soft_wrap=True)
         more = result.added - sum(1 for line in result.details if not line.startswith("left out"))
@@ -236,6 +271,7 @@ def _report(fmt: str, file: str, dry_run: bool, result: Any, as_json: bool) -> N
         _problems(result.problems)
         return
     say(f"Imported {name}: {result.summary()}.", soft_wrap=True)
+    _notes(result)
     _problems(result.problems)
     if fmt in AI_FORMATS and result.added:
         say(
@@ -243,6 +279,12 @@ def _report(fmt: str, file: str, dry_run: bool, result: Any, as_json: bool) -> N
             "purpose with one key.",
             soft_wrap=True,
         )
+
+
+def _notes(result: Any) -> None:
+    """What the import looked at and what it leaves out unless told (ics: the window)."""
+    for line in getattr(result, "notes", []):
+        say(f"  {line}", soft_wrap=True)
 
 
 def _problems(problems: list[str]) -> None:

@@ -24,6 +24,7 @@ class ImportResult:
     reasons: Counter[str] = field(default_factory=Counter)
     details: list[str] = field(default_factory=list)  # lines for the user (dry-run preview)
     problems: list[str] = field(default_factory=list)  # records skipped, each named with why
+    notes: list[str] = field(default_factory=list)  # what the import looked at ("events since …")
     noun: str = "records"  # what one import adds: "sessions", "meetings", "records"
 
     def skip(self, reason: str, n: int = 1) -> None:

@@ -2,8 +2,9 @@
 
 The file is read in bounded binary chunks and cut at its `BEGIN:`/`END:` lines into the
 properties of each VCALENDAR, its VTIMEZONE blocks and its VEVENT blocks. Only the blocks that can
-matter are kept (as bytes) for icalendar to parse: a VEVENT that neither recurs (RRULE, RDATE,
-RECURRENCE-ID) nor starts near the import window is dropped unparsed. Whatever the file holds, no
+matter are kept (as bytes) for icalendar to parse: a VEVENT with no ATTENDEE and no ORGANIZER (a
+personal appointment, a birthday: never a meeting), or one that neither recurs (RRULE, RDATE,
+RECURRENCE-ID) nor starts near the import window, is dropped unparsed. Whatever the file holds, no
 physical line over MAX_LINE and no block over MAX_BLOCK is ever held whole: such a VEVENT is
 skipped and named, the rest of the calendar reads on (RFC 5545 §3.1: a line that starts with a
 space or tab continues the one before it, so a folded line is measured with its block).
@@ -38,6 +39,7 @@ class Event:
     tzids: set[str]
     attendees: list[bytes]  # the unfolded ATTENDEE lines of the event itself (not its alarms)
     organizers: list[bytes]
+    alone: bool = False  # a single event in the window with nobody invited (dropped, counted)
 
 
 @dataclass(slots=True)
@@ -52,6 +54,8 @@ class Stream:
     calendars: list[Calendar] = field(default_factory=list)
     too_large: list[str] = field(default_factory=list)  # "event 'uid' (title): a line of 60 MB"
     dropped: int = 0  # VEVENTs read past unparsed: outside the window, never recurring
+    alone: int = 0  # single events in the window with no ATTENDEE nor ORGANIZER (not meetings)
+    empty: int = 0  # VEVENTs holding no property at all (Exchange writes some)
 
 
 class Broken(ValueError):
@@ -127,6 +131,9 @@ def read(handle: IO[bytes], start: dt.datetime, end: dt.datetime) -> Stream:
         if kind != b"VEVENT":
             return  # VTODO, VJOURNAL, VFREEBUSY: not meetings
         event = _event(text, over, lo, hi)
+        if not over and text.count(b"\n") <= 2 and not _own_lines(text):
+            stream.empty += 1  # BEGIN:VEVENT, END:VEVENT and nothing else
+            return
         if over:
             what = (
                 f"a line of {over / 2**20:.0f} MB" if longest else f"over {MAX_BLOCK // 2**20} MB"
@@ -135,7 +142,8 @@ def read(handle: IO[bytes], start: dt.datetime, end: dt.datetime) -> Stream:
             event.raw = b""
         elif not event.raw:
             stream.dropped += 1
-            if not event.attendees:
+            stream.alone += event.alone
+            if not (event.attendees or event.organizers):
                 return  # nothing left to read from it: who is me counts events with attendees
         calendar.events.append(event)
 
@@ -196,6 +204,9 @@ def _unfold(text: bytes) -> bytes:
     return _FOLD.sub(b"", text)
 
 
+unfold = _unfold
+
+
 def _own_lines(text: bytes) -> list[bytes]:
     """The unfolded content lines of a block itself, without those of its sub-components."""
     lines = _unfold(text).splitlines()[1:-1]
@@ -241,6 +252,32 @@ def value_of(line: bytes) -> str:
     return line.split(b":", 1)[1].decode("utf-8", "replace") if b":" in line else ""
 
 
+def tzid_span(line: bytes) -> tuple[int, int, str] | None:
+    """Where the TZID parameter of an unfolded content line is (from its `;` to its end) and its
+    value without quotes. A stray quote is tolerated: `TZID="(GMT+10:00) Sydney:2026…` ends at the
+    line's last colon (date and time values hold none)."""
+    cut = line.rfind(b":")
+    if cut < 0:
+        return None
+    at = line.upper().find(b";TZID=", 0, cut)
+    if at < 0:
+        return None
+    begin = at + 6
+    if line[begin : begin + 1] == b'"':
+        close = line.find(b'"', begin + 1, cut)
+        end = close + 1 if close >= 0 else cut
+    else:  # an unquoted value holds no colon nor semicolon
+        ends = [i for i in (line.find(b";", begin, cut), line.find(b":", begin)) if i >= 0]
+        end = min(ends) if ends else cut
+    value = line[begin:end].decode("utf-8", "replace").strip().strip('"').strip()
+    return at, end, value
+
+
+def tzid_of(line: bytes) -> str | None:
+    found = tzid_span(line)
+    return found[2] if found is not None else None
+
+
 def _until(rule: bytes) -> tuple[dt.datetime, bool] | None:
     """The UNTIL of an RRULE line as a naive time, if it has one that can be read."""
     found = re.search(rb"[:;]UNTIL=(\d{8}(?:T\d{6}Z?)?)", rule, re.I)
@@ -276,9 +313,7 @@ def _event(text: bytes, over: int, lo: dt.datetime, hi: dt.datetime) -> Event:
 
     uid = (first(b"UID") or b"").split(b":", 1)[-1]
     summary = (first(b"SUMMARY") or b"").split(b":", 1)[-1]
-    tzids = {
-        m.decode("utf-8", "replace") for m in re.findall(rb';TZID="?([^";:]*)', b"\n".join(own))
-    }
+    tzids = {tzid for line in own if (tzid := tzid_of(line)) is not None}
     event = Event(
         raw=text,
         uid=uid.decode("utf-8", "replace").strip()[:200],
@@ -287,8 +322,26 @@ def _event(text: bytes, over: int, lo: dt.datetime, hi: dt.datetime) -> Event:
         attendees=named.get(b"ATTENDEE", []),
         organizers=named.get(b"ORGANIZER", []),
     )
-    if over or b"RDATE" in named:
+    if over:
         return event
+    _window(event, named, lo, hi)
+    if event.raw and not (b"ATTENDEE" in named or b"ORGANIZER" in named):
+        if b"RECURRENCE-ID" not in named:  # a moved occurrence stays with its series
+            event.raw = b""  # nobody invited: not a meeting, never parsed
+            event.alone = not (b"RRULE" in named or b"RDATE" in named)
+    return event
+
+
+def _window(
+    event: Event, named: dict[bytes, list[bytes]], lo: dt.datetime, hi: dt.datetime
+) -> None:
+    """Empty the event's raw when it cannot occur in [lo, hi] (read from its text)."""
+
+    def first(name: bytes) -> bytes | None:
+        return named[name][0] if name in named else None
+
+    if b"RDATE" in named:
+        return
     begins = _when(first(b"DTSTART"))
     if b"RRULE" in named:
         ends = [_until(rule) for rule in named[b"RRULE"]]
@@ -296,7 +349,7 @@ def _event(text: bytes, over: int, lo: dt.datetime, hi: dt.datetime) -> Event:
             begins[0] > hi or not begins[1] and all(e is not None and e[0] < lo for e in ends)
         ):
             event.raw = b""  # a timed series over before the window, or one after it
-        return event
+        return
     if b"RECURRENCE-ID" in named:
         slot = _when(first(b"RECURRENCE-ID"))
         if (
@@ -310,9 +363,9 @@ def _event(text: bytes, over: int, lo: dt.datetime, hi: dt.datetime) -> Event:
             and all(m[0] > hi for m in (begins, slot))
         ):
             event.raw = b""  # moved from and to a time outside the window
-        return event
+        return
     if begins is None:
-        return event  # no or an odd DTSTART: icalendar reads it (and names it if broken)
+        return  # no or an odd DTSTART: icalendar reads it (and names it if broken)
     moment, is_date = begins
     if moment > hi:
         event.raw = b""
@@ -323,7 +376,7 @@ def _event(text: bytes, over: int, lo: dt.datetime, hi: dt.datetime) -> Event:
             finish = _when(first(b"DTEND"))
             if finish is None and b"DTEND" not in named or finish is not None and finish[0] < lo:
                 event.raw = b""  # an all-day event that is over before the window
-    return event
+    return
 
 
 def _name(event: Event) -> str:
@@ -332,3 +385,8 @@ def _name(event: Event) -> str:
     if uid and summary:
         return f"{uid!r} ({summary})"
     return repr(uid or summary or "without UID or title")
+
+
+def label(event: Event) -> str:
+    """The event as an error message names it: its UID and title."""
+    return _name(event)

@@ -1,32 +1,61 @@
-"""Import meetings from an iCalendar (.ics) file as interactions of kind `meeting`.
+"""Import meetings from an iCalendar (.ics) file, or Google Calendar's export zip of .ics files,
+as interactions of kind `meeting`.
 
 Recurrences are expanded with recurring-ical-events over a window (default: the last 90 days up
-to now). An occurrence counts when it is timed, not cancelled, not declined by the user, already
-begun, and has at least one other human attendee. Which attendee is the user: `--me EMAIL`; else
-the calendar's X-WR-CALNAME when it is an email address (Google names a primary calendar so);
-else the one address present on every event that has attendees; else the import asks for --me.
+to now; `since=ALL_YEARS` for every year). An occurrence counts when it is timed, not cancelled,
+not declined nor left unanswered by the user, already begun, shorter than 8 hours, has at least
+one other human attendee and at most 25 invitees. Reservations Gmail makes from mails
+(`unknownorganizer@calendar.google.com`) and events of other system organisers (resource and group
+calendars, no-reply addresses) are not meetings; rooms, resources and distribution lists are not
+people. Each event left out is counted by its reason; one that cannot be read is named and
+skipped, and the rest of the calendar imports.
+
+Which attendee is the user: `--me EMAIL` (refused when no event holds it); else the calendar's
+X-WR-CALNAME when it is an email address (Google names a primary calendar so); else the one address
+present on every event that has attendees; else the import asks for --me.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import os
+import re
+import zipfile
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import IO, Any
 
 from journal.errors import BadInput
 from journal.importers import ImportResult, NothingNew
 from journal.importers import _icsblocks as blocks
 from journal.importers import _recurrence as recurrence
-from journal.importers._bounds import open_regular
+from journal.importers import _windowszones as windows
+from journal.importers._bounds import FIRST_YEAR, check_member, is_regular, open_regular
 from journal.metrics import MAX_MINUTES
 
 WINDOW_DAYS = 90
+ALL_YEARS = dt.datetime(FIRST_YEAR, 1, 2, tzinfo=dt.UTC)  # `--since all`
 PREVIEW_LINES = 20
 DROPPED_CUTYPES = ("ROOM", "RESOURCE")
+LONG_MINUTES = 8 * 60  # an event this long is a conference, a trip or a blocked day
+BROADCAST_INVITEES = 25  # more invitees than this: a town hall or a webinar
+RESERVATIONS = "unknownorganizer@calendar.google.com"  # Gmail's flights, hotels, restaurants
+SYSTEM_DOMAINS = (  # calendars, not people
+    "resource.calendar.google.com",
+    "group.calendar.google.com",
+    "group.v.calendar.google.com",
+    "import.calendar.google.com",
+)
+SYSTEM_MAILBOX = re.compile(
+    r"^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|mailer-daemon|notifications?|"
+    r"calendar-notification|bookings?|reservations?)(?:[-+._].*)?$"
+)
+ROOM_NAME = re.compile(r"\b(?:room|rooms|conference|besprechungsraum|salle|sala)\b", re.I)
+LIST_NAME = re.compile(r"^(?:dl|dg|grp)[\s_-]|\bdistribution list\b|\ball[\s_-]users\b", re.I)
+MAX_ZIP_MEMBERS = 1000
 # A LOCATION mentioning any of these is a video call; any other non-empty location is a place.
 VIDEO_WORDS = (
     "://",
@@ -51,15 +80,27 @@ MAX_OCCURRENCES = 1000  # an event recurring more often than this in the window 
 CHUNK_OCCURRENCES = 5000  # events are expanded a few at a time, so memory stays bounded
 MAX_BYTES = 256 * 1024 * 1024
 BATCH_EVENTS = 200  # VEVENTs parsed at a time
+# The order reasons are listed in (any other reason follows).
 SKIP_REASONS = (
+    "reservations",
+    "system organisers",
+    "unanswered",
+    "declined",
     "cancelled",
     "all-day",
-    "declined",
-    "with nobody else",
-    "untimed or over a day",
+    "long events",
+    "broadcasts",
+    "rooms",
+    "no attendees",
+    "untimed",
     "in the future",
-    "already imported",
+    "unreadable",
+    "too large",
+    "recurring too often",
+    "already there",
 )
+# Time properties whose parse errors make an event unreadable.
+TIME_PROPS = ("DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +114,33 @@ class Meeting:
     title: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """Who is the user, and which of the usual exclusions the user lifted."""
+
+    mine: frozenset[str]
+    unanswered: bool = False  # --include-unanswered
+    long: bool = False  # --include-long
+    broadcasts: bool = False  # --include-broadcasts
+
+
+@dataclass
+class Tally:
+    """Events left out, by reason, and the unreadable or too large ones named."""
+
+    reasons: Counter[str] = field(default_factory=Counter)
+    problems: list[str] = field(default_factory=list)
+    named: set[str] = field(default_factory=set)
+
+    def refuse(self, reason: str, label: str, why: str) -> None:
+        """Count one event (once, however many occurrences) and name it with why."""
+        if label in self.named:
+            return
+        self.named.add(label)
+        self.reasons[reason] += 1
+        self.problems.append(f"event {label}: {why}, left out")
+
+
 def run(
     store: Any,
     path: str,
@@ -81,9 +149,12 @@ def run(
     since: dt.datetime | None = None,
     until: dt.datetime | None = None,
     me: str | None = None,
+    include_unanswered: bool = False,
+    include_long: bool = False,
+    include_broadcasts: bool = False,
     **_options: Any,
 ) -> ImportResult:
-    """Add the meetings of an .ics file in [since, until] that are not in the journal yet."""
+    """Add the meetings of an .ics file (or export zip) in [since, until] not in the journal yet."""
     from journal.clock import now as clock_now
 
     now = clock_now()
@@ -91,46 +162,72 @@ def run(
     start = since if since is not None else now - dt.timedelta(days=WINDOW_DAYS)
     name = os.path.basename(path) or path
     stream = _load(path, name, start, end)
-    mine = _my_addresses(stream, me, name)
-    skipped: Counter[str] = Counter()
+    rules = Rules(
+        mine=frozenset(_my_addresses(stream, me, name)),
+        unanswered=include_unanswered,
+        long=include_long,
+        broadcasts=include_broadcasts,
+    )
+    tally = Tally()
+    for problem in stream.too_large:
+        tally.reasons["too large"] += 1
+        tally.problems.append(problem)
+    if stream.empty:
+        tally.reasons["unreadable"] += stream.empty
+        tally.problems.append(
+            f"{stream.empty} empty event{'s' if stream.empty > 1 else ''} "
+            "(no UID, time or title), left out"
+        )
+    if stream.alone:
+        tally.reasons["no attendees"] += stream.alone
     meetings: dict[str, Meeting] = {}
-    refused: list[str] = list(stream.too_large)
-    for calendar in _parsed(stream, name):
-        for event in _occurrences(calendar, start, end, name, refused):
-            found = _meeting(event, mine, now, (start, end), name)
+    for calendar in _parsed(stream, name, tally):
+        for event in _occurrences(calendar, start, end, tally):
+            found = _meeting(event, rules, now, (start, end), tally)
             if isinstance(found, str):
-                skipped[found] += 1
+                tally.reasons[found] += 1
             elif found is not None:
                 meetings.setdefault(found.source, found)
+    notes = [_window_note(since, start, end)]
+    if not rules.long and tally.reasons["long events"]:
+        notes.append(
+            f"events of {LONG_MINUTES // 60} hours or more left out; --include-long takes them"
+        )
+    if not rules.broadcasts and tally.reasons["broadcasts"]:
+        notes.append(
+            f"events with over {BROADCAST_INVITEES} invitees left out; "
+            "--include-broadcasts takes them"
+        )
+    if not rules.unanswered and tally.reasons["unanswered"]:
+        notes.append("invitations you never answered left out; --include-unanswered takes them")
 
     def result_for(present: set[str]) -> tuple[list[Meeting], ImportResult]:
-        counted = skipped + Counter({"already imported": len(present)})
+        counted = tally.reasons + Counter({"already there": len(present)})
         new = sorted(
             (m for m in meetings.values() if m.source not in present),
             key=lambda m: (m.start, m.source),
         )
         details = [_preview(m) for m in new[:PREVIEW_LINES]]
-        left_out = [f"{counted[r]} {r}" for r in SKIP_REASONS if counted[r]]
+        order = [*SKIP_REASONS, *sorted(set(counted) - set(SKIP_REASONS))]
+        left_out = [_counted(counted[r], r) for r in order if counted[r]]
         if left_out:
             details.append("left out: " + ", ".join(left_out))
-        reasons = Counter(
-            {("already there" if r == "already imported" else r): n for r, n in counted.items()}
-        )
-        reasons["unreadable"] += len(refused)
-        return new, ImportResult(
+        result = ImportResult(
             added=len(new),
-            skipped=sum(counted.values()) + len(refused),
-            reasons=reasons,
+            skipped=sum(counted.values()),
+            reasons=+counted,
             details=details,
-            problems=refused,
+            problems=list(tally.problems),
+            notes=list(notes),
             noun="meetings",
         )
+        return new, result
 
     if dry_run or not meetings:
         return result_for(store.known_sources("interaction", list(meetings)))[1]
     from journal.service import add_interaction, interaction_row
 
-    result = ImportResult()
+    result = result_for(set())[1]
     try:
         # Which meetings are there already is read under the write lock (BEGIN IMMEDIATE), so two
         # imports of one file at once add each meeting once.
@@ -155,47 +252,121 @@ def run(
     return result
 
 
+def _counted(count: int, reason: str) -> str:
+    """ "2 reservations", "1 reservation"."""
+    one = {"reservations", "system organisers", "long events", "broadcasts", "rooms"}
+    return f"{count} {reason[:-1] if count == 1 and reason in one else reason}"
+
+
+def _window_note(since: dt.datetime | None, start: dt.datetime, end: dt.datetime) -> str:
+    """Which events were looked at, said in the output (a first import of a 10-year calendar
+    would otherwise add little and not say why)."""
+    first = start.astimezone().date()
+    if since is None:
+        return f"looked at events since {first:%Y-%m-%d} (default; --since all for every year)"
+    if since <= ALL_YEARS:
+        return f"looked at events of every year up to {end.astimezone():%Y-%m-%d}"
+    return f"looked at events since {first:%Y-%m-%d}"
+
+
 # --- reading the file --------------------------------------------------------------------------
 
 
 def _load(path: str, name: str, start: dt.datetime, end: dt.datetime) -> blocks.Stream:
-    """The file cut into blocks as text, read in bounded chunks: only the VEVENTs that can
-    matter in [start, end] are kept, to be parsed a few at a time (see _icsblocks)."""
-    with open_regular(path, "an .ics calendar file") as handle:
+    """The file (or each .ics of an export zip) cut into blocks as text, read in bounded chunks:
+    only the VEVENTs that can matter in [start, end] are kept, to be parsed a few at a time."""
+    accepted = "an .ics calendar file or Google Calendar's export .zip"
+    if is_regular(path) and zipfile.is_zipfile(path):
+        return _load_zip(path, name, start, end)
+    with open_regular(path, accepted) as handle:
         try:
             size = os.fstat(handle.fileno()).st_size
-            if size > MAX_BYTES:
-                raise BadInput(
-                    f"{name}: is over {MAX_BYTES // 1024**2} MB; accepted: calendar "
-                    "files up to that size (export a shorter period)"
-                )
-            first = handle.read(4096)
-            handle.seek(max(0, size - 4096))
-            last = handle.read(4096)
-            handle.seek(0)
-            if not (first + last).strip() and not handle.read(1 << 16).strip():
-                raise BadInput(f"{name}: is empty; accepted: an iCalendar (.ics) file")
-            handle.seek(0)
-            if b"BEGIN:VCALENDAR" not in first.upper():
-                raise BadInput(
-                    f"{name}: is not an iCalendar file (no BEGIN:VCALENDAR at its "
-                    "start); accepted: an .ics export of a calendar"
-                )
-            if b"END:VCALENDAR" not in last.upper():
-                raise BadInput(
-                    f"{name}: is not a valid iCalendar file (it ends before "
-                    "END:VCALENDAR: truncated?); export the calendar again"
-                )
-            stream = blocks.read(handle, start, end)
+            stream = _read_one(handle, size, name, start, end)
         except OSError as err:
-            raise BadInput(
-                f"{path}: cannot be read ({err.strerror}); give an .ics calendar file"
-            ) from None
-        except blocks.Broken as err:
-            raise BadInput(f"{name}: is not a valid iCalendar file ({err})") from None
+            raise BadInput(f"{path}: cannot be read ({err.strerror}); give {accepted}") from None
     if not stream.calendars:
         raise BadInput(f"{name}: holds no VCALENDAR; accepted: an .ics export of a calendar")
     return stream
+
+
+def _load_zip(path: str, name: str, start: dt.datetime, end: dt.datetime) -> blocks.Stream:
+    """Google Calendar's Export: a zip with one .ics per calendar, each read as a file is."""
+    merged = blocks.Stream()
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = [
+                info
+                for info in archive.infolist()
+                if not info.is_dir() and info.filename.lower().endswith(".ics")
+            ]
+            if not members:
+                raise BadInput(
+                    f"{name}: the zip holds no .ics file; accepted: Google Calendar's export "
+                    "zip (one .ics per calendar) or an .ics file"
+                )
+            if len(members) > MAX_ZIP_MEMBERS:
+                raise BadInput(
+                    f"{name}: the zip holds {len(members):,} .ics files; accepted: up to "
+                    f"{MAX_ZIP_MEMBERS:,}, as calendar exports have"
+                )
+            total = 0
+            for info in members:
+                check_member(name, info)
+                total += info.file_size
+                if info.file_size > MAX_BYTES or total > MAX_BYTES:
+                    raise BadInput(
+                        f"{name}: its .ics files hold over {MAX_BYTES // 1024**2} MB; accepted: "
+                        "calendars up to that size (export a shorter period)"
+                    )
+                label = f"{name}: {os.path.basename(info.filename)}"
+                with archive.open(info) as member:
+                    part = _read_one(member, info.file_size, label, start, end)
+                merged.calendars += part.calendars
+                merged.too_large += part.too_large
+                merged.dropped += part.dropped
+                merged.alone += part.alone
+                merged.empty += part.empty
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as err:
+        raise BadInput(f"{name}: is not a readable zip ({_short(err)}); export it again") from None
+    except OSError as err:
+        raise BadInput(f"{path}: cannot be read ({err.strerror or err}); export it again") from None
+    if not merged.calendars:
+        raise BadInput(f"{name}: holds no VCALENDAR; accepted: an .ics export of a calendar")
+    return merged
+
+
+def _read_one(
+    handle: IO[bytes], size: int, name: str, start: dt.datetime, end: dt.datetime
+) -> blocks.Stream:
+    """One .ics read as a stream of blocks, its start and end checked first."""
+    if size > MAX_BYTES:
+        raise BadInput(
+            f"{name}: is over {MAX_BYTES // 1024**2} MB; accepted: calendar "
+            "files up to that size (export a shorter period)"
+        )
+    if not handle.seekable():
+        handle = io.BytesIO(handle.read(MAX_BYTES + 1))
+    first = handle.read(4096)
+    handle.seek(max(0, size - 4096))
+    last = handle.read(4096)
+    handle.seek(0)
+    if not (first + last).strip() and not handle.read(1 << 16).strip():
+        raise BadInput(f"{name}: is empty; accepted: an iCalendar (.ics) file")
+    handle.seek(0)
+    if b"BEGIN:VCALENDAR" not in first.upper():
+        raise BadInput(
+            f"{name}: is not an iCalendar file (no BEGIN:VCALENDAR at its "
+            "start); accepted: an .ics export of a calendar"
+        )
+    if b"END:VCALENDAR" not in last.upper():
+        raise BadInput(
+            f"{name}: is not a valid iCalendar file (it ends before "
+            "END:VCALENDAR: truncated?); export the calendar again"
+        )
+    try:
+        return blocks.read(handle, start, end)
+    except blocks.Broken as err:
+        raise BadInput(f"{name}: is not a valid iCalendar file ({err})") from None
 
 
 def _from_ical(text: bytes, name: str) -> Any:
@@ -212,9 +383,10 @@ def _head(calendar: blocks.Calendar, name: str) -> Any:
     return _from_ical(b"BEGIN:VCALENDAR\r\n" + calendar.head + b"END:VCALENDAR\r\n", name)
 
 
-def _parsed(stream: blocks.Stream, name: str) -> Iterator[Any]:
+def _parsed(stream: blocks.Stream, name: str, tally: Tally) -> Iterator[Any]:
     """The kept VEVENTs as small calendars (their VCALENDAR's properties, the VTIMEZONEs they
-    name, a batch of whole UIDs: a series and its moved occurrences stay together)."""
+    name, a batch of whole UIDs: a series and its moved occurrences stay together). A batch that
+    icalendar cannot read is read again one UID at a time: only the bad event is left out."""
     for calendar in stream.calendars:
         head = calendar.head
         _head(calendar, name)  # broken calendar properties refuse the file, as before
@@ -222,30 +394,107 @@ def _parsed(stream: blocks.Stream, name: str) -> Iterator[Any]:
         for event in calendar.events:
             if event.raw:
                 groups.setdefault(event.uid or id(event), []).append(event)
-        batch: list[blocks.Event] = []
+        batch: list[list[blocks.Event]] = []
+        size = 0
         for group in [*groups.values(), []]:
-            batch += group
-            if batch and (len(batch) >= BATCH_EVENTS or not group):
-                zones = {tzid for event in batch for tzid in event.tzids}
-                text = b"".join(
-                    [
-                        b"BEGIN:VCALENDAR\r\n",
-                        head,
-                        *(calendar.timezones[z] for z in sorted(zones) if z in calendar.timezones),
-                        *(event.raw for event in batch),
-                        b"END:VCALENDAR\r\n",
-                    ]
-                )
-                batch = []
-                yield _from_ical(text, name)
+            if group:
+                batch.append(group)
+                size += len(group)
+            if batch and (size >= BATCH_EVENTS or not group):
+                try:
+                    yield _from_ical(_text_of(calendar, head, batch), name)
+                except BadInput:
+                    for one in batch:
+                        try:
+                            yield _from_ical(_text_of(calendar, head, [one]), name)
+                        except BadInput as err:
+                            why = str(err).split("(", 1)[-1].rstrip(")")
+                            tally.refuse(
+                                "unreadable", blocks.label(one[0]), f"cannot be read ({why})"
+                            )
+                batch, size = [], 0
+
+
+def _text_of(calendar: blocks.Calendar, head: bytes, batch: list[list[blocks.Event]]) -> bytes:
+    """A VCALENDAR holding the batch's events with the time zones they name; a time zone written
+    as a Windows id or display name with no VTIMEZONE (Outlook, Exchange) is given its IANA name,
+    so the meeting lands at its true instant, DST included."""
+    events = [event for group in batch for event in group]
+    zones = {tzid for event in events for tzid in event.tzids}
+    # the others are written again too, clean: a stray quote in a TZID is no reason to lose it
+    renamed = {z: zone_for(z) or z for z in zones if z not in calendar.timezones}
+    return b"".join(
+        [
+            b"BEGIN:VCALENDAR\r\n",
+            head,
+            *(calendar.timezones[z] for z in sorted(zones) if z in calendar.timezones),
+            *(_rezoned(event.raw, renamed) if renamed else event.raw for event in events),
+            b"END:VCALENDAR\r\n",
+        ]
+    )
+
+
+_DISPLAY = re.compile(r"^\(\s*(?:UTC|GMT)\s*([+-]\d{1,2}:\d\d)?\s*\)\s*(.*)$", re.I)
+
+
+def zone_for(tzid: str) -> str | None:
+    """The IANA zone of a Windows time zone id ("W. Europe Standard Time") or display name
+    ("(GMT+10:00) Canberra, Melbourne, Sydney"), from the CLDR windowsZones table; None when the
+    TZID is no Windows zone (an IANA name icalendar reads itself, or a custom one)."""
+    clean = " ".join(tzid.strip().strip('"').split())
+    if clean in windows.IDS:
+        return windows.IDS[clean]
+    found = _DISPLAY.match(clean)
+    if found is None:
+        return None
+    sign_hours, _, minutes = (found.group(1) or "+00:00").partition(":")
+    offset = f"{sign_hours[0]}{int(sign_hours[1:]):02d}:{minutes}"
+    places = found.group(2).casefold()
+    exact = windows.NAMES.get(f"{offset} {places}")
+    if exact:
+        return exact
+    # Older Windows wrote other place lists ("(GMT) Greenwich Mean Time : Dublin, Edinburgh,
+    # Lisbon, London"): the zone of the same offset naming most of the same places.
+    wanted = {p.strip() for p in re.split(r"[,:;]| and ", places) if p.strip()}
+    best, score = None, 0
+    for key, zone in windows.NAMES.items():
+        there, _, listed = key.partition(" ")
+        if there != offset:
+            continue
+        shared = len(wanted & {p.strip() for p in re.split(r"[,:;]| and ", listed)})
+        if shared > score:
+            best, score = zone, shared
+    if best is not None:
+        return best
+    hours, mins = int(offset[1:3]), int(offset[4:6])
+    if mins == 0 and hours <= 14:  # no place known: the fixed offset (Etc/GMT signs are reversed)
+        return "Etc/GMT" + ("" if hours == 0 else f"{'-' if offset[0] == '+' else '+'}{hours}")
+    return None
+
+
+def _rezoned(raw: bytes, renamed: dict[str, str]) -> bytes:
+    """The event with each TZID parameter in `renamed` written as its IANA name, or again without
+    stray quotes (its lines unfolded)."""
+    out: list[bytes] = []
+    for line in blocks.unfold(raw).split(b"\n"):
+        span = blocks.tzid_span(line)
+        if span is not None and span[2] in renamed:
+            at, end, value = span
+            zone = renamed[value].encode()
+            if any(char in zone for char in b':;,"'):
+                zone = b'"' + zone.replace(b'"', b"") + b'"'
+            line = line[:at] + b";TZID=" + zone + line[end:]
+        out.append(line)
+    return b"\n".join(out)
 
 
 def _occurrences(
-    calendar: Any, start: dt.datetime, end: dt.datetime, name: str, refused: list[str]
+    calendar: Any, start: dt.datetime, end: dt.datetime, tally: Tally
 ) -> Iterator[Any]:
     """Every occurrence that overlaps [start, end], a few events at a time. An event that would
     recur more than MAX_OCCURRENCES times in the window (an RRULE every second or minute) is not
-    expanded at all: it is named in `refused`, and the rest of the calendar imports."""
+    expanded at all, nor is one whose times cannot be read: each is named in the tally, and the
+    rest of the calendar imports."""
     if start >= end:
         return
     import recurring_ical_events
@@ -258,51 +507,82 @@ def _occurrences(
             groups.setdefault(uid, []).append(component)
         else:
             others.append(component)
-    chunk: list[Any] = []
+    chunk: list[list[Any]] = []
     weight = 0
     for events in groups.values():
-        bound = sum(recurrence.bound(event, start, end) for event in events)
+        broken = next((why for event in events if (why := _unreadable(event))), None)
+        if broken:
+            tally.refuse("unreadable", _label(events[0]), broken)
+            continue
+        try:
+            bound = sum(recurrence.bound(event, start, end) for event in events)
+        except Exception as err:  # a time the bound cannot read: the event is unreadable
+            tally.refuse("unreadable", _label(events[0]), f"cannot be read ({_short(err)})")
+            continue
         if bound > MAX_OCCURRENCES:
-            label = _label(events[0])
-            refused.append(
-                f"event {label}: recurs more than {MAX_OCCURRENCES:,} times between "
-                f"{start:%Y-%m-%d} and {end:%Y-%m-%d} (RRULE "
-                f"{_rule_text(events[0])}), left out"
+            tally.refuse(
+                "recurring too often",
+                _label(events[0]),
+                f"recurs more than {MAX_OCCURRENCES:,} times between {start:%Y-%m-%d} and "
+                f"{end:%Y-%m-%d} (RRULE {_rule_text(events[0])})",
             )
             continue
         for event in events:
             recurrence.stop_at(event, end)
-        chunk += events
+        chunk.append(events)
         weight += bound
         if weight >= CHUNK_OCCURRENCES:
-            yield from _expand(recurring_ical_events, calendar, others, chunk, start, end, name)
+            yield from _expand(recurring_ical_events, calendar, others, chunk, start, end, tally)
             chunk, weight = [], 0
     if chunk:
-        yield from _expand(recurring_ical_events, calendar, others, chunk, start, end, name)
+        yield from _expand(recurring_ical_events, calendar, others, chunk, start, end, tally)
+
+
+def _unreadable(event: Any) -> str | None:
+    """Why an event's times cannot be read (icalendar keeps a broken property as an error), or
+    None."""
+    for prop, message in getattr(event, "errors", None) or []:
+        if prop is None or str(prop).upper() in TIME_PROPS:
+            return f"{prop or 'a line'} cannot be read ({_short(Exception(message))})"
+    if event.get("DTSTART") is None:
+        return "it has no DTSTART"
+    if event.get("DTEND") is not None:
+        begins, ends = event["DTSTART"].dt, event["DTEND"].dt
+        if isinstance(begins, dt.datetime) and isinstance(ends, dt.datetime):
+            begins, ends = _aware(begins), _aware(ends)
+        if type(begins) is type(ends) and ends < begins:
+            return "it ends before it starts"
+    return None
 
 
 def _expand(
     library: Any,
     calendar: Any,
     others: list[Any],
-    events: list[Any],
+    groups: list[list[Any]],
     start: dt.datetime,
     end: dt.datetime,
-    name: str,
+    tally: Tally,
 ) -> list[Any]:
     import icalendar
 
-    part = icalendar.Calendar()
-    for key, value in calendar.items():
-        part[key] = value  # CALSCALE, X-WR-TIMEZONE: what the expansion reads
-    part.subcomponents = [*others, *events]
-    try:
+    def between(events: list[Any]) -> list[Any]:
+        part = icalendar.Calendar()
+        for key, value in calendar.items():
+            part[key] = value  # CALSCALE, X-WR-TIMEZONE: what the expansion reads
+        part.subcomponents = [*others, *events]
         return list(library.of(part).between(start, end))
-    except Exception as err:  # a broken RRULE, DTSTART or time zone
-        where = _culprit(part)
-        raise BadInput(
-            f"{name}: {where or 'the events'} cannot be read or expanded ({_short(err)})"
-        ) from None
+
+    try:
+        return between([event for events in groups for event in events])
+    except Exception:  # a broken RRULE, DTSTART or time zone: find it, one series at a time
+        found: list[Any] = []
+        for events in groups:
+            try:
+                found += between(events)
+            except Exception as err:
+                tally.refuse("unreadable", _label(events[0]), f"cannot be expanded ({_short(err)})")
+        return found
 
 
 def _label(event: Any) -> str:
@@ -320,19 +600,6 @@ def _rule_text(event: Any) -> str:
         return " ".join(rule.to_ical().decode("utf-8", "replace").split())[:80]
     except Exception:
         return "?"
-
-
-def _culprit(calendar: Any) -> str | None:
-    """Which event has a time property that cannot be read (to name it in the error)."""
-    for event in calendar.walk("VEVENT"):
-        for prop in ("DTSTART", "DTEND", "DURATION", "RECURRENCE-ID"):
-            try:
-                if event.get(prop) is not None:
-                    _ = event[prop].dt
-            except Exception:
-                label = str(event.get("UID") or event.get("SUMMARY") or "?")[:80]
-                return f"event {label!r} ({prop})"
-    return None
 
 
 def _short(err: Exception) -> str:
@@ -362,9 +629,58 @@ def _param(value: Any, key: str) -> str:
     return str(params.get(key, "") or "").strip().strip('"')
 
 
+def _system(email: str) -> bool:
+    """Is this address a calendar or a mailbox rather than a person (a room's or a shared
+    calendar's address, a no-reply sender, Gmail's reservations)?"""
+    local, _, domain = email.rpartition("@")
+    return (
+        email == RESERVATIONS
+        or any(domain == d or domain.endswith("." + d) for d in SYSTEM_DOMAINS)
+        or bool(local and SYSTEM_MAILBOX.match(local))
+    )
+
+
+def _not_a_person(who: Any, email: str) -> str | None:
+    """Why an attendee is no person: "rooms" (a room, a resource or its calendar), "groups" (a
+    group or distribution list), "system" (another system address); None for a person."""
+    cutype = _param(who, "CUTYPE").upper()
+    name = _param(who, "CN")
+    if cutype in DROPPED_CUTYPES or email.endswith("resource.calendar.google.com"):
+        return "rooms"
+    if cutype == "GROUP" or LIST_NAME.search(name) or LIST_NAME.search(email.split("@")[0]):
+        return "groups"
+    if _system(email):
+        return "system"
+    if ROOM_NAME.search(name) and not cutype:  # "R_BU2_ROOM [2.17] Conference Room" without CUTYPE
+        return "rooms"
+    return None
+
+
+def _addresses_found(stream: blocks.Stream) -> Counter[str]:
+    """How many events each attendee or organizer address is on, read from the text of every
+    event with attendees (in the window or not)."""
+    found: Counter[str] = Counter()
+    for calendar in stream.calendars:
+        for event in calendar.events:
+            present = {address(blocks.value_of(line)) for line in event.attendees}
+            present |= {address(blocks.value_of(line)) for line in event.organizers[:1]}
+            present.discard("")
+            found.update(present)
+    return found
+
+
 def _my_addresses(stream: blocks.Stream, me: str | None, name: str) -> set[str]:
     if me:
-        return {address(part) for part in me.split(",") if address(part)}
+        mine = {address(part) for part in me.split(",") if address(part)}
+        found = _addresses_found(stream)
+        if found and not mine & set(found):
+            ranked = sorted(found.items(), key=lambda item: (-item[1], item[0]))
+            common = [a for a, _ in ranked if "@" in a and not _system(a)][:5]
+            raise BadInput(
+                f"{name}: --me {me!r} is on no event of the file; give your address as the "
+                f"invitations write it (found most often: {', '.join(common) or 'none'})"
+            )
+        return mine
     heads = [_head(calendar, name) for calendar in stream.calendars]
     for head in heads:
         label = address(head.get("X-WR-CALNAME"))
@@ -372,13 +688,13 @@ def _my_addresses(stream: blocks.Stream, me: str | None, name: str) -> set[str]:
             return {label}
     everywhere: set[str] | None = None
     for calendar in stream.calendars:
-        for found in calendar.events:
-            if not found.attendees:
+        for block in calendar.events:
+            if not block.attendees:
                 continue
             # every event with attendees counts, in the window or not, read as text
-            present = {address(blocks.value_of(line)) for line in found.attendees}
-            if found.organizers:
-                present.add(address(blocks.value_of(found.organizers[0])))
+            present = {address(blocks.value_of(line)) for line in block.attendees}
+            if block.organizers:
+                present.add(address(blocks.value_of(block.organizers[0])))
             present.discard("")
             everywhere = present if everywhere is None else everywhere & present
     if everywhere is None:
@@ -395,23 +711,37 @@ def _my_addresses(stream: blocks.Stream, me: str | None, name: str) -> set[str]:
 
 
 def _meeting(
-    event: Any, mine: set[str], now: dt.datetime, window: tuple[dt.datetime, dt.datetime], name: str
+    event: Any,
+    rules: Rules,
+    now: dt.datetime,
+    window: tuple[dt.datetime, dt.datetime],
+    tally: Tally,
 ) -> Meeting | str | None:
     """The meeting of one occurrence, why it is left out, or None if it began outside the window
-    (the expansion also yields events that only overlap it)."""
+    (the expansion also yields events that only overlap it). An occurrence that cannot be read
+    is named in the tally and left out."""
     uid = str(event.get("UID") or "").strip()
     try:
-        return _read_meeting(event, uid, mine, now, window)
+        found = _read_meeting(event, uid, rules, now, window)
     except (AttributeError, KeyError, TypeError, ValueError, OverflowError) as err:
-        label = uid or str(event.get("SUMMARY") or "?")
-        raise BadInput(f"{name}: event {label[:80]!r} cannot be read ({_short(err)})") from None
+        tally.refuse("unreadable", _label(event), f"cannot be read ({_short(err)})")
+        return None
+    if found == "ends before it starts":
+        tally.refuse("unreadable", _label(event), "it ends before it starts")
+        return None
+    return found
 
 
 def _read_meeting(
-    event: Any, uid: str, mine: set[str], now: dt.datetime, window: tuple[dt.datetime, dt.datetime]
+    event: Any,
+    uid: str,
+    rules: Rules,
+    now: dt.datetime,
+    window: tuple[dt.datetime, dt.datetime],
 ) -> Meeting | str | None:
+    mine = rules.mine
     if event.get("DTSTART") is None:
-        return "untimed or over a day"
+        return "untimed"
     start = event["DTSTART"].dt
     if isinstance(start, dt.datetime):
         start = _aware(start)
@@ -419,43 +749,70 @@ def _read_meeting(
             return None  # the window ends at now at the latest, so this also drops the future
     if str(event.get("STATUS") or "").strip().upper() == "CANCELLED":
         return "cancelled"
+    organizer = event.get("ORGANIZER")
+    organizer_email = address(organizer) if organizer is not None else ""
+    if organizer_email == RESERVATIONS:
+        return "reservations"
+    if organizer_email and organizer_email not in mine and _system(organizer_email):
+        return "system organisers"
     if not isinstance(start, dt.datetime):
         return "all-day"
     end = _end(event, start)
     minutes = round((end - start).total_seconds() / 60) if end is not None else 0
-    if not 1 <= minutes <= MAX_MINUTES:
-        return "untimed or over a day"
+    if minutes < 0:
+        return "ends before it starts"
+    if minutes < 1:
+        return "untimed"
     if start > now:
         return "in the future"
+    initiated = organizer_email in mine if organizer_email else False
+    attendees = _listed(event, "ATTENDEE")
     people: list[str] = []
     seen: set[str] = set()
     listed: set[str] = set()
-    for attendee in _listed(event, "ATTENDEE"):
+    invitees = 0
+    dropped: Counter[str] = Counter()
+    answered: list[str] = []  # PARTSTAT of each attendee that is me
+    for attendee in attendees:
         email = address(attendee)
         listed.add(email)
         if email in mine:
-            if _param(attendee, "PARTSTAT").upper() == "DECLINED":
-                return "declined"
+            answered.append(_param(attendee, "PARTSTAT").upper())
+            invitees += 1
             continue
-        if _param(attendee, "CUTYPE").upper() in DROPPED_CUTYPES:
+        why = _not_a_person(attendee, email)
+        if why:
+            dropped[why] += 1
             continue
+        invitees += 1
         if _param(attendee, "ROLE").upper() == "NON-PARTICIPANT":
             continue
         if _param(attendee, "PARTSTAT").upper() == "DECLINED":
             continue  # they did not come
         _add_person(people, seen, attendee, email)
-    organizer = event.get("ORGANIZER")
-    initiated = address(organizer) in mine if organizer is not None else False
+    if "DECLINED" in answered:
+        return "declined"
+    unanswered = (
+        "NEEDS-ACTION" in answered
+        if answered
+        else len(attendees) == 1 and _param(attendees[0], "PARTSTAT").upper() == "NEEDS-ACTION"
+    )
+    if unanswered and not initiated and not rules.unanswered:
+        return "unanswered"
+    if minutes > MAX_MINUTES or minutes >= LONG_MINUTES and not rules.long:
+        return "long events"
     if (
         organizer is not None
         and not initiated
-        and address(organizer) not in listed
-        and _param(organizer, "CUTYPE").upper() not in DROPPED_CUTYPES
+        and organizer_email not in listed
+        and not _not_a_person(organizer, organizer_email)
     ):
         # an organizer not listed as an attendee still takes part in the meeting
-        _add_person(people, seen, organizer, address(organizer))
+        _add_person(people, seen, organizer, organizer_email)
     if not people:
-        return "with nobody else"
+        return "rooms" if dropped["rooms"] else "no attendees"
+    if invitees > BROADCAST_INVITEES and not rules.broadcasts:
+        return "broadcasts"
     recurrence = event.get("RECURRENCE-ID")
     slot = (
         _aware(recurrence.dt)

@@ -73,7 +73,7 @@ def test_lf_only_file(store, tmp_path):
     result = ics.run(store, str(path), me=ME)
     assert result.added == 1
     assert people(store) == {"lf-1 title": ("Sam Lee",)}
-    assert result.details[-1] == "left out: 1 with nobody else"
+    assert result.details[-1] == "left out: 1 no attendees"
 
 
 TIMEZONE = "\r\n".join(
@@ -173,7 +173,7 @@ def test_no_attendee_anywhere_adds_nothing_and_says_why(store, tmp_path):
     )
     result = ics.run(store, str(path))
     assert result.added == 0
-    assert result.details[-1] == "left out: 1 all-day, 3 with nobody else"
+    assert result.details[-1] == "left out: 4 no attendees"  # nobody invited: never parsed
     assert store.all_entries("interaction") == []
 
 

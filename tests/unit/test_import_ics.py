@@ -106,9 +106,8 @@ def test_meetings_exact(store):
     assert {e.kind.value for e in store.all_entries("interaction")} == {"meeting"}
     # declined, cancelled, all-day and me-only are left out and said so
     assert result.skipped == 4
-    assert result.details[-1] == (
-        "left out: 1 cancelled, 1 all-day, 1 declined, 1 with nobody else"
-    )
+    assert result.reasons == {"declined": 1, "cancelled": 1, "all-day": 1, "no attendees": 1}
+    assert result.details[-1] == "left out: 1 declined, 1 cancelled, 1 all-day, 1 no attendees"
     names = sorted(p.name for p in store.people())
     assert names == ["Maria", "Priya Raman", "Sam Lee", "alex.k"]
 
@@ -118,7 +117,8 @@ def test_reimport_adds_nothing(store, db_path):
     before = snapshot_files(db_path)
     again = ics.run(store, CALENDAR, me=ME)
     assert again.added == 0
-    assert "7 already imported" in again.details[-1]
+    assert again.reasons["already there"] == 7
+    assert "7 already there" in again.details[-1]
     assert snapshot_files(db_path) == before
 
 
@@ -180,14 +180,15 @@ def test_event_without_uid_or_end(store, tmp_path):
     path.write_text(
         _calendar(
             "BEGIN:VEVENT\r\nDTSTART:20261120T100000Z\r\nDTEND:20261120T103000Z\r\n"
-            "SUMMARY:No uid\r\nATTENDEE;CN=Ann:mailto:ann@example.com\r\nEND:VEVENT\r\n",
+            "SUMMARY:No uid\r\nATTENDEE;CN=Ann:mailto:ann@example.com\r\n"
+            f"ATTENDEE:mailto:{ME}\r\nEND:VEVENT\r\n",
             "BEGIN:VEVENT\r\nUID:no-end\r\nDTSTART:20261121T100000Z\r\n"
             "ATTENDEE;CN=Ann:mailto:ann@example.com\r\nEND:VEVENT\r\n",
         )
     )
     result = ics.run(store, str(path), me=ME)
     assert result.added == 1
-    assert "1 untimed or over a day" in result.details[-1]
+    assert result.reasons["untimed"] == 1
     assert store.all_entries("interaction")[0].source.startswith("ics:noid-")
 
 
@@ -218,7 +219,8 @@ def test_malformed_calendars_change_nothing(store, db_path, tmp_path, content, m
     assert snapshot_files(db_path) == before
 
 
-def test_broken_event_is_named(store, db_path, tmp_path):
+def test_broken_event_is_named_and_skipped(store, db_path, tmp_path):
+    """One event whose DTSTART cannot be read is named and left out; the rest imports."""
     path = tmp_path / "cal.ics"
     path.write_text(
         _calendar(
@@ -227,6 +229,7 @@ def test_broken_event_is_named(store, db_path, tmp_path):
                 "20261120T100000Z",
                 "20261120T110000Z",
                 "ATTENDEE;CN=Ann:mailto:ann@example.com",
+                f"ATTENDEE:mailto:{ME}",
             ),
             _event(
                 "broken",
@@ -236,10 +239,13 @@ def test_broken_event_is_named(store, db_path, tmp_path):
             ).replace("DTSTART:20261121T100000Z", "DTSTART:2026-11-21 at ten"),
         )
     )
-    before = snapshot_files(db_path)
-    with pytest.raises(BadInput, match=r"^cal\.ics: event .broken. \(DTSTART\) cannot be read"):
-        ics.run(store, str(path), me=ME)
-    assert snapshot_files(db_path) == before
+    result = ics.run(store, str(path), me=ME)
+    assert result.added == 1
+    assert result.reasons["unreadable"] == 1
+    assert result.problems == [
+        "event 'broken' (broken): DTSTART cannot be read (Expected datetime, date, or time. "
+        "Got: '2026-11-21 at ten'), left out"
+    ]
 
 
 @pytest.mark.parametrize(
