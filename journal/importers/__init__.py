@@ -53,14 +53,16 @@ class ImportResult:
 
 
 def counted(n: int, phrase: str) -> str:
-    """A plural phrase for n: its first word loses its plural s for one ("1 broadcast",
-    "1 session", "1 event of 8 hours or more"); phrases without one stay ("1 without times")."""
+    """A plural phrase for n: its first plural word loses its s for one ("1 broadcast",
+    "1 long event", "1 system organiser"); phrases without one stay ("1 already there")."""
     if n != 1:
         return phrase
-    first, _, rest = phrase.partition(" ")
-    if len(first) > 3 and first.endswith("s") and not first.endswith(("ss", "us", "is")):
-        first = first[:-1]
-    return f"{first} {rest}".rstrip() if rest else first
+    words = phrase.split(" ")
+    for i, word in enumerate(words):
+        if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            words[i] = word[:-1]
+            break
+    return " ".join(words)
 
 
 class NothingNew(Exception):
