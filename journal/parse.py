@@ -315,7 +315,7 @@ def entry_time(text: str | None, now: dt.datetime, option: str = "--at") -> dt.d
     return moment
 
 
-RANGE_FORMS = "a range such as 9:00-10:30 or 'yesterday 9:00-10:30'"
+SPAN_FORMS = "a range such as 9:00-10:30 or 'yesterday 9:00-10:30'"
 
 
 def when_range(
@@ -338,14 +338,14 @@ def when_range(
         day, begin = parse_when(head, now)
     except BadInput:
         raise BadInput(
-            f"{option} {text!r} is not understood; use {WHEN_FORMS}, or {RANGE_FORMS}"
+            f"{option} {text!r} is not understood; use {WHEN_FORMS}, or {SPAN_FORMS}"
         ) from None
     if begin is None:
-        raise BadInput(f"{option} {text!r} has no start time; use {RANGE_FORMS}")
+        raise BadInput(f"{option} {text!r} has no start time; use {SPAN_FORMS}")
     start = _local(day, begin)
     finish = _local(day, end)
     if end == begin:
-        raise BadInput(f"{option} {text!r} ends when it starts; use {RANGE_FORMS}")
+        raise BadInput(f"{option} {text!r} ends when it starts; use {SPAN_FORMS}")
     if finish < start:
         finish = _local(day + dt.timedelta(days=1), end)
     if start > now + dt.timedelta(minutes=1):
@@ -354,7 +354,7 @@ def when_range(
         )
     minutes = round((finish - start).total_seconds() / 60)
     if not 1 <= minutes <= MAX_MINUTES:
-        raise BadInput(f"{option} {text!r} lasts {minutes} minutes; use {RANGE_FORMS}")
+        raise BadInput(f"{option} {text!r} lasts {minutes} minutes; use {SPAN_FORMS}")
     return start, minutes
 
 
@@ -370,9 +370,7 @@ def start_and_minutes(
     start, span = when_range(when, now, option)
     if duration is None:
         if span is None:
-            raise BadInput(
-                f"{what} is missing; give {DURATION_FORMS}, or {option} as {RANGE_FORMS}"
-            )
+            raise BadInput(f"{what} is missing; give {DURATION_FORMS}, or {option} as {SPAN_FORMS}")
         return start, span
     minutes = parse_duration(duration)
     if span is not None and span != minutes:

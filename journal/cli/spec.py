@@ -22,8 +22,8 @@ UNTIL_HELP = (
 NOTE_HELP = "A private note (left out of exports unless asked)."
 TAG_HELP = "A tag; repeat for more."
 AT_RANGE_HELP = (
-    "When it started (forms as for energy --at), or a range that also gives the duration: "
-    "9:00-10:30, 'yesterday 9:00-10:30' (default: now)."
+    f"When it started: {WHEN_WORDS}; or a range that also gives the duration: 9:00-10:30, "
+    "'yesterday 9:00-10:30' (default: now)."
 )
 DURATION_HELP = "How long: 45, 45m, 1h, 1h30 or 1.5h; may be left out when --at is a range."
 SKILL_HELP = "What I learned, if anything."

@@ -44,7 +44,7 @@ def test_import_claude_and_ics(cli, db_path):
     assert result.code == 0, result.err
     assert result.out.startswith(
         "Imported calendar.ics: 7 meetings added · 1 declined, 1 cancelled, 1 all-day, "
-        "1 with nobody else skipped."
+        "1 no attendee skipped."
     )
     listed = cli("log", "--type", "met", "--json")
     people = sorted({name for entry in json.loads(listed.out) for name in entry["people"]})

@@ -53,7 +53,8 @@ def imported(proc: subprocess.CompletedProcess[str], added: int, *skipped: str) 
     """Exit 0, `added` rows added, and one `skipped …` line naming each of `skipped`."""
     assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr[-2000:]
     lines = proc.stdout.splitlines()
-    assert re.search(rf": {added} [a-z]+ added( · \d+ unreadable skipped)?\.$", lines[0]), lines[0]
+    reasons = r"( · \d+ (unreadable|recurring too often|too large)( skipped)?)?"
+    assert re.search(rf": {added} [a-z]+ added{reasons}\.$", lines[0]), lines[0]
     notes = [line for line in lines if line.startswith("  skipped ")]
     for name in skipped:
         assert any(name in line for line in notes), (name, proc.stdout[-2000:])

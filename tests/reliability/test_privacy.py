@@ -110,6 +110,8 @@ def test_every_command_runs_without_the_network(tmp_path, cli, no_network, monke
     ok("stop")
     ok("resume")
     ok("cancel")
+    ok("report", "--month", "--by", "tool", "--json", path=demo)
+    ok("report", "last week", "--by", "purpose", "--by", "skill")
     ok("status")
     ok("status", "--prompt")
     entries = json.loads(ok("log", "--json"))
