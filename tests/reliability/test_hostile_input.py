@@ -14,7 +14,7 @@ from conftest import snapshot_files
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-EXAMPLES = int(os.environ.get("AIJOURNAL_HYPOTHESIS", "100"))
+EXAMPLES = int(os.environ.get("AIJOURNAL_HYPOTHESIS", "30"))  # CI runs a deeper sweep
 CHECK = settings(
     max_examples=EXAMPLES,
     deadline=None,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import functools
 
+import pytest
+
 from journal import service
 from journal.clock import now
 from journal.store import JournalStore
@@ -324,6 +326,7 @@ async def test_timer_starts_ticks_and_stops(db_path):
         assert entry.tool == "Copilot"
 
 
+@pytest.mark.slow  # builds a 100,000-entry journal: CI runs it after the README's command
 @aio
 async def test_a_100k_journal_renders_and_pages(big_db):
     app = make_app(big_db, welcome=False)
