@@ -159,10 +159,10 @@ async def test_coverage_is_shown_on_each_insight(db_path, monkeypatch):
         await settle(pilot)
         listing = app.screen.query_one("#insights-list")
         heads = [str(listing.get_option(f"insight:{n}").prompt) for n in range(2)]
-        assert "on 5 of 7 logged days · 2 paused" in heads[0]
-        assert "on 14 of 14 logged days" in heads[1] and "paused" not in heads[1]
+        assert "5 of 7 days logged · 2 paused" in heads[0]
+        assert "14 of 14 days logged" in heads[1] and "paused" not in heads[1]
         detail = str(app.screen.query_one("#insight-text").render())
-        assert "on 5 of 7 logged days · 2 paused" in detail
+        assert "5 of 7 days logged · 2 paused" in detail
         # An insight without actions can be highlighted and muted too.
         listing.highlighted = listing.get_option_index("insight:1")
         await pilot.pause()

@@ -295,11 +295,11 @@ class InsightsScreen(JournalScreen):
 
 
 def coverage_text(insight: Any) -> str:
-    """ "on 5 of 7 logged days · 2 paused": how much of its window an insight rests on."""
+    """ "5 of 7 days logged · 2 paused": how much of its window an insight rests on."""
     coverage = getattr(insight, "coverage", None)
     if coverage is None or not coverage.window_days:
         return ""
-    text = f"on {coverage.logged_days} of {coverage.window_days} logged days"
+    text = f"{coverage.logged_days} of {coverage.window_days} days logged"
     if coverage.paused_days:
         text += f" · {coverage.paused_days} paused"
     return text
