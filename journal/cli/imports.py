@@ -24,6 +24,7 @@ from journal.store import JournalStore
 AI_FORMATS = ("chatgpt", "claude", "claude_code")
 STREAMED = ("chatgpt", "claude", "claude_code", "ics")  # formats that report progress
 PROGRESS_FROM_BYTES = 5 * 1024 * 1024  # a progress bar for files at least this large
+PROGRESS_FROM_BYTES_ICS = 1024 * 1024  # calendars parse more per byte: a bar from 1 MB
 PROBLEM_LINES = 20
 NOUN = {
     "chatgpt": "AI sessions",
@@ -182,7 +183,8 @@ def _check_kind(path: str, file: str) -> None:
 def _progress(path: str, fmt: str, *, quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
     """A rich progress bar on stderr while a large import reads and writes (only on a terminal):
     the importer calls back with (done, total) in its own units, reading and writing both."""
-    if quiet or fmt not in STREAMED or not sys.stderr.isatty() or _size(path) < PROGRESS_FROM_BYTES:
+    least = PROGRESS_FROM_BYTES_ICS if fmt == "ics" else PROGRESS_FROM_BYTES
+    if quiet or fmt not in STREAMED or not sys.stderr.isatty() or _size(path) < least:
         yield None
         return
     from rich.console import Console

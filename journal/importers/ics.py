@@ -34,6 +34,7 @@ from journal.importers import _icsblocks as blocks
 from journal.importers import _recurrence as recurrence
 from journal.importers import _windowszones as windows
 from journal.importers._bounds import FIRST_YEAR, check_member, is_regular, open_regular
+from journal.importers._chat import Meter, Progress
 from journal.metrics import MAX_MINUTES
 
 WINDOW_DAYS = 90
@@ -152,6 +153,7 @@ def run(
     include_unanswered: bool = False,
     include_long: bool = False,
     include_broadcasts: bool = False,
+    progress: Progress | None = None,
     **_options: Any,
 ) -> ImportResult:
     """Add the meetings of an .ics file (or export zip) in [since, until] not in the journal yet."""
@@ -181,7 +183,12 @@ def run(
     if stream.alone:
         tally.reasons["no attendees"] += stream.alone
     meetings: dict[str, Meeting] = {}
+    # One bar over parsing (the kept events) and writing (the last fifth), as for chat imports.
+    meter = Meter(progress, sum(1 for c in stream.calendars for e in c.events if e.raw))
+    parsed = 0
     for calendar in _parsed(stream, name, tally):
+        parsed += len(calendar.walk("VEVENT"))
+        meter.read(parsed)
         for event in _occurrences(calendar, start, end, tally):
             found = _meeting(event, rules, now, (start, end), tally)
             if isinstance(found, str):
@@ -235,7 +242,8 @@ def run(
             new, result = result_for(store.known_sources("interaction", list(meetings)))
             if not new:
                 raise NothingNew
-            for meeting in new:
+            for done, meeting in enumerate(new, 1):
+                meter.wrote(done, len(new))
                 row = interaction_row(
                     minutes=meeting.minutes,
                     at=meeting.start,

@@ -263,3 +263,17 @@ def test_cli_states_the_window_and_refuses_a_mistyped_me(cli, tmp_path):
     assert json.loads(every.out)["added"] == 4
     other = cli("import", "claude", str(DATA / "claude-conversations.json"), "--include-long")
     assert other.code == 2 and "--include-long applies to `import ics` only" in other.err
+
+
+def test_progress_covers_parsing_and_writing(store):
+    calls: list[tuple[int, int]] = []
+    result = ics.run(
+        store,
+        str(DATA / "google-primary.ics"),
+        since=dt.datetime(2000, 1, 1, tzinfo=dt.UTC),
+        progress=lambda done, total: calls.append((done, total)),
+    )
+    assert result.added and calls
+    assert [d for d, _ in calls] == sorted(d for d, _ in calls)  # only ever forward
+    assert len({t for _, t in calls}) == 1  # one bar, its end known from the start
+    assert calls[-1][0] == calls[-1][1]  # the writing takes it to the end
