@@ -141,12 +141,27 @@ def _strings(value: Any, *, at_least: int = 0) -> tuple[str, ...]:
 
 
 def _workdays(value: Any) -> tuple[int, ...]:
-    accepted = f"use a list of weekday names ({', '.join(m.WEEKDAYS)})"
+    """A list of weekday names (the record form), or the words `profile --workdays` takes
+    (`mon-fri`, `sun-thu`, `mon,tue,thu`), or weekday numbers 0..6 (Monday 0)."""
+    from journal.profile import parse_workdays
+
+    accepted = f"use a list of weekday names ({', '.join(m.WEEKDAYS)}) or a range like mon-fri"
+    if isinstance(value, str):
+        try:
+            return parse_workdays(value)
+        except BadInput:
+            raise ValueError(f"{value!r} is not accepted; {accepted}") from None
     if not isinstance(value, list) or not value:
         raise ValueError(f"{value!r} is not accepted; {accepted}")
-    if any(not isinstance(v, str) or v not in m.WEEKDAYS for v in value):
-        raise ValueError(f"{value!r} is not accepted; {accepted}")
-    return tuple(sorted({m.WEEKDAYS.index(v) for v in value}))
+    days: set[int] = set()
+    for v in value:
+        if isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 6:
+            days.add(v)
+        elif isinstance(v, str) and v.strip().lower()[:3] in m.WEEKDAYS:
+            days.add(m.WEEKDAYS.index(v.strip().lower()[:3]))
+        else:
+            raise ValueError(f"{value!r} is not accepted; {accepted}")
+    return tuple(sorted(days))
 
 
 def _insight_id(value: Any) -> str:
@@ -251,9 +266,7 @@ def parse_record(obj: Any, now: dt.datetime) -> tuple[m.Entry, bool]:
     kind = obj.get("type")
     if kind not in FIELDS:
         raise ValueError(f"type {kind!r} is not accepted; use one of: {', '.join(FIELDS)}")
-    if kind == "profile":  # one profile a journal: its id is always "profile"
-        if obj.get("id", "profile") != "profile":
-            raise ValueError(f'a profile\'s id {obj["id"]!r} is not accepted; use "profile"')
+    if kind == "profile":  # one profile a journal: whatever id it came with, it is "profile"
         obj = {**obj, "id": "profile"}
     if "id" not in obj:
         raise ValueError(f"a {kind} record needs an id")

@@ -213,10 +213,9 @@ def test_jsonl_merge_last_updated_wins_and_tombstones_delete(cli, tmp_path):
     [
         ({"type": "pause", "id": "ab" * 8, "from": "2026-11-05", "to": "2026-11-01"}, "to "),
         ({"type": "pause", "id": "ab" * 8, "from": "2026-11-05"}, "'to'"),
-        ({"type": "profile", "workdays": ["monday"]}, "workdays"),
+        ({"type": "profile", "workdays": ["someday"]}, "workdays"),
         ({"type": "profile", "role": "boss"}, "role"),
         ({"type": "profile", "augmentation_target": 140}, "augmentation_target"),
-        ({"type": "profile", "id": "ab" * 8}, "profile"),
         ({"type": "mute", "id": "ab" * 8, "insight_id": "nope", "until": "2026-12-01"}, "nope"),
     ],
 )
@@ -229,3 +228,19 @@ def test_jsonl_bad_records_are_refused_whole(cli, db_path, tmp_path, record, nam
     assert result.code == 2 and len(result.err.strip().splitlines()) == 1, result.err
     assert named in result.err
     assert snapshot_files(db_path) == before
+
+
+def test_jsonl_profile_takes_any_id_and_the_workday_words_people_write(cli, tmp_path):
+    path = tmp_path / "profile.jsonl"
+    for record, days in (
+        (
+            {"id": "ab" * 16, "role": "freelancer", "workdays": "sun-thu"},
+            ["mon", "tue", "wed", "thu", "sun"],
+        ),
+        ({"id": "p2", "workdays": ["Monday", "tuesday", "WED"]}, ["mon", "tue", "wed"]),
+    ):
+        stamp = "2027-01-01T10:00:00+00:00" if record["id"] == "p2" else "2026-12-01T10:00:00+00:00"
+        line = {"type": "profile", "created_at": stamp, "updated_at": stamp, **record}
+        path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+        assert cli("import", "jsonl", str(path)).code == 0
+        assert _json(cli("profile", "--json"))["workdays"] == days
