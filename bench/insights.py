@@ -70,10 +70,14 @@ def command() -> list[str]:
     return [sys.executable, "-m", "journal"]
 
 
-def whole_process(path: str, runs: int) -> tuple[float, float]:
+def whole_process(
+    path: str, runs: int, args: tuple[str, ...] | list[str] = ("insights", "--json")
+) -> tuple[float, float]:
+    """Medians (ms) of the whole `aijournal --db PATH ARGS...` process and of `python -c pass`,
+    runs alternating (bench/report.py times its commands with it too)."""
     env = {**os.environ, "AIJOURNAL_DB": path}
     env.pop("AIJOURNAL_NOW", None)
-    ours = [*command(), "--db", path, "insights", "--json"]
+    ours = [*command(), "--db", path, *args]
     bare = [sys.executable, "-c", "pass"]
     check = subprocess.run(ours, env=env, capture_output=True, text=True)
     if check.returncode != 0:

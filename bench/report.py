@@ -14,36 +14,15 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import statistics
-import subprocess
-import sys
 import tempfile
-import time
 
-from insights import build, command, count  # the same journal as bench/insights.py
+from insights import build, count, whole_process  # the same journal and timing as insights.py
 
 TARGET_RATIO = 8.0
 CASES = [
     ["report", "--month", "--by", "skill", "--json"],
     ["report", "last month", "--by", "skill", "--json"],
 ]
-
-
-def whole_process(path: str, runs: int, args: list[str]) -> tuple[float, float]:
-    env = {**os.environ, "AIJOURNAL_DB": path}
-    env.pop("AIJOURNAL_NOW", None)
-    ours = [*command(), "--db", path, *args]
-    bare = [sys.executable, "-c", "pass"]
-    check = subprocess.run(ours, env=env, capture_output=True, text=True)
-    if check.returncode != 0:
-        raise SystemExit(f"`{' '.join(ours)}` failed: {check.stderr.strip()}")
-    timed: dict[str, list[float]] = {"ours": [], "bare": []}
-    for _ in range(runs):
-        for name, argv in (("ours", ours), ("bare", bare)):
-            started = time.perf_counter()
-            subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, check=True)
-            timed[name].append((time.perf_counter() - started) * 1000)
-    return statistics.median(timed["ours"]), statistics.median(timed["bare"])
 
 
 def main() -> int:
