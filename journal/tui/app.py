@@ -183,6 +183,11 @@ class JournalApp(App[int]):
         journal held by another process can make even this wait."""
         store: JournalStore | None = None
         seen = 0
+        # Let the first screen read alone first: its read and this thread's first look (which
+        # reloads the screen, for writes made before this connection opened) would otherwise
+        # run at once and slow the first filled frame.
+        if self._poll_stop.wait(POLL_S):
+            return
         try:
             while True:
                 try:
