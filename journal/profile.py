@@ -229,17 +229,6 @@ def delete_pause(store: JournalStore, id_prefix: str) -> m.Pause:
     return pause
 
 
-def paused_days(pauses: list[m.Pause], first_day: dt.date, last_day: dt.date) -> int:
-    """How many days of [first_day, last_day] a pause covers (overlaps counted once)."""
-    covered: set[dt.date] = set()
-    for p in pauses:
-        day = max(p.from_day, first_day)
-        while day <= min(p.to_day, last_day):
-            covered.add(day)
-            day += dt.timedelta(days=1)
-    return len(covered)
-
-
 def save(
     store: JournalStore,
     *,

@@ -808,24 +808,22 @@ class JournalStore:
         by_table: dict[str, list[str]] = {}
         for table, row_id in keys:
             by_table.setdefault(table, []).append(row_id)
-        found: dict[str, Entry] = {}
-        for table, ids in by_table.items():
-            for start in range(0, len(ids), 500):
-                chunk = ids[start : start + 500]
-                marks = ", ".join("?" for _ in chunk)
-                for entry in self._select(table, f"id IN ({marks})", chunk):
-                    found[entry.id] = entry
+        found = {e.id: e for table, ids in by_table.items() for e in self._with_ids(table, ids)}
         return [found[row_id] for _, row_id in keys if row_id in found]
+
+    def _with_ids(self, table: str, ids: Sequence[str]) -> list[Entry]:
+        """The live rows of a table among `ids` (500 ids a query: SQLite's parameter limit)."""
+        found: list[Entry] = []
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ", ".join("?" for _ in chunk)
+            found += self._select(table, f"id IN ({marks})", chunk)
+        return found
 
     def entries_with_ids(self, ids: Sequence[str]) -> list[Entry]:
         """The live timeline entries among `ids`, in time order (an insight's evidence)."""
         wanted = list(dict.fromkeys(ids))
-        found: list[Entry] = []
-        for table in TIMELINE_TABLES:
-            for start in range(0, len(wanted), 500):
-                chunk = wanted[start : start + 500]
-                marks = ", ".join("?" for _ in chunk)
-                found += self._select(table, f"id IN ({marks})", chunk)
+        found = [e for table in TIMELINE_TABLES for e in self._with_ids(table, wanted)]
         from journal.models import entry_time
 
         return sorted(found, key=lambda e: (entry_time(e).timestamp(), e.id))

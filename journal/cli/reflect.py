@@ -157,10 +157,8 @@ def _print_insight(insight: Insight, as_of: dt.date) -> None:
     say((f"● {SEVERITY_LABEL[insight.severity]}", style), "  ", (insight.title, "bold"))
     say(f"  {insight.detail}")
     evidence = evidence_text(insight, as_of)
-    cover = insight.coverage
-    if cover.window_days:
-        covered = f"{cover.logged_days} of {cover.window_days} days logged"
-        covered += f", {cover.paused_days} paused" if cover.paused_days else ""
+    covered = insight.coverage.describe()
+    if covered:
         evidence = f"{evidence} · {covered}" if evidence else covered
     if evidence:
         say((f"  evidence {evidence}", "dim"))

@@ -15,6 +15,7 @@ from fractions import Fraction
 from typing import Any
 
 from journal import models as m
+from journal.names import key as name_key
 from journal.reflect import rules as r
 
 TYPE_CHECKING = False
@@ -62,6 +63,7 @@ class Context:
         self.checkins: dict[dt.date, m.CheckIn] = _one_per_day(records.checkins, as_of)
         self.who5: list[m.Who5] = list(_one_per_day(records.who5, as_of).values())
         self.people = tuple(p for p in records.people if p.deleted_at is None)
+        self._relations = {name_key(p.name): p.relation for p in self.people}
         self.intentions = tuple(i for i in records.intentions if i.deleted_at is None)
 
         ids: dict[dt.date, dict[str, None]] = {}
@@ -220,11 +222,7 @@ class Context:
         return not relations or any(rel != m.Relation.REPORT for rel in relations.values())
 
     def relation(self, name: str) -> m.Relation:
-        from journal.names import key
-
-        if not hasattr(self, "_relations"):
-            self._relations = {key(p.name): p.relation for p in self.people}
-        return self._relations.get(key(name), m.Relation.OTHER)
+        return self._relations.get(name_key(name), m.Relation.OTHER)
 
     def latest_who5(self) -> m.Who5 | None:
         """The latest WHO-5 of the last WHO5_RECENT_DAYS days."""

@@ -46,6 +46,13 @@ class Coverage:
     logged_days: int = 0
     paused_days: int = 0
 
+    def describe(self) -> str:
+        """ "5 of 7 days logged · 2 paused" (empty for no window), as the CLI and the TUI say it."""
+        if not self.window_days:
+            return ""
+        text = f"{self.logged_days} of {self.window_days} days logged"
+        return text + (f" · {self.paused_days} paused" if self.paused_days else "")
+
     def to_json(self) -> dict[str, int]:
         return {
             "window_days": self.window_days,

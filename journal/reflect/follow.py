@@ -14,6 +14,7 @@ from fractions import Fraction
 from typing import Any
 
 from journal import models as m
+from journal.metrics import mean
 from journal.names import key
 from journal.reflect import rules as r
 
@@ -125,10 +126,6 @@ class FollowThrough:
         }
 
 
-def _mean(values: Sequence[Fraction | int]) -> Fraction | None:
-    return Fraction(sum(values), len(values)) if values else None
-
-
 def follow_through(
     done: Sequence[m.Intention],
     energy_by_day: Mapping[dt.date, Fraction],
@@ -163,12 +160,12 @@ def follow_through(
                 action_id=action_id,
                 text=group[-1].text,
                 times=len(group),
-                energy_after=_mean(energy_after),
-                energy_comparable=_mean(energy_other),
-                connection_after=_mean(
+                energy_after=mean(energy_after),
+                energy_comparable=mean(energy_other),
+                connection_after=mean(
                     [connection_by_day[d] for d in after if d in connection_by_day]
                 ),
-                connection_comparable=_mean(
+                connection_comparable=mean(
                     [connection_by_day[d] for d in comparable if d in connection_by_day]
                 ),
                 n_after=len(energy_after),

@@ -297,12 +297,7 @@ class InsightsScreen(JournalScreen):
 def coverage_text(insight: Any) -> str:
     """ "5 of 7 days logged · 2 paused": how much of its window an insight rests on."""
     coverage = getattr(insight, "coverage", None)
-    if coverage is None or not coverage.window_days:
-        return ""
-    text = f"{coverage.logged_days} of {coverage.window_days} days logged"
-    if coverage.paused_days:
-        text += f" · {coverage.paused_days} paused"
-    return text
+    return coverage.describe() if coverage is not None else ""
 
 
 def _metric(value: Any) -> str:
