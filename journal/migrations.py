@@ -113,7 +113,32 @@ def _v2(db: sqlite_utils.Database) -> None:
     db.table("mute").create_index(["until"], if_not_exists=True)
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2]
+def _v3(db: sqlite_utils.Database) -> None:
+    """Personal experiments (a change tried for some days, and what it is measured by) and where
+    each `sync` source was read up to (not a journal record: never exported or merged)."""
+    _table(
+        db,
+        "experiment",
+        {
+            "name": str,
+            "change": str,
+            "days": int,
+            "measures": str,  # JSON list of measure names
+            "design": str,  # before-after | alternate
+            "started_day": str,
+            "seed": int,
+            "ended_at": str,
+        },
+    )
+    db.table("experiment").create_index(["started_day"], if_not_exists=True)
+    db.table("sync_state").create(
+        {"source": str, "state": str, "updated_at": str},
+        pk="source",
+        not_null={"source", "state", "updated_at"},
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3]
 CURRENT = len(MIGRATIONS)
 
 

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     E = TypeVar("E", bound=Entry)  # a model class: reads given it return its instances
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-SCHEMA_VERSION = 2  # must equal migrations.CURRENT (a unit test checks)
+SCHEMA_VERSION = 3  # must equal migrations.CURRENT (a unit test checks)
 UNDO_DEPTH = 50
 BUSY_TIMEOUT_S = 30.0
 ENTRY_TABLES = ("ai_session", "interaction", "energy", "checkin", "who5", "person", "intention")
@@ -653,6 +653,21 @@ class JournalStore:
         as the session it logs); outside undo, as set_meta is."""
         self._require_write()
         self.conn.execute("DELETE FROM meta WHERE key = ?", (key,))
+
+    # --- sync cursors ----------------------------------------------------------------------------
+
+    def sync_states(self) -> dict[str, str]:
+        """Where each `sync` source was read up to: source name -> its JSON state."""
+        rows = self.conn.execute("SELECT source, state FROM sync_state").fetchall()
+        return {str(r[0]): str(r[1]) for r in rows}
+
+    def set_sync_state(self, source: str, state: str, at: str) -> None:
+        """Inside the caller's write, so a source's cursor moves with the rows it read."""
+        self._require_write()
+        self.conn.execute(
+            "INSERT OR REPLACE INTO sync_state (source, state, updated_at) VALUES (?, ?, ?)",
+            (source, state, at),
+        )
 
     # --- reading rows --------------------------------------------------------------------------
 

@@ -1,0 +1,191 @@
+"""Small-sample statistics for comparing days with and without something, pure Python.
+
+`compare` weighs each stratum of comparable days (workdays with workdays, days off with days off)
+by how much it can tell (n_on·n_off / (n_on + n_off)), so a difference that only comes from the
+mix of weekdays is not reported as an effect. The p-value is Welch's t with the
+Welch–Satterthwaite degrees of freedom; `bootstrap` gives a seeded percentile interval of the same
+weighted difference, resampling within each stratum and group; `adjust` is Benjamini–Hochberg.
+No numpy: the samples are a few dozen days, and the import alone would cost more than the sums.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+Stratum = tuple[Sequence[float], Sequence[float]]  # (values on days with it, on days without)
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    diff: float  # weighted difference of means, on minus off
+    low: float  # the interval (Welch's t; `bootstrap` replaces it with a resampled one)
+    high: float
+    p: float  # two-sided
+    n_on: int  # days with it, in strata that count
+    n_off: int
+    mean_on: float  # plain means over those days
+    mean_off: float
+    level: float
+
+
+def _mean(xs: Sequence[float]) -> float:
+    return sum(xs) / len(xs)
+
+
+def _var(xs: Sequence[float]) -> float:
+    m = _mean(xs)
+    return sum((x - m) ** 2 for x in xs) / (len(xs) - 1)
+
+
+def usable(strata: Sequence[Stratum], min_each: int = 2) -> list[Stratum]:
+    """The strata with at least `min_each` days on each side (a variance needs two)."""
+    return [(on, off) for on, off in strata if len(on) >= min_each and len(off) >= min_each]
+
+
+def compare(strata: Sequence[Stratum], level: float = 0.90) -> Comparison | None:
+    """The weighted difference over the usable strata, or None when no stratum is usable."""
+    parts = usable(strata)
+    if not parts:
+        return None
+    weights = [len(on) * len(off) / (len(on) + len(off)) for on, off in parts]
+    total = sum(weights)
+    diff = (
+        sum(w * (_mean(on) - _mean(off)) for w, (on, off) in zip(weights, parts, strict=True))
+        / total
+    )
+    terms: list[tuple[float, int]] = []  # (variance contribution, its degrees of freedom)
+    for w, (on, off) in zip(weights, parts, strict=True):
+        share = (w / total) ** 2
+        terms.append((share * _var(on) / len(on), len(on) - 1))
+        terms.append((share * _var(off) / len(off), len(off) - 1))
+    var = sum(v for v, _ in terms)
+    on_all = [x for on, _ in parts for x in on]
+    off_all = [x for _, off in parts for x in off]
+    if var <= 0.0:
+        p = 1.0 if diff == 0 else 0.0
+        low = high = diff
+    else:
+        df = var**2 / sum(v**2 / d for v, d in terms if v > 0)
+        se = math.sqrt(var)
+        p = 2.0 * t_sf(abs(diff) / se, df)
+        half = t_quantile(0.5 + level / 2, df) * se
+        low, high = diff - half, diff + half
+    return Comparison(
+        diff=diff,
+        low=low,
+        high=high,
+        p=min(1.0, p),
+        n_on=len(on_all),
+        n_off=len(off_all),
+        mean_on=_mean(on_all),
+        mean_off=_mean(off_all),
+        level=level,
+    )
+
+
+def bootstrap(
+    strata: Sequence[Stratum], *, level: float = 0.90, resamples: int = 1000, seed: int = 0
+) -> tuple[float, float] | None:
+    """A percentile interval of the weighted difference, resampling days within each stratum and
+    side; the same seed gives the same interval."""
+    parts = usable(strata)
+    if not parts:
+        return None
+    rng = random.Random(seed)
+    weights = [len(on) * len(off) / (len(on) + len(off)) for on, off in parts]
+    total = sum(weights)
+    draws = []
+    for _ in range(resamples):
+        d = 0.0
+        for w, (on, off) in zip(weights, parts, strict=True):
+            d += w * (sum(rng.choices(on, k=len(on))) / len(on))
+            d -= w * (sum(rng.choices(off, k=len(off))) / len(off))
+        draws.append(d / total)
+    draws.sort()
+    tail = (1 - level) / 2
+    lo = draws[int(math.floor(tail * (resamples - 1)))]
+    hi = draws[int(math.ceil((1 - tail) * (resamples - 1)))]
+    return lo, hi
+
+
+def adjust(pvalues: Sequence[float]) -> list[float]:
+    """Benjamini–Hochberg q-values, in the order given."""
+    m = len(pvalues)
+    order = sorted(range(m), key=lambda i: pvalues[i])
+    q = [1.0] * m
+    running = 1.0
+    for rank in range(m, 0, -1):
+        i = order[rank - 1]
+        running = min(running, pvalues[i] * m / rank)
+        q[i] = min(1.0, running)
+    return q
+
+
+# --- Student's t, from the regularized incomplete beta function ---------------------------------
+
+
+def _betacf(a: float, b: float, x: float) -> float:
+    """The continued fraction of the incomplete beta function (modified Lentz)."""
+    tiny = 1e-300
+    qab, qap, qam = a + b, a + 1.0, a - 1.0
+    c, d = 1.0, 1.0 - qab * x / qap
+    d = 1.0 / (d if abs(d) > tiny else tiny)
+    h = d
+    for m in range(1, 300):
+        m2 = 2 * m
+        aa = m * (b - m) * x / ((qam + m2) * (a + m2))
+        d = 1.0 + aa * d
+        d = 1.0 / (d if abs(d) > tiny else tiny)
+        c = 1.0 + aa / c
+        c = c if abs(c) > tiny else tiny
+        h *= d * c
+        aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2))
+        d = 1.0 + aa * d
+        d = 1.0 / (d if abs(d) > tiny else tiny)
+        c = 1.0 + aa / c
+        c = c if abs(c) > tiny else tiny
+        delta = d * c
+        h *= delta
+        if abs(delta - 1.0) < 1e-12:
+            break
+    return h
+
+
+def _ibeta(a: float, b: float, x: float) -> float:
+    """The regularized incomplete beta function I_x(a, b)."""
+    if x <= 0.0:
+        return 0.0
+    if x >= 1.0:
+        return 1.0
+    front = math.exp(
+        math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log1p(-x)
+    )
+    if x < (a + 1.0) / (a + b + 2.0):
+        return front * _betacf(a, b, x) / a
+    return 1.0 - front * _betacf(b, a, 1.0 - x) / b
+
+
+def t_sf(t: float, df: float) -> float:
+    """P(T > t) for Student's t with df degrees of freedom (t ≥ 0)."""
+    if t <= 0:
+        return 0.5
+    return 0.5 * _ibeta(df / 2.0, 0.5, df / (df + t * t))
+
+
+def t_quantile(prob: float, df: float) -> float:
+    """The t with P(T ≤ t) = prob, for 0.5 < prob < 1, by bisection (monotone, to 1e-9)."""
+    lo, hi = 0.0, 1.0
+    while t_sf(hi, df) > 1 - prob:
+        hi *= 2.0
+    for _ in range(100):
+        mid = (lo + hi) / 2
+        if t_sf(mid, df) > 1 - prob:
+            lo = mid
+        else:
+            hi = mid
+        if hi - lo < 1e-9:
+            break
+    return (lo + hi) / 2
