@@ -33,6 +33,7 @@ from journal.importers import ImportResult, NothingNew
 from journal.importers import _icsblocks as blocks
 from journal.importers import _recurrence as recurrence
 from journal.importers import _windowszones as windows
+from journal.importers import counted as singular
 from journal.importers._bounds import FIRST_YEAR, check_member, is_regular, open_regular
 from journal.importers._chat import Meter, Progress
 from journal.metrics import MAX_MINUTES
@@ -216,7 +217,7 @@ def run(
         )
         details = [_preview(m) for m in new[:PREVIEW_LINES]]
         order = [*SKIP_REASONS, *sorted(set(counted) - set(SKIP_REASONS))]
-        left_out = [_counted(counted[r], r) for r in order if counted[r]]
+        left_out = [f"{counted[r]} {singular(counted[r], r)}" for r in order if counted[r]]
         if left_out:
             details.append("left out: " + ", ".join(left_out))
         result = ImportResult(
@@ -258,12 +259,6 @@ def run(
     except NothingNew:
         pass
     return result
-
-
-def _counted(count: int, reason: str) -> str:
-    """ "2 reservations", "1 reservation"."""
-    one = {"reservations", "system organisers", "long events", "broadcasts", "rooms"}
-    return f"{count} {reason[:-1] if count == 1 and reason in one else reason}"
 
 
 def _window_note(since: dt.datetime | None, start: dt.datetime, end: dt.datetime) -> str:

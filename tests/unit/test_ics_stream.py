@@ -73,7 +73,7 @@ def test_lf_only_file(store, tmp_path):
     result = ics.run(store, str(path), me=ME)
     assert result.added == 1
     assert people(store) == {"lf-1 title": ("Sam Lee",)}
-    assert result.details[-1] == "left out: 1 no attendees"
+    assert result.details[-1] == "left out: 1 no attendee"
 
 
 TIMEZONE = "\r\n".join(

@@ -107,7 +107,7 @@ def test_meetings_exact(store):
     # declined, cancelled, all-day and me-only are left out and said so
     assert result.skipped == 4
     assert result.reasons == {"declined": 1, "cancelled": 1, "all-day": 1, "no attendees": 1}
-    assert result.details[-1] == "left out: 1 declined, 1 cancelled, 1 all-day, 1 no attendees"
+    assert result.details[-1] == "left out: 1 declined, 1 cancelled, 1 all-day, 1 no attendee"
     names = sorted(p.name for p in store.people())
     assert names == ["Maria", "Priya Raman", "Sam Lee", "alex.k"]
 
