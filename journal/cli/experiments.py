@@ -139,7 +139,8 @@ def status(
     line = svc.prompt_line(current, today)
     state = line or f"Experiment '{current.name}': ended on {data['ended_at'][:10]}"
     say((state, "bold"))
-    say(f"  Change: {current.change}")
+    if current.change not in state:
+        say(f"  Change: {current.change}")
     _show_result(data)
 
 

@@ -34,6 +34,7 @@ LABELS = {
     "people-minutes": "time with people",
 }
 UNITS = {"energy": "", "connection": "", "augmentation": " points", "people-minutes": " min"}
+MEAN_UNITS = {"energy": "", "connection": "", "augmentation": "%", "people-minutes": " min"}
 DIGITS = {"energy": 1, "connection": 1, "augmentation": 0, "people-minutes": 0}
 
 
@@ -285,9 +286,10 @@ def measure_result(
             ),
         )
     unit = UNITS[measure]
+    per = MEAN_UNITS[measure]
     means = (
-        f"{_num(measure, found.mean_on)} on {_count(found.n_on, on_side)} vs "
-        f"{_num(measure, found.mean_off)} on {_count(found.n_off, off_side)}"
+        f"{_num(measure, found.mean_on)}{per} on {_count(found.n_on, on_side)} vs "
+        f"{_num(measure, found.mean_off)}{per} on {_count(found.n_off, off_side)}"
     )
     interval = (
         f"{round(LEVEL * 100)}% interval {_num(measure, found.low)} to "
@@ -378,7 +380,8 @@ def _caveats(
             way = "higher" if moved.diff > 0 else "lower"
             out.append(
                 f"Your {LABELS[other]} was also {way} {where} "
-                f"({_num(other, moved.mean_on or 0)} vs {_num(other, moved.mean_off or 0)}): "
+                f"({_num(other, moved.mean_on or 0)}{MEAN_UNITS[other]} vs "
+                f"{_num(other, moved.mean_off or 0)}{MEAN_UNITS[other]}): "
                 "something besides the change may have moved."
             )
     return out
