@@ -129,9 +129,9 @@ class ExperimentsScreen(ModalScreen[None]):
                     ("\nResult:", "dim"),
                 )
             )
-        self.query_one("#x-result", Static).update(
-            result_text(current) if current is not None else ""
-        )
+        result = self.query_one("#x-result", Static)
+        result.display = current is not None
+        result.update(result_text(current) if current is not None else "")
         self.query_one("#x-buttons").display = running
         self.query_one("#experiments-box").border_subtitle = (
             "ctrl+e ends it · escape closes"
