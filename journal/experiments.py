@@ -14,12 +14,15 @@ from typing import Any
 
 from journal import models as m
 from journal.errors import BadInput
-from journal.reflect import experiment as rx
 from journal.service import base_row
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from journal.reflect import experiment as rx
     from journal.store import JournalStore
+
+# journal.reflect.experiment is imported inside the functions that use it: importing
+# journal.reflect loads the whole engine, which the other Typer commands do not need.
 
 NAME_MAX = 80
 CHANGE_MAX = 300
@@ -233,6 +236,8 @@ def end(store: JournalStore, *, now: dt.datetime | None = None) -> m.Experiment:
 
 def day_values(store: JournalStore, first: dt.date, last: dt.date) -> rx.DayValues:
     """The day values an experiment's result reads, from the store's per-day sums."""
+    from journal.reflect import experiment as rx
+
     ai: dict[dt.date, dict[str, int]] = {}
     for day, purpose, minutes in store.daily_ai_minutes(first, last):
         ai.setdefault(dt.date.fromisoformat(day), {})[purpose] = minutes
@@ -254,6 +259,8 @@ def day_values(store: JournalStore, first: dt.date, last: dt.date) -> rx.DayValu
 
 
 def result_of(store: JournalStore, experiment: m.Experiment, as_of: dt.date) -> rx.Result:
+    from journal.reflect import experiment as rx
+
     first = rx.lookback_first(experiment)
     last = max(as_of, experiment.last_day)
     profile = store.profile()
@@ -266,6 +273,12 @@ def result_of(store: JournalStore, experiment: m.Experiment, as_of: dt.date) -> 
         as_of,
         profile_changed=changed,
     )
+
+
+def is_on(experiment: m.Experiment, day: dt.date) -> bool | None:
+    from journal.reflect.experiment import is_on as on
+
+    return on(experiment, day)
 
 
 def day_number(experiment: m.Experiment, today: dt.date) -> int:
@@ -284,7 +297,7 @@ def prompt_line(experiment: m.Experiment | None, today: dt.date) -> str | None:
         return f"{head}: starts on {experiment.started_day.isoformat()}"
     where = f"{head}: day {n} of {experiment.days}"
     if experiment.design == "alternate":
-        on = rx.is_on(experiment, today)
+        on = is_on(experiment, today)
         return f"{where} — today is an {'ON' if on else 'OFF'} day"
     return f"{where} — {experiment.change}"
 
@@ -292,7 +305,7 @@ def prompt_line(experiment: m.Experiment | None, today: dt.date) -> str | None:
 def describe(store: JournalStore, experiment: m.Experiment, as_of: dt.date) -> dict[str, Any]:
     """An experiment and its result so far, as JSON-able data."""
     done = experiment.ended_at is not None
-    today_on = None if done else rx.is_on(experiment, as_of)
+    today_on = None if done else is_on(experiment, as_of)
     return {
         "id": experiment.id,
         "name": experiment.name,
