@@ -201,6 +201,32 @@ class Mute(Entry):
     until: dt.date
 
 
+MEASURES = ("energy", "connection", "augmentation", "people-minutes")
+DESIGNS = ("before-after", "alternate")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Experiment(Entry):
+    """A change tried for some days and what it is measured by (an n-of-1 experiment).
+
+    `before-after` compares its days with as many comparable days before `started_day`;
+    `alternate` puts each day on or off in a balanced order drawn from `seed`."""
+
+    TYPE = "experiment"
+    name: str
+    change: str
+    days: int = 14
+    measures: tuple[str, ...] = ("energy",)
+    design: str = "before-after"
+    started_day: dt.date
+    seed: int = 0
+    ended_at: dt.datetime | None = None
+
+    @property
+    def last_day(self) -> dt.date:
+        return self.started_day + dt.timedelta(days=self.days - 1)
+
+
 RECORD_TYPES: dict[str, type[Entry]] = {
     cls.TYPE: cls
     for cls in (
@@ -214,6 +240,7 @@ RECORD_TYPES: dict[str, type[Entry]] = {
         Profile,
         Pause,
         Mute,
+        Experiment,
     )
 }
 # Insight ids a mute may name: the detectors PRODUCT lists, and every `good-` finding.

@@ -117,4 +117,16 @@ def to_model(table: str, row: dict[str, Any]) -> m.Entry:
     if table == "mute":
         fields.update(insight_id=row["insight_id"], until=_day(row["until"]))
         return _build(m.Mute, fields)
+    if table == "experiment":
+        fields.update(
+            name=row["name"],
+            change=row["change"],
+            days=row["days"],
+            measures=tuple(json.loads(row["measures"] or "[]")),
+            design=row["design"],
+            started_day=_day(row["started_day"]),
+            seed=row["seed"],
+            ended_at=_maybe_time(row["ended_at"]),
+        )
+        return _build(m.Experiment, fields)
     raise ValueError(f"unknown table {table!r}")

@@ -27,7 +27,16 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from typing import Any, Literal, TypeVar, overload
 
-    from journal.models import CheckIn, Entry, Intention, Mute, Pause, Person, Profile
+    from journal.models import (
+        CheckIn,
+        Entry,
+        Experiment,
+        Intention,
+        Mute,
+        Pause,
+        Person,
+        Profile,
+    )
 
     E = TypeVar("E", bound=Entry)  # a model class: reads given it return its instances
 
@@ -51,6 +60,8 @@ COLUMNS = {
     "profile": COMMON + ("role", "workdays", "augmentation_target"),
     "pause": COMMON + ("from_day", "to_day", "reason"),
     "mute": COMMON + ("insight_id", "until"),
+    "experiment": COMMON
+    + ("name", "change", "days", "measures", "design", "started_day", "seed", "ended_at"),
 }
 # An interaction's people, read with the row: names in the order they were given.
 PEOPLE_SQL = (
@@ -1112,6 +1123,12 @@ class JournalStore:
         if on is None:
             return self._select(Mute, "1", (), order="ORDER BY until, id")
         return self._select(Mute, "until >= ?", (on.isoformat(),), order="ORDER BY until, id")
+
+    def experiments(self) -> list[Experiment]:
+        """Live experiments, earliest start first (journal/experiments.py)."""
+        from journal.models import Experiment
+
+        return self._select(Experiment, "1", (), order="ORDER BY started_day, created_at, id")
 
     def backup_to(self, target: str) -> None:
         from journal.migrations import backup_copy

@@ -103,9 +103,16 @@ def _hot_command(name: str, declaration: dict[str, Any]) -> None:
 for _name, _declaration in HOT.items():
     _hot_command(_name, _declaration)
 
-from journal.cli import core, exports, imports, profile, reflect  # noqa: E402  (commands register themselves on `app`)
+from journal.cli import (  # noqa: E402  (commands register themselves on `app`)
+    core,
+    experiments,
+    exports,
+    imports,
+    profile,
+    reflect,
+)
 
-for _module in (core, exports, imports, reflect, profile):
+for _module in (core, exports, imports, reflect, profile, experiments):
     _module.register(app)
 
 

@@ -24,6 +24,7 @@ ORDER = (
     "profile",
     "pause",
     "mute",
+    "experiment",
 )
 
 

@@ -175,6 +175,15 @@ def _insight_id(value: Any) -> str:
         raise ValueError(str(err).removeprefix("insight id ")) from None
 
 
+def _measures(value: Any) -> tuple[str, ...]:
+    accepted = f"use a list of one or more of: {', '.join(m.MEASURES)}"
+    if not isinstance(value, list) or not value:
+        raise ValueError(f"{value!r} is not accepted; {accepted}")
+    if any(not isinstance(v, str) or v not in m.MEASURES for v in value):
+        raise ValueError(f"{value!r} is not accepted; {accepted}")
+    return tuple(dict.fromkeys(value))
+
+
 def _items(value: Any) -> tuple[int, ...]:
     if not isinstance(value, list) or len(value) != 5:
         raise ValueError(f"{value!r} is not accepted; use a list of five numbers from 0 to 5")
@@ -231,6 +240,16 @@ FIELDS: dict[str, dict[str, tuple[Callable[[Any], Any], Any]]] = {
     },
     "pause": {"from": (_day, REQUIRED), "to": (_day, REQUIRED), "reason": (_opt_text, None)},
     "mute": {"insight_id": (_insight_id, REQUIRED), "until": (_day, REQUIRED)},
+    "experiment": {
+        "name": (_text, REQUIRED),
+        "change": (_text, REQUIRED),
+        "days": (_int(1, 365), REQUIRED),
+        "measures": (_measures, REQUIRED),
+        "design": (_choice(m.DESIGNS), "before-after"),
+        "started_day": (_day, REQUIRED),
+        "seed": (_int(0, 2**31 - 1), 0),
+        "ended_at": (_opt_when, None),
+    },
 }
 ENUMS = {
     "purpose": m.Purpose,
@@ -381,6 +400,8 @@ def to_row(entry: m.Entry) -> dict[str, Any]:
         row["workdays"] = json.dumps(row["workdays"])
     if "items" in row:
         row["items"] = json.dumps(row["items"])
+    if "measures" in row:
+        row["measures"] = json.dumps(row["measures"])
     for flag in ("instead_of_person", "initiated"):
         if flag in row:
             row[flag] = int(row[flag])

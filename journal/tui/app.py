@@ -426,6 +426,12 @@ class JournalApp(App[int]):
 
         self.push_screen(ProfileScreen())
 
+    def action_experiments(self) -> None:
+        from journal.tui.screens.experiments import ExperimentsScreen
+
+        if not isinstance(self.screen, ExperimentsScreen):
+            self.push_screen(ExperimentsScreen())
+
     def action_who5(self) -> None:
         from journal.tui.screens.who5 import Who5Screen
 
@@ -501,6 +507,11 @@ class JournalApp(App[int]):
             "Profile and pauses",
             "Role, workdays, augmentation target; declare a holiday (p on Insights)",
             self.action_profile,
+        )
+        yield SystemCommand(
+            "Experiments",
+            "Try a change for some days: start one, today's ON/OFF, the result (e on Insights)",
+            self.action_experiments,
         )
         yield SystemCommand("Undo", "Revert the last change (ctrl+z)", self.action_undo)
         yield SystemCommand(

@@ -48,6 +48,17 @@ def _dashboard_end(app: Any) -> None:
     app.screen.query_one("#dash-scroll").scroll_end(animate=False)
 
 
+def _experiment_running(app: Any) -> None:
+    """A ready-made experiment started 13 days before NOW, so the view has a result to show."""
+    import datetime as dt
+
+    from journal import experiments
+
+    start = dt.date.fromisoformat(NOW[:10]) - dt.timedelta(days=13)
+    app.write(lambda store: experiments.start(store, template="learn-daily", today=start, seed=3))
+    app.screen.reload()
+
+
 SCENES: tuple[Scene, ...] = (
     Scene("01-welcome", empty=True, after=_tab_beneath_built),
     Scene("02-today"),
@@ -64,6 +75,7 @@ SCENES: tuple[Scene, ...] = (
     Scene("12-insights-profile", ("f4", "p")),
     Scene("13-who5-form", ("w", "4", "tab", "3", "tab", "2")),
     Scene("14-insights-evidence", ("f4", "v")),
+    Scene("16-experiments", ("f4", "e"), after=_experiment_running),
 )
 
 

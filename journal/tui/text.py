@@ -62,6 +62,11 @@ INSIGHTS_EMPTY = (
     "No insights yet. They appear once there is enough evidence: log a few more "
     "days of AI sessions, people time, energy and check-ins."
 )
+EXPERIMENTS_HINT = (
+    "Try one change for a couple of weeks and see what it does to your energy, connection or "
+    "augmentation share. One experiment runs at a time."
+)
+EXPERIMENTS_NONE = "No experiment yet. Pick one below and press enter to start it today."
 
 HELP_INTRO = "Every key of aijournal. Press escape or ? to close."
 HELP_SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
@@ -123,6 +128,15 @@ HELP_SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("m", "mute the highlighted insight for 14 days (ctrl+z undoes it)"),
             ("p", "profile and pauses: role, workdays, target; declare a holiday"),
             ("v", "show exactly the entries that are the insight's evidence"),
+            ("e", "experiments: start a ready-made one, see today's ON/OFF, end it"),
+        ),
+    ),
+    (
+        "Experiments",
+        (
+            ("enter", "start the highlighted ready-made experiment today"),
+            ("ctrl+e", "end the running experiment and read its result"),
+            ("escape", "close"),
         ),
     ),
     (

@@ -108,6 +108,9 @@ def test_every_past_version_opens_with_nothing_lost(copy_of, cli, version):
     ):
         if key in expected:  # version 2 on
             assert subset(expected[key], json.loads(cli("--db", path, *args).out)), key
+    if "experiments" in expected:  # version 3 on: running, ended; the deleted one stays gone
+        listed = json.loads(cli("--db", path, "experiment", "list", "--json").out)
+        assert subset(expected["experiments"], listed)
     contains(before, path)
     # Still a working journal: a new entry, then undo, then the old content is all there.
     assert cli("--db", path, "energy", "5").code == 0

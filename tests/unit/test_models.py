@@ -89,6 +89,7 @@ def test_record_types_and_short_names():
         "profile",
         "pause",
         "mute",
+        "experiment",
     }
     assert m.SHORT_TYPES["ai"] == "ai_session" and m.SHORT_TYPES["met"] == "interaction"
     assert set(m.TIMELINE_TYPES) <= set(m.RECORD_TYPES)

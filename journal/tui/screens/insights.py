@@ -47,6 +47,7 @@ class InsightsScreen(JournalScreen):
         Binding("v", "evidence", "Evidence"),
         Binding("m", "mute", "Mute insight"),
         Binding("p", "profile", "Profile & pauses"),
+        Binding("e", "app.experiments", "Experiments"),
     ]
 
     @dataclass

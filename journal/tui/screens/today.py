@@ -84,7 +84,10 @@ class TodayScreen(JournalScreen):
         self.quick = QuickLog()
         table: DataTable[str] = DataTable(id="timeline", cursor_type="row", zebra_stripes=True)
         table.border_title = "Today's timeline"
-        return [Static("", id="today-status"), Static("", id="timer"), self.quick, table]
+        from journal.tui.widgets.experiment import ExperimentLine
+
+        status = [Static("", id="today-status"), Static("", id="timer"), ExperimentLine()]
+        return [*status, self.quick, table]
 
     def action_form(self, name: str) -> None:
         if self.built:
@@ -112,6 +115,10 @@ class TodayScreen(JournalScreen):
 
     def load(self) -> None:
         self._read()
+        from journal.tui.widgets.experiment import ExperimentLine
+
+        for line in self.query(ExperimentLine):  # none before the body is built: it reads then
+            line.reload()
 
     @work(thread=True, exclusive=True, group="today")
     def _read(self) -> None:
