@@ -95,7 +95,8 @@ class JournalScreen(Screen[None]):
         # The read runs in its worker while the widgets mount; its message is handled after
         # this method returns, so the widgets are there for it.
         self._start_load()
-        await self.mount(*self.late_body(), *(() if self.LATE_FOOTER else (Footer(),)))
+        with self.app.batch_update():  # one frame once all are mounted, none half-way
+            await self.mount(*self.late_body(), *(() if self.LATE_FOOTER else (Footer(),)))
         self.built = True
         self.refresh_bindings()  # the footer, mounted just now, shows the keys
         self.when_built()

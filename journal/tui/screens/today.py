@@ -167,6 +167,7 @@ class TodayScreen(JournalScreen):
     async def _complete(self) -> None:
         """The day is on screen: the slower reads go on, and the rest of the screen mounts."""
         self.day_shown.set()
+        self.journal.first_shown.set()  # the app's watcher takes its first look from now
         self._add_rest()
         await self.mount_footer()
         await self.quick.complete()
