@@ -8,6 +8,13 @@ Two measures, each as the median of alternating runs:
   painted (imports, opening the journal, composing and the first refresh included);
 - headless in process: from App.run(headless=True) to the first frame, with imports done.
 
+The children run as a user's install would: with compiled bytecode (in a cache of this run's
+own, filled by one unmeasured run of each app; pip compiles an install's modules, while an
+environment with PYTHONDONTWRITEBYTECODE would recompile aijournal's sources on every start but
+not Textual's, compiled at install) and with the terminal's size known alike to Rich and to the
+driver (COLUMNS/LINES; with output to a pipe they disagree, 80x25 against 80x24, and the app
+lays out its whole first screen again for a resize no terminal sends).
+
 A "first frame" is the first screen update the app hands to its driver (App._display with
 something to show) after Textual's own App._ready (the first screen composed and mounted),
 measured the same way for both apps. aijournal's first frame is its title and tab bar; Today's
@@ -118,13 +125,22 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--db", help="an existing big journal (default: build one)")
     args = parser.parse_args()
-    env = {**os.environ, "AIJOURNAL_NOW": NOW, "TZ": "Europe/Berlin"}
-    os.environ.update(env)
+    os.environ.update({"AIJOURNAL_NOW": NOW, "TZ": "Europe/Berlin"})
     time.tzset()
     with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "PYTHONPYCACHEPREFIX": os.path.join(tmp, "pycache")}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env.update({"COLUMNS": "80", "LINES": "24"})
         db = args.db or os.path.join(tmp, "big.db")
         if not args.db:
             print(f"building the journal: {build(db):,} entries", flush=True)
+        for kind in ("empty", "aijournal"):  # unmeasured: compiles the bytecode
+            subprocess.run(
+                [sys.executable, "-c", CHILD, str(time.time()), kind, db],
+                env=env,
+                capture_output=True,
+                check=True,
+            )
         whole = {"empty": [], "aijournal": []}  # (first frame, filled frame) per run
         for _ in range(args.runs):  # alternate, so drift hits both alike
             for kind in ("empty", "aijournal"):

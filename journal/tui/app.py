@@ -33,6 +33,7 @@ DEMO_PERSONA = "drifting"
 DEMO_DAYS = 365
 DEMO_SEED = 7
 POLL_S = 0.5  # how often the app looks for writes made elsewhere (the shell, another app)
+FIRST_LOOK_MAX_S = 2.0  # the longest the first look waits for the first tab to show its data
 
 THEMES = (
     Theme(
@@ -122,6 +123,8 @@ class JournalApp(App[int]):
         self.known_people: list[str] = []
         self._last_read_error: str | None = None
         self._poll_stop = threading.Event()
+        # Set by the first tab once its data is on screen (or when the app ends): see _poll.
+        self.first_shown = threading.Event()
         self._poll_thread = threading.Thread(target=self._poll, name="aijournal-poll", daemon=True)
         for theme in THEMES:
             self.register_theme(theme)
@@ -183,9 +186,10 @@ class JournalApp(App[int]):
         journal held by another process can make even this wait."""
         store: JournalStore | None = None
         seen = 0
-        # Let the first screen read alone first: its read and this thread's first look (which
-        # reloads the screen, for writes made before this connection opened) would otherwise
-        # run at once and slow the first filled frame.
+        # Let the first screen read and show its data alone first: its read and this thread's
+        # first look (which reloads the screen, for writes made before this connection opened)
+        # would otherwise run at once and slow the first filled frame.
+        self.first_shown.wait(FIRST_LOOK_MAX_S)
         if self._poll_stop.wait(POLL_S):
             return
         try:
@@ -316,6 +320,7 @@ class JournalApp(App[int]):
 
     def on_unmount(self) -> None:
         self._poll_stop.set()
+        self.first_shown.set()
         if self._poll_thread.is_alive():
             self._poll_thread.join(timeout=5)
 

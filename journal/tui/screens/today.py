@@ -1,9 +1,12 @@
 """Today: the day's status, the quick log (journal.tui.widgets.quicklog), the day's timeline and
-the live timer, all mounted right after the first frame (which shows the tab bar)."""
+the live timer, all mounted right after the first frame (which shows the tab bar). Once the day
+is on screen come the footer, the quick log's other forms, and the slower reads: the count of
+imported sessions to classify and the completion lists."""
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,6 +28,8 @@ from journal.tui.text import CHECKIN_DONE, CHECKIN_PROMPT, NOTHING_TODAY, TIMER_
 from journal.tui.widgets.tables import set_columns
 
 if TYPE_CHECKING:
+    from textual.widgets import DataTable
+
     from journal.tui.widgets.quicklog import QuickLog
 
 TODAY_CSS = Path(__file__).with_name("today.tcss")
@@ -36,11 +41,12 @@ class TodayData:
     entries: list[Entry]
     timer: dict[str, Any] | None
     checkin: CheckIn | None
-    unclassified: int
+    unclassified: int | None = None  # read after the rest (Known); None until then
 
 
 class TodayScreen(JournalScreen):
     TAB = "today"
+    LATE_FOOTER = True
     BINDINGS = [
         Binding("a", "form('ai')", "AI session"),
         Binding("m", "form('met')", "People"),
@@ -60,14 +66,18 @@ class TodayScreen(JournalScreen):
 
     @dataclass
     class Known(Message):
-        """The tools and people known so far, for completion."""
+        """The tools and people known so far, for completion, and the AI sessions to classify."""
 
         tools: list[str]
         people: list[str]
+        unclassified: int
 
     def __init__(self) -> None:
         super().__init__()
         self.data: TodayData | None = None
+        # Set once the first day read is on screen: the slower reads wait for it.
+        self.day_shown = threading.Event()
+        self.rows_shown = 0  # of data.entries, in the timeline
 
     # --- layout --------------------------------------------------------------------------------
 
@@ -133,20 +143,41 @@ class TodayScreen(JournalScreen):
                 ),
                 timer=service.timer(store),
                 checkin=service.checkin_on(store, day),
-                unclassified=service.unclassified_count(store),
             )
             self.post_message(self.Loaded(data))
-            # Then the completion lists, slower on a big journal and not shown at once.
+            # Then what is slower on a big journal and not needed at once, after the day is
+            # shown (the first time; a second's wait at most, should that never come).
+            self.day_shown.wait(1.0)
+            unclassified = service.unclassified_count(store)
             tools = service.tools(store)
             people = service.person_names(store)
-        self.post_message(self.Known(tools, people))
+        self.post_message(self.Known(tools, people, unclassified))
+
+    def on_unmount(self) -> None:
+        self.day_shown.set()  # a read waiting for it ends
 
     def on_today_screen_loaded(self, message: Loaded) -> None:
-        data = self.data = message.data
+        old, data = self.data, message.data
+        if old is not None and data.unclassified is None:
+            data.unclassified = old.unclassified  # until counted again
+        self.data = data
         self._show_status()
         self.tick()
         self.quick.show_day(checkin=data.checkin, timer=data.timer)
-        self._fill_timeline()
+        if old is None:
+            # The first time, only the rows that fit on the screen: the rest after it is shown.
+            self._fill_timeline(first=max(self.app.size.height, 10))
+            self.call_after_refresh(self._complete)
+        else:
+            self._fill_timeline()
+
+    async def _complete(self) -> None:
+        """The day is on screen: the slower reads go on, and the rest of the screen mounts."""
+        self.day_shown.set()
+        self.journal.first_shown.set()  # the app's watcher takes its first look from now
+        self._add_rest()
+        await self.mount_footer()
+        await self.quick.complete()
 
     def on_quick_log_timer_started(self, message: QuickLog.TimerStarted) -> None:
         # The timer line shows at once; the day's read (the write made it stale) confirms it.
@@ -162,11 +193,16 @@ class TodayScreen(JournalScreen):
     def on_today_screen_known(self, message: Known) -> None:
         self.journal.known_tools = message.tools
         self.journal.known_people = message.people
+        if self.data is not None and self.data.unclassified != message.unclassified:
+            self.data.unclassified = message.unclassified
+            self._show_status()
 
     def width_changed(self) -> None:
         self.call_after_refresh(self._fill_timeline)
 
-    def _fill_timeline(self) -> None:
+    def _fill_timeline(self, first: int | None = None) -> None:
+        """Show the day's entries: all of them, or only the `first` (those that fit on the
+        screen; _add_rest adds the others)."""
         data = self.data
         if data is None or not self.built:
             return
@@ -177,7 +213,13 @@ class TodayScreen(JournalScreen):
             table,
             [("Time", "time", 5), ("Type", "type", 8), ("Took", "min", 7), ("What", "what", None)],
         )
-        for entry in data.entries:
+        self.rows_shown = 0
+        self._add_rows(table, data.entries if first is None else data.entries[:first])
+        if not data.entries:
+            table.add_row("", "", "", NOTHING_TODAY)
+
+    def _add_rows(self, table: DataTable[Any], entries: list[Entry]) -> None:
+        for entry in entries:
             at = fmt.time_label(entry)
             table.add_row(
                 at,
@@ -186,8 +228,16 @@ class TodayScreen(JournalScreen):
                 plain(fmt.summary(entry)),
                 key=entry.id,
             )
-        if not data.entries:
-            table.add_row("", "", "", NOTHING_TODAY)
+        self.rows_shown += len(entries)
+
+    def _add_rest(self) -> None:
+        """The day's entries the first fill left out (below the screen's last line)."""
+        data = self.data
+        if data is not None and self.built and self.rows_shown < len(data.entries):
+            from textual.widgets import DataTable
+
+            table = self.query_one("#timeline", DataTable)
+            self._add_rows(table, data.entries[self.rows_shown :])
 
     def _show_status(self) -> None:
         data = self.data

@@ -26,6 +26,8 @@ from journal.tui.widgets.completion import CompletingInput, KnownValues, PlainIn
 from journal.tui.widgets.scale import Scale
 
 if TYPE_CHECKING:
+    from textual.widget import AwaitMount
+
     from journal.tui.app import JournalApp
 
 FORMS = (
@@ -81,6 +83,8 @@ class QuickLog(Vertical):
         self.day_read = False
         self.checkin: CheckIn | None = None
         self.timer: dict[str, Any] | None = None
+        self.adding_forms: AwaitMount | None = None  # the forms after the first: add_forms
+        self.forms_mounted = False
 
     @property
     def journal(self) -> JournalApp:
@@ -100,12 +104,29 @@ class QuickLog(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="form-pills")
+        # The AI form, shown first, comes with the quick log; the other three once the day is
+        # on screen (add_forms), or at once when one is asked for before that.
         with ContentSwitcher(initial="form-ai", id="forms"):
             yield from self._ai_form()
-            yield from self._met_form()
-            yield from self._energy_form()
-            yield from self._checkin_form()
         yield Static("", id="form-msg")
+
+    def add_forms(self) -> AwaitMount:
+        """Mount the forms after the first (once; later calls give the same mounting)."""
+        if self.adding_forms is None:
+
+            def forms() -> ComposeResult:
+                yield from self._met_form()
+                yield from self._energy_form()
+                yield from self._checkin_form()
+
+            from textual.compose import compose
+
+            switcher = self.query_one("#forms", ContentSwitcher)
+            hidden = compose(switcher, forms())
+            for form in hidden:  # the switcher hides only the children it mounted with
+                form.display = False
+            self.adding_forms = switcher.mount_all(hidden)
+        return self.adding_forms
 
     def on_mount(self) -> None:
         self.show_pills()
@@ -223,6 +244,9 @@ class QuickLog(Vertical):
         if name == "cancel":
             self.cancel_timer()
             return
+        if name != "ai" and not self.forms_mounted:  # asked for before they were there
+            self.call_later(self._form_when_mounted, name)
+            return
         self.form = name
         self.query_one("#forms", ContentSwitcher).current = f"form-{name}"
         self._say("")
@@ -238,6 +262,15 @@ class QuickLog(Vertical):
             self.fill_checkin(done)
             self._say("Today's check-in is done; saving again replaces it.", ok=True)
         self.query_one(first).focus()
+
+    async def complete(self) -> None:
+        """Mount the forms after the first and wait until they are there."""
+        await self.add_forms()
+        self.forms_mounted = True
+
+    async def _form_when_mounted(self, name: str) -> None:
+        await self.complete()
+        self.action_form(name)
 
     def fill_checkin(self, entry: CheckIn) -> None:
         """Show a check-in's answers in the check-in form."""
