@@ -669,6 +669,16 @@ class JournalStore:
             (source, state, at),
         )
 
+    def ai_sessions_near(self, tool: str, first_ts: float, last_ts: float) -> list[dict[str, Any]]:
+        """Every session of a tool (deleted ones too) that may overlap [first_ts, last_ts]: one
+        starting in it or up to a day before (no session is longer). A sync merges with them."""
+        cur = self.conn.execute(
+            "SELECT * FROM ai_session WHERE tool = ? AND ts >= ? AND ts <= ? ORDER BY ts, source",
+            (tool, first_ts - 86_400, last_ts),
+        )
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, found, strict=True)) for found in cur]
+
     # --- reading rows --------------------------------------------------------------------------
 
     def row(self, table: str, row_id: str) -> dict[str, Any] | None:
