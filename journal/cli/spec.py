@@ -163,6 +163,7 @@ HOT: dict[str, dict] = {
             ("action", "optarg", "ACTION", "enable or disable (leave out to list)."),
             ("name", "optarg", "NAME", "The source: claude-code, codex, chrome, firefox, ..."),
             ("--path", "multi", "P", "Read it from here instead of its usual place; repeatable."),
+            ("--me", "opt", "EMAIL", "calendar: your address among the attendees."),
             ("--json", "flag", None, "The list as JSON."),
         ],
     },

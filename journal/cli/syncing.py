@@ -49,13 +49,13 @@ def sync(
 
         start = p.range_start(since, now)
     config = cfg.load()
+    from journal.sync.run import known
+
+    for name in source or ():
+        known(name)
     if not config.enabled():
         from journal.sync.run import discover
 
-        for name in source or ():
-            from journal.sync.run import known
-
-            known(name)
         _first_run(discover(config), as_json=json)
         return 0
     with open_store() as store:
@@ -153,13 +153,14 @@ def sources(
     action: str | None = None,
     name: str | None = None,
     path: list[str] | None = None,
+    me: str | None = None,
     json: bool = False,
 ) -> int:
     from journal.sync import config as cfg
     from journal.sync.run import discover, known
 
     if action is None:
-        if path:
+        if path or me:
             raise BadInput("--path goes with `sources enable NAME`; accepted: enable or disable")
         _list(discover(cfg.load()), as_json=json)
         return 0
@@ -170,8 +171,10 @@ def sources(
             f"`aijournal sources {action}` needs a source name; try: sources {action} chrome"
         )
     known(name)
-    if path and action == "disable":
-        raise BadInput("--path goes with `sources enable`; give `sources disable NAME` alone")
+    if (path or me) and action == "disable":
+        raise BadInput("--path and --me go with `sources enable`; give `sources disable NAME`")
+    if me is not None and (name != "calendar" or "@" not in me or not me.strip()):
+        raise BadInput(f"--me {me!r} is not accepted; give your email address, for the calendar")
     given = [os.path.abspath(os.path.expanduser(p)) for p in path or ()]
     for where in given:
         if not os.path.exists(where):
@@ -181,6 +184,8 @@ def sources(
     chosen.enabled = action == "enable"
     if given:
         chosen.paths = given
+    if me is not None:
+        chosen.me = me.strip()
     cfg.save(config)
     state = "enabled" if chosen.enabled else "disabled"
     where = f" (reads {', '.join(chosen.paths)})" if chosen.paths else ""

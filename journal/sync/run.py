@@ -389,7 +389,10 @@ def _end(row: dict[str, Any]) -> float:
 @dataclass
 class _Plan:
     inserts: list[Group] = field(default_factory=list)
-    updates: list[tuple[dict[str, Any], float, float, str | None]] = field(default_factory=list)
+    # by row id: a session two groups grew is updated once, to the last union
+    updates: dict[str, tuple[dict[str, Any], float, float, str | None]] = field(
+        default_factory=dict
+    )
     removals: list[dict[str, Any]] = field(default_factory=list)
     skipped: Counter[str] = field(default_factory=Counter)
 
@@ -449,7 +452,7 @@ def plan(store: Any, groups: list[Group], *, keep: bool) -> _Plan:
         if first.get("virtual"):
             first["group"].start, first["group"].end = start, end
         else:
-            result.updates.append((first, start, end, note))
+            result.updates[first["id"]] = (first, start, end, note)
         first["ts"], first["minutes"] = int(start), _minutes(start, end)
         for other in live[1:]:
             if not edited_by_user(other):
@@ -457,6 +460,7 @@ def plan(store: Any, groups: list[Group], *, keep: bool) -> _Plan:
                 if other.get("virtual"):
                     result.inserts.remove(other["group"])
                 else:
+                    result.updates.pop(other["id"], None)
                     result.removals.append(other)
     return result
 
@@ -549,7 +553,7 @@ def _apply(store: Any, planned: _Plan, *, now: dt.datetime, keep: bool) -> None:
             now=now,
         )
         store.insert("ai_session", row)
-    for old, start, end, note in planned.updates:
+    for old, start, end, note in planned.updates.values():
         fresh = ai_row(tool=old["tool"], minutes=_minutes(start, end), at=_at(start), now=now)
         changes = {c: fresh[c] for c in ("started_at", "ts", "day", "minutes")}
         if note is not None:
@@ -616,7 +620,13 @@ def _sync_calendar(
         try:
             found = ics.run(store, path, dry_run=dry_run, since=since, me=me)
         except JournalError as err:
-            result.problems.append(str(err))
+            said = str(err)
+            if "which attendee is you" in said:
+                said = (
+                    f"{path}: cannot tell which attendee is you; "
+                    "`aijournal sources enable calendar --me you@example.com` says it"
+                )
+            result.problems.append(said)
             continue
         state["paths"][path] = mark
         result.added += found.added
