@@ -498,6 +498,23 @@ class JournalStore:
         self._record(table, row["id"], None)
         return str(row["id"])
 
+    def insert_many(self, table: str, rows: Sequence[dict[str, Any]]) -> None:
+        """Add many new rows of one shape at once (a sync's thousands of sessions), each an
+        undo op as `insert` makes it."""
+        self._require_write()
+        if not rows:
+            return
+        cols = [c for c in rows[0] if c in COLUMNS[table]]
+        sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})"
+        self.conn.executemany(sql, ([row[c] for c in cols] for row in rows))
+        if self._step:
+            first = self._ops + 1
+            self._ops += len(rows)
+            self.conn.executemany(
+                "INSERT INTO undo_op (step, n, tbl, id, before) VALUES (?, ?, ?, ?, NULL)",
+                ((self._step, first + n, table, row["id"]) for n, row in enumerate(rows)),
+            )
+
     def update(
         self, table: str, row_id: str, changes: dict[str, Any], *, touch: bool = True
     ) -> None:

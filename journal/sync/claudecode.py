@@ -35,24 +35,16 @@ def read(
     hosts: Mapping[str, str],
     keep_titles: bool,
 ) -> Reading:
+    seen = _logs(str(path))
+    before = state.get("files", {})
+    changed = [file for file, mark in seen.items() if before.get(file) != mark]
+    if not changed:  # nothing new (a log that went away takes its cursor with it)
+        return Reading([], {"files": seen}, {}, unchanged=set(before) == set(seen))
     from journal.importers import claude_code as importer
     from journal.importers._chat import split
 
-    files = importer.session_files(str(path))
-    seen: dict[str, list[int]] = {}
-    changed: list[str] = []
-    before = state.get("files", {})
-    for file in files:
-        try:
-            info = os.stat(file)
-        except OSError:
-            continue
-        mark = [info.st_mtime_ns, info.st_size]
-        seen[file] = mark
-        if before.get(file) != mark:
-            changed.append(file)
-    if not changed:
-        return Reading([], {"files": seen}, {}, unchanged=True)
+    files = set(importer.session_files(str(path)))  # its rules: regular files only
+    changed = [file for file in changed if file in files]
     sessions: dict[str, dict[str, Any]] = {}
     refused: list[str] = []
     errors: list[Any] = []
@@ -81,3 +73,31 @@ def read(
             )
     skipped = {"unreadable lines": len(refused)} if refused else {}
     return Reading(captured, {"files": seen}, skipped)
+
+
+def _logs(path: str) -> dict[str, list[int]]:
+    """Size and time of each session log where the importer looks (a folder's .jsonl files and
+    those one folder down), by stat alone: a sync with nothing new opens no log."""
+    if os.path.isdir(os.path.join(path, "projects")):
+        path = os.path.join(path, "projects")
+    if not os.path.isdir(path):
+        return {path: _mark(path)} if os.path.isfile(path) else {}
+    found: dict[str, list[int]] = {}
+    with os.scandir(path) as entries:
+        for entry in entries:
+            if entry.name.endswith(".jsonl"):
+                found[entry.path] = _mark(entry.path)
+            elif entry.is_dir(follow_symlinks=False):
+                with os.scandir(entry.path) as inner:
+                    for log in inner:
+                        if log.name.endswith(".jsonl"):
+                            found[log.path] = _mark(log.path)
+    return found
+
+
+def _mark(path: str) -> list[int]:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return [0, 0]
+    return [info.st_mtime_ns, info.st_size]

@@ -19,6 +19,7 @@ calendar import's rules and its dedupe, adding meetings.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import json
 import os
@@ -382,6 +383,10 @@ def _minutes(start: float, end: float) -> int:
     return minutes_between(start, end)
 
 
+def _ts(row: dict[str, Any]) -> float:
+    return float(row["ts"])
+
+
 def _end(row: dict[str, Any]) -> float:
     return float(row["ts"]) + int(row["minutes"]) * 60
 
@@ -410,6 +415,7 @@ def plan(store: Any, groups: list[Group], *, keep: bool) -> _Plan:
 
     result = _Plan()
     rows: dict[str, list[dict[str, Any]]] = {}
+    reach: dict[str, int] = {}  # the longest session of each tool, in seconds
     for tool in {g.tool for g in groups}:
         mine = [g for g in groups if g.tool == tool]
         found = store.ai_sessions_near(
@@ -419,13 +425,14 @@ def plan(store: Any, groups: list[Group], *, keep: bool) -> _Plan:
         for row in found:
             row["edited"] = row["id"] in edited
         rows[tool] = found
+        reach[tool] = max((int(r["minutes"]) * 60 for r in found), default=0)
     for group in groups:
+        lane = rows[group.tool]
+        # Only a session starting at most the lane's longest session before can reach it.
+        lo = bisect.bisect_left(lane, group.start - MERGE_GAP - reach[group.tool], key=_ts)
+        hi = bisect.bisect_right(lane, group.end + MERGE_GAP, key=_ts)
         near = [
-            r
-            for r in rows[group.tool]
-            if float(r["ts"]) <= group.end + MERGE_GAP
-            and _end(r) >= group.start - MERGE_GAP
-            and _compatible(r, group)
+            r for r in lane[lo:hi] if _end(r) >= group.start - MERGE_GAP and _compatible(r, group)
         ]
         live = [r for r in near if r["deleted_at"] is None]
         if not live:
@@ -433,7 +440,9 @@ def plan(store: Any, groups: list[Group], *, keep: bool) -> _Plan:
                 result.skipped["deleted by you"] += 1
                 continue
             result.inserts.append(group)
-            rows[group.tool].append(_virtual(group))
+            added = _virtual(group)
+            bisect.insort(lane, added, key=_ts)
+            reach[group.tool] = max(reach[group.tool], added["minutes"] * 60)
             continue
         if any(not r["source"] for r in live):
             result.skipped["logged by you"] += 1
@@ -454,6 +463,7 @@ def plan(store: Any, groups: list[Group], *, keep: bool) -> _Plan:
         else:
             result.updates[first["id"]] = (first, start, end, note)
         first["ts"], first["minutes"] = int(start), _minutes(start, end)
+        reach[group.tool] = max(reach[group.tool], first["minutes"] * 60)
         for other in live[1:]:
             if not edited_by_user(other):
                 other["deleted_at"] = "merged"
@@ -543,16 +553,20 @@ def _at(seconds: float) -> dt.datetime:
 def _apply(store: Any, planned: _Plan, *, now: dt.datetime, keep: bool) -> None:
     from journal.service import ai_row
 
-    for group in planned.inserts:
-        row = ai_row(
-            tool=group.tool,
-            minutes=_minutes(group.start, group.end),
-            at=_at(group.start),
-            note=group.title if keep else None,
-            source=group.source_string,
-            now=now,
-        )
-        store.insert("ai_session", row)
+    store.insert_many(
+        "ai_session",
+        [
+            ai_row(
+                tool=group.tool,
+                minutes=_minutes(group.start, group.end),
+                at=_at(group.start),
+                note=group.title if keep else None,
+                source=group.source_string,
+                now=now,
+            )
+            for group in planned.inserts
+        ],
+    )
     for old, start, end, note in planned.updates.values():
         fresh = ai_row(tool=old["tool"], minutes=_minutes(start, end), at=_at(start), now=now)
         changes = {c: fresh[c] for c in ("started_at", "ts", "day", "minutes")}
