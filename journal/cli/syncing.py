@@ -81,12 +81,14 @@ def _run(store, config, dry_run, start, source, keep_titles, now) -> SyncResult:
 
 def _classify(store: object, config: Config) -> int | str:
     """How many sessions the learnt suggestions classified, or why none could be."""
-    import importlib.util
+    import importlib
 
-    if importlib.util.find_spec("journal.suggest") is None:
+    try:
+        suggest = importlib.import_module("journal.suggest")
+    except ModuleNotFoundError as err:
+        if err.name != "journal.suggest":
+            raise
         return "classification suggestions not available"
-    from journal import suggest  # type: ignore[attr-defined, unused-ignore]
-
     return int(suggest.apply(store, config.classify_confidence))
 
 

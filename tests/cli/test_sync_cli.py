@@ -233,3 +233,75 @@ def test_without_systemd_the_timer_is_a_crontab_line(cli, tmp_path, monkeypatch)
     assert "crontab -e" in result.out
     assert result.out.splitlines()[1].strip().startswith("17 9 * * * AIJOURNAL_DB=")
     assert not (tmp_path / "config" / "systemd").exists()
+
+
+def test_calendar_asks_for_your_address_when_it_cannot_tell(cli, home, db_path):
+    for n in range(2):  # both events with the same two people: which one is you?
+        path = home / ".calendars" / "work" / f"event-{n}.ics"
+        path.write_text(path.read_text().replace("priya@", "sam@").replace("CN=priya", "CN=sam"))
+    cli("sources", "enable", "calendar")
+    result = cli("sync")
+    assert "`aijournal sources enable calendar --me you@example.com` says it" in result.out
+    assert meetings(db_path) == 0
+    assert cli("sources", "enable", "calendar", "--me", "me@example.com").code == 0
+    again = cli("sync")
+    assert "Calendar folder: 2 meetings added" in again.out
+    assert meetings(db_path) == 2
+
+
+def test_classify_says_when_suggestions_are_not_available(cli, home, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "journal.suggest", None)  # as if not written yet
+    cli("sources", "enable", "claude-code")
+    result = cli("sync", "--classify")
+    assert result.code == 0, result.err
+    assert "Not classified: classification suggestions not available." in result.out
+
+
+def test_classify_applies_suggestions_at_the_configured_confidence(cli, home, monkeypatch):
+    import sys
+    import types
+
+    calls = []
+    suggest = types.ModuleType("journal.suggest")
+    suggest.apply = lambda store, confidence: calls.append(confidence) or 2  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "journal.suggest", suggest)
+    cli("sources", "enable", "claude-code")
+    result = cli("sync", "--classify")
+    assert "Classified 2 sessions from suggestions." in result.out
+    assert calls == [0.8]
+
+
+def test_sync_takes_the_lean_path(home, tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "config" / "aijournal").mkdir(parents=True)
+    (tmp_path / "config" / "aijournal" / "config.toml").write_text(
+        '[sources."claude-code"]\nenabled = true\n[sources.calendar]\nenabled = true\n'
+        'me = "me@example.com"\n'
+    )
+    probe = (
+        "from journal.cli import main\n"
+        "assert main(['sync']) == 0\nassert main(['sync']) == 0\n"
+        "import sys, json\nprint(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))"
+    )
+    JournalStore.open(os.environ["AIJOURNAL_DB"]).close()  # making one loads sqlite-utils
+    env = {**os.environ}
+    first = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    loaded = set(json.loads(first.stdout.strip().splitlines()[-1]))
+    assert not loaded & {"textual", "typer", "rich", "sqlite_utils"}, first.stdout[:3000]
+    # Nothing new: not even the calendar parser is loaded.
+    again = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
+    assert "nothing new" in again.stdout
+    assert not set(json.loads(again.stdout.strip().splitlines()[-1])) & {
+        "icalendar",
+        "recurring_ical_events",
+        "click",
+        "textual",
+        "typer",
+        "rich",
+        "sqlite_utils",
+    }
