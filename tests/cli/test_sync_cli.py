@@ -305,3 +305,12 @@ def test_sync_takes_the_lean_path(home, tmp_path):
         "rich",
         "sqlite_utils",
     }
+
+
+def test_sessions_imported_before_are_not_added_again(cli, home, db_path):
+    assert cli("import", "claude-code", str(home / ".claude")).code == 0
+    imported = rows(db_path)
+    cli("sources", "enable", "claude-code")
+    result = cli("sync")
+    assert "Claude Code: 0 sessions added · skipped: 3 already there" in result.out
+    assert rows(db_path) == imported
