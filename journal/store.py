@@ -509,6 +509,23 @@ class JournalStore:
         self._record(table, row["id"], None)
         return str(row["id"])
 
+    def insert_many(self, table: str, rows: Sequence[dict[str, Any]]) -> None:
+        """Add many new rows of one shape at once (a sync's thousands of sessions), each an
+        undo op as `insert` makes it."""
+        self._require_write()
+        if not rows:
+            return
+        cols = [c for c in rows[0] if c in COLUMNS[table]]
+        sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})"
+        self.conn.executemany(sql, ([row[c] for c in cols] for row in rows))
+        if self._step:
+            first = self._ops + 1
+            self._ops += len(rows)
+            self.conn.executemany(
+                "INSERT INTO undo_op (step, n, tbl, id, before) VALUES (?, ?, ?, ?, NULL)",
+                ((self._step, first + n, table, row["id"]) for n, row in enumerate(rows)),
+            )
+
     def update(
         self, table: str, row_id: str, changes: dict[str, Any], *, touch: bool = True
     ) -> None:
@@ -679,6 +696,16 @@ class JournalStore:
             "INSERT OR REPLACE INTO sync_state (source, state, updated_at) VALUES (?, ?, ?)",
             (source, state, at),
         )
+
+    def ai_sessions_near(self, tool: str, first_ts: float, last_ts: float) -> list[dict[str, Any]]:
+        """Every session of a tool (deleted ones too) that may overlap [first_ts, last_ts]: one
+        starting in it or up to a day before (no session is longer). A sync merges with them."""
+        cur = self.conn.execute(
+            "SELECT * FROM ai_session WHERE tool = ? AND ts >= ? AND ts <= ? ORDER BY ts, source",
+            (tool, first_ts - 86_400, last_ts),
+        )
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, found, strict=True)) for found in cur]
 
     # --- reading rows --------------------------------------------------------------------------
 

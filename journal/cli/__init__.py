@@ -59,7 +59,14 @@ def _main(argv: list[str] | None) -> int:
         if rest[0] in HOT:
             DB_OPTION["path"] = db
             try:
-                from journal.cli import lean, quick
+                from journal.cli import lean
+
+                if rest[0] in ("sync", "sources"):  # the daily timer's call: not even quick.py
+                    from journal.cli import syncing
+
+                    handler = getattr(syncing, rest[0])
+                    return int(handler(**lean.parse(rest[0], rest[1:])))
+                from journal.cli import quick
 
                 return quick.HANDLERS[rest[0]](**lean.parse(rest[0], rest[1:]))
             except JournalError as err:

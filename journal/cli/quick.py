@@ -199,6 +199,18 @@ def resume() -> int:
     return 0
 
 
+def sync(**options: object) -> int:
+    from journal.cli.syncing import sync as run
+
+    return run(**options)  # type: ignore[arg-type]  # lean.parse typed them
+
+
+def sources(**options: object) -> int:
+    from journal.cli.syncing import sources as run
+
+    return run(**options)  # type: ignore[arg-type]  # lean.parse typed them
+
+
 HANDLERS: dict[str, Callable[..., int]] = {
     "ai": ai,
     "met": met,
@@ -209,6 +221,8 @@ HANDLERS: dict[str, Callable[..., int]] = {
     "stop": stop,
     "cancel": cancel,
     "resume": resume,
+    "sync": sync,
+    "sources": sources,
 }
 
 

@@ -141,6 +141,32 @@ HOT: dict[str, dict] = {
         "example": "aijournal resume",
         "params": [],
     },
+    "sync": {
+        "help": "Capture AI sessions from the enabled sources (coding agents, browsers, "
+        "ActivityWatch, a calendar folder); a second sync adds nothing.",
+        "example": "aijournal sync --dry-run",
+        "params": [
+            ("--dry-run", "flag", None, "Say what would be added; write nothing."),
+            ("--since", "opt", "WHEN", "Read again from this day, whatever was read before."),
+            ("--source", "multi", "NAME", "Only this source (enabled); repeat for more."),
+            ("--json", "flag", None, "The summary as JSON."),
+            ("--keep-titles", "flag", None, "Keep page and session titles (as the note)."),
+            ("--classify", "flag", None, "Then apply classification suggestions you trust."),
+            ("--install-timer", "flag", None, "Write a daily systemd user timer (or a cron line)."),
+            ("--remove-timer", "flag", None, "Remove the daily timer."),
+        ],
+    },
+    "sources": {
+        "help": "List the sync sources found and enabled; enable or disable one.",
+        "example": "aijournal sources enable claude-code",
+        "params": [
+            ("action", "optarg", "ACTION", "enable or disable (leave out to list)."),
+            ("name", "optarg", "NAME", "The source: claude-code, codex, chrome, firefox, ..."),
+            ("--path", "multi", "P", "Read it from here instead of its usual place; repeatable."),
+            ("--me", "opt", "EMAIL", "calendar: your address among the attendees."),
+            ("--json", "flag", None, "The list as JSON."),
+        ],
+    },
 }
 
 

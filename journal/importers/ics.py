@@ -279,6 +279,8 @@ def _load(path: str, name: str, start: dt.datetime, end: dt.datetime) -> blocks.
     """The file (or each .ics of an export zip) cut into blocks as text, read in bounded chunks:
     only the VEVENTs that can matter in [start, end] are kept, to be parsed a few at a time."""
     accepted = "an .ics calendar file or Google Calendar's export .zip"
+    if os.path.isdir(path):
+        return _load_folder(path, name, start, end)
     if is_regular(path) and zipfile.is_zipfile(path):
         return _load_zip(path, name, start, end)
     with open_regular(path, accepted) as handle:
@@ -335,6 +337,37 @@ def _load_zip(path: str, name: str, start: dt.datetime, end: dt.datetime) -> blo
         raise BadInput(f"{path}: cannot be read ({err.strerror or err}); export it again") from None
     if not merged.calendars:
         raise BadInput(f"{name}: holds no VCALENDAR; accepted: an .ics export of a calendar")
+    return merged
+
+
+def _load_folder(path: str, name: str, start: dt.datetime, end: dt.datetime) -> blocks.Stream:
+    """A vdir as vdirsyncer and khal keep it: one .ics per event, in collection folders (a
+    folder starting with a dot is not a collection); each file read as a file is."""
+    merged = blocks.Stream()
+    total = 0
+    for folder, dirs, files in os.walk(path):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for file in sorted(f for f in files if f.lower().endswith(".ics")):
+            full = os.path.join(folder, file)
+            if not is_regular(full):
+                continue
+            label = f"{name}: {os.path.relpath(full, path)}"
+            with open_regular(full, "an .ics file") as handle:
+                size = os.fstat(handle.fileno()).st_size
+                total += size
+                if total > MAX_BYTES:
+                    raise BadInput(
+                        f"{name}: its .ics files hold over {MAX_BYTES // 1024**2} MB; accepted: "
+                        "calendars up to that size"
+                    )
+                part = _read_one(handle, size, label, start, end)
+            merged.calendars += part.calendars
+            merged.too_large += part.too_large
+            merged.dropped += part.dropped
+            merged.alone += part.alone
+            merged.empty += part.empty
+    if not merged.calendars:
+        raise BadInput(f"{name}: holds no .ics file; accepted: a vdir folder of .ics files")
     return merged
 
 

@@ -86,6 +86,7 @@ class JournalApp(App[int]):
     # which on_mount then registers so that switching back to it works: a screen from MODES
     # costs the first frame an extra CSS refresh. The other tabs are built when first shown.
     DEFAULT_MODE = "today"
+    SYNC_AT_START = True  # once the first frame is up, sync the enabled sources in a worker
     MODES = {
         "history": _mode("journal.tui.screens.history", "HistoryScreen"),
         "dashboard": _mode("journal.tui.screens.dashboard", "DashboardScreen"),
@@ -310,6 +311,8 @@ class JournalApp(App[int]):
         first = self.screen_stack[0] if self.screen_stack else None
         if isinstance(first, JournalScreen):
             first.start_build()
+        if self.SYNC_AT_START:
+            self.sync_sources()
 
     def on_mount(self) -> None:
         self.starting = False
@@ -330,6 +333,66 @@ class JournalApp(App[int]):
             empty = service.is_empty(store)
         if empty:
             self.call_from_thread(self._welcome)
+
+    # --- sync at start ----------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="sync")
+    def sync_sources(self, ask: bool = True) -> None:
+        """Sync the enabled sources on this thread's own connection (the poll shows what
+        arrives); nothing enabled: nothing read, and on a first run (no config yet) the sources
+        found are offered in a dialog."""
+        from journal.sync import config as cfg
+        from journal.sync.run import discover, sync
+
+        try:
+            config = cfg.load()
+            if not config.enabled():
+                if ask and not config.exists:
+                    found = [
+                        (f.source.name, f.source.label, ", ".join(f.paths))
+                        for f in discover(config)
+                        if f.paths and f.available
+                    ]
+                    if found:
+                        self.call_from_thread(self._ask_sources, found)
+                return
+            with JournalStore.open(self.own_db_path) as store:
+                result = sync(store, config)
+        except (JournalError, sqlite3.Error, OSError) as err:
+            self.call_from_thread(self._sync_said, f"sync: {visible(str(err))}", "warning")
+            return
+        arrived = [
+            f"{s.added} {s.noun if s.added != 1 else s.noun[:-1]} from {s.label}"
+            for s in result.sources
+            if s.added
+        ]
+        grown = sum(s.updated for s in result.sources)
+        if grown:
+            arrived.append(f"{grown} updated")
+        if arrived:
+            self.call_from_thread(self._sync_said, "sync: " + ", ".join(arrived), "information")
+
+    def _sync_said(self, message: str, severity: SeverityLevel) -> None:
+        self.notify(message, severity=severity, markup=False)
+
+    def _ask_sources(self, found: list[tuple[str, str, str]]) -> None:
+        from journal.tui.screens.sync import ChooseSources
+
+        def chosen(ticked: list[str] | None) -> None:
+            from journal.sync import config as cfg
+
+            try:
+                config = cfg.load()
+                for name, _label, _where in found:
+                    config.source(name).enabled = name in (ticked or [])
+                cfg.save(config)  # saved either way: the question is asked once
+            except (JournalError, OSError) as err:
+                self.notify(f"sync: {visible(str(err))}", severity="warning", markup=False)
+                return
+            if ticked:
+                self.sync_sources(ask=False)
+
+        self.push_screen(ChooseSources(found), chosen)
 
     def _welcome(self) -> None:
         from journal.tui.screens.welcome import WelcomeScreen

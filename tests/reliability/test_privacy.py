@@ -151,6 +151,14 @@ def test_every_command_runs_without_the_network(tmp_path, cli, no_network, monke
     ok("import", "claude", os.path.join(DATA, "claude-conversations.json"))
     ok("import", "ics", os.path.join(DATA, "calendar.ics"), "--me", "me@example.com")
     ok("import", "claude-code", os.path.join(DATA, "claude-code"))
+    config = str(tmp_path / "config" / "config.toml")
+    monkeypatch.setenv("AIJOURNAL_CONFIG", config)
+    ok("sources")
+    ok("sources", "enable", "claude-code", "--path", os.path.join(DATA, "claude-code"))
+    assert mode(config) == 0o600
+    ok("sync", "--dry-run")
+    ok("sync", "--json")
+    ok("sources", "disable", "claude-code")
     monkeypatch.setattr(sys, "stdin", _Keys("lq"))
     cli("--db", db, "classify")  # reads keys; whatever it makes of a fake terminal, no network
     done.add("classify")
