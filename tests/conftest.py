@@ -29,6 +29,8 @@ def isolated_env(tmp_path, monkeypatch) -> Iterator[None]:
     """Keep the user's real home and journal out of every test; pin zone and clock."""
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))  # sync's sources
+    monkeypatch.delenv("AIJOURNAL_CONFIG", raising=False)
     monkeypatch.setenv("AIJOURNAL_DB", str(tmp_path / "journal.db"))
     monkeypatch.setenv("AIJOURNAL_NOW", PINNED_NOW)
     monkeypatch.setenv("TZ", "Europe/Berlin")
