@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from typing import Any, Literal, TypeVar, overload
 
-    from journal.models import CheckIn, Entry, Intention, Mute, Pause, Person, Profile
+    from journal.models import AISession, CheckIn, Entry, Intention, Mute, Pause, Person, Profile
 
     E = TypeVar("E", bound=Entry)  # a model class: reads given it return its instances
 
@@ -1321,6 +1321,23 @@ class JournalStore:
             self.update("interaction", interaction_id, {}, touch=False)  # records the links
             self.set_people(interaction_id, merged)
         return len(affected)
+
+    def unclassified_ai(self) -> list[AISession]:
+        """Live AI sessions still `unclassified`, newest first (what suggestions are made for)."""
+        from journal.models import AISession
+
+        return self._select(
+            AISession, "purpose = 'unclassified'", (), order="ORDER BY ts DESC, id DESC"
+        )
+
+    def classified_ai_since(self, since_ts: float) -> list[AISession]:
+        """Live AI sessions with a purpose, started at or after since_ts (what suggestions learn
+        from), oldest first."""
+        from journal.models import AISession
+
+        return self._select(
+            AISession, "purpose != 'unclassified' AND ts >= ?", (since_ts,), order="ORDER BY ts, id"
+        )
 
     def unclassified_ai_ids(self) -> list[str]:
         """Ids of live AI sessions still `unclassified`, newest first (the classification queue)."""
