@@ -377,6 +377,8 @@ def classify(
 
 def _accept(min_confidence: float, as_json: bool) -> None:
     """`classify --accept`: every suggestion at or above min_confidence, in one write."""
+    from journal.present import count
+
     with open_store() as store:
         given = suggest.apply(store, min_confidence)
         left = len(queue.pending(store))
@@ -384,7 +386,7 @@ def _accept(min_confidence: float, as_json: bool) -> None:
         print_json({"classified": given, "min_confidence": min_confidence, "left": left})
     elif given:
         say(
-            f"Classified {given} AI sessions from suggestions with confidence "
+            f"Classified {count(given, 'AI session')} from suggestions with confidence "
             f"{min_confidence:.2f} or more (one undo step); {left} still unclassified.",
             soft_wrap=True,
         )
