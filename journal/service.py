@@ -539,8 +539,11 @@ def unclassified_ai(store: JournalStore) -> list[AISession]:
     return store.unclassified_ai()
 
 
-def classified_ai_since(store: JournalStore, since: dt.datetime) -> list[AISession]:
-    """The AI sessions given a purpose that started at or after `since`, oldest first."""
+def classified_ai_since(
+    store: JournalStore, since: dt.datetime
+) -> list[tuple[float, int, str, str, str | None]]:
+    """(ts, minutes, tool, purpose, source) of the AI sessions given a purpose that started at
+    or after `since`, oldest first."""
     return store.classified_ai_since(since.timestamp())
 
 

@@ -1330,14 +1330,15 @@ class JournalStore:
             AISession, "purpose = 'unclassified'", (), order="ORDER BY ts DESC, id DESC"
         )
 
-    def classified_ai_since(self, since_ts: float) -> list[AISession]:
-        """Live AI sessions with a purpose, started at or after since_ts (what suggestions learn
-        from), oldest first."""
-        from journal.models import AISession
-
-        return self._select(
-            AISession, "purpose != 'unclassified' AND ts >= ?", (since_ts,), order="ORDER BY ts, id"
-        )
+    def classified_ai_since(self, since_ts: float) -> list[tuple[float, int, str, str, str | None]]:
+        """(ts, minutes, tool, purpose, source) of live AI sessions with a purpose started at or
+        after since_ts, oldest first: what suggestions learn from (plain tuples: a year of synced
+        sessions is read on every queue step)."""
+        return self.conn.execute(
+            "SELECT ts, minutes, tool, purpose, source FROM ai_session WHERE deleted_at IS NULL "
+            "AND purpose != 'unclassified' AND ts >= ? ORDER BY ts, id",
+            (since_ts,),
+        ).fetchall()
 
     def unclassified_ai_ids(self) -> list[str]:
         """Ids of live AI sessions still `unclassified`, newest first (the classification queue)."""

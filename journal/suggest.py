@@ -11,6 +11,7 @@ write go through journal.service; no SQL here.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from dataclasses import dataclass
 
 TYPE_CHECKING = False
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
 
     from journal.models import AISession
     from journal.store import JournalStore
+
+    Past = tuple[float, int, str, str, str | None]  # ts, minutes, tool, purpose, source
 
 PURPOSES = ("learn", "augment", "automate", "companion")  # also the last tie-break, in this order
 WINDOW_DAYS = 180  # only the last half year teaches: habits change
@@ -78,7 +81,10 @@ def context_of(source: str | None) -> str | None:
 
 def time_of_day(moment: dt.datetime) -> str:
     """night (22–6), morning (6–12), afternoon (12–17) or evening (17–22), in local time."""
-    hour = moment.astimezone().hour if moment.tzinfo else moment.hour
+    return _part_of_day(moment.astimezone().hour if moment.tzinfo else moment.hour)
+
+
+def _part_of_day(hour: int) -> str:
     if hour < 6 or hour >= 22:
         return "night"
     if hour < 12:
@@ -106,17 +112,33 @@ def facts(session: AISession) -> Facts:
     )
 
 
+def row_facts(row: Past) -> tuple[Facts, str]:
+    """A past session as the store reads it, (ts, minutes, tool, purpose, source): its facts and
+    its purpose."""
+    ts, minutes, tool, purpose, source = row
+    hour = time.localtime(ts).tm_hour  # local wall time, as astimezone() gives for a target
+    return Facts(tool, context_of(source), _part_of_day(hour), length_of(minutes), ts), purpose
+
+
 def confidence(agree: int, support: int) -> float:
     """The majority's share shrunk towards a half for small groups (Laplace's rule of
     succession): 5 of 5 gives 0.86, 9 of 10 gives 0.83, 90 of 100 gives 0.89."""
     return (agree + 1) / (support + 2)
 
 
-def _key(level: tuple[str, ...], f: Facts) -> tuple[object, ...] | None:
-    if "context" in level and f.context is None:
+FIELDS = ("tool", "context", "time", "length")
+_PICK = tuple(tuple(FIELDS.index(name) for name in level) for level in LEVELS)
+
+
+def _cell(f: Facts) -> tuple[str, str | None, str, str]:
+    return (f.tool.casefold(), f.context, f.time, f.length)
+
+
+def _key(n: int, cell: tuple[str, str | None, str, str]) -> tuple[object, ...] | None:
+    """The group of LEVELS[n] a session falls in; None on a context level without a context."""
+    if cell[1] is None and 1 in _PICK[n]:
         return None
-    values = {"tool": f.tool.casefold(), "context": f.context, "time": f.time, "length": f.length}
-    return (level, *(values[name] for name in level))
+    return (n, *(cell[i] for i in _PICK[n]))
 
 
 class Learner:
@@ -126,22 +148,32 @@ class Learner:
         self, history: Iterable[tuple[Facts, str]], *, min_support: int = MIN_SUPPORT
     ) -> None:
         self.min_support = max(1, min_support)
-        # group key -> purpose -> [count, newest start]
-        self._groups: dict[tuple[object, ...], dict[str, list[float]]] = {}
+        # Sessions sharing all four facts first (a year of them falls into a few hundred cells),
+        # then each cell into its group on every level: cell or group -> purpose -> [n, newest].
+        cells: dict[tuple[str, str | None, str, str], dict[str, list[float]]] = {}
         for f, purpose in history:
             if purpose not in PURPOSES:
                 continue
-            for level in LEVELS:
-                key = _key(level, f)
+            tally = cells.setdefault(_cell(f), {}).setdefault(purpose, [0, f.ts])
+            tally[0] += 1
+            if f.ts > tally[1]:
+                tally[1] = f.ts
+        self._groups: dict[tuple[object, ...], dict[str, list[float]]] = {}
+        for cell, purposes in cells.items():
+            for n in range(len(LEVELS)):
+                key = _key(n, cell)
                 if key is None:
                     continue
-                tally = self._groups.setdefault(key, {}).setdefault(purpose, [0, f.ts])
-                tally[0] += 1
-                tally[1] = max(tally[1], f.ts)
+                group = self._groups.setdefault(key, {})
+                for purpose, (count, newest) in purposes.items():
+                    tally = group.setdefault(purpose, [0, newest])
+                    tally[0] += count
+                    tally[1] = max(tally[1], newest)
 
     def suggest(self, target: Facts) -> Suggestion | None:
-        for level in LEVELS:
-            key = _key(level, target)
+        cell = _cell(target)
+        for n, level in enumerate(LEVELS):
+            key = _key(n, cell)
             group = self._groups.get(key) if key is not None else None
             if not group:
                 continue
@@ -176,10 +208,10 @@ def basis(level: tuple[str, ...], target: Facts, purpose: str, agree: int, suppo
 
 
 def suggest_all(
-    targets: Sequence[AISession], history: Sequence[AISession], *, min_support: int = MIN_SUPPORT
+    targets: Sequence[AISession], history: Iterable[Past], *, min_support: int = MIN_SUPPORT
 ) -> dict[str, Suggestion]:
     """Suggestions by session id for those targets that get one (pure)."""
-    learner = Learner(((facts(s), s.purpose.value) for s in history), min_support=min_support)
+    learner = Learner((row_facts(row) for row in history), min_support=min_support)
     out: dict[str, Suggestion] = {}
     for session in targets:
         found = learner.suggest(facts(session))
@@ -191,7 +223,7 @@ def suggest_all(
 # --- the store-facing side ---------------------------------------------------------------------
 
 
-def _history(store: JournalStore) -> list[AISession]:
+def _history(store: JournalStore) -> list[Past]:
     from journal import service
     from journal.clock import now
 
