@@ -98,7 +98,7 @@ HELP_SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ),
     ),
     (
-        "Classify (c on Today or History)",
+        "Classify (c)",
         (
             ("l a t c", "learn, augment, automate, companion"),
             ("y or enter", "accept the suggested purpose (learned from how you classified)"),
