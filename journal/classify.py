@@ -2,7 +2,8 @@
 
 Imported AI sessions arrive `unclassified`; the queue shows them newest first, one key per
 purpose (and `k` to type what was learned), and writes each answer through service.edit_entry
-(one undo step per answer).
+(one undo step per answer). Where the user's own past classifications suggest a purpose
+(journal.suggest), the queue shows it with its basis and `y` (or Enter) accepts it.
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from journal.models import AISession
     from journal.store import JournalStore
+    from journal.suggest import Suggestion
 
 KEYS = {"l": "learn", "a": "augment", "t": "automate", "c": "companion"}
-SKIP, QUIT, SKILL = "s", "q", "k"
+SKIP, QUIT, SKILL, ACCEPT = "s", "q", "k", "y"
 HINT = "l learn · a augment · t automate · c companion · k skill · s skip · q quit"
 
 
@@ -48,11 +50,32 @@ def card(entry: AISession, today: dt.date) -> str:
 
 def answer(store: JournalStore, session_id: str, key: str) -> str:
     """Give the session the purpose of a key; returns the purpose."""
+    return give(store, session_id, KEYS[key])
+
+
+def give(store: JournalStore, session_id: str, purpose: str) -> str:
+    """Give the session a purpose (an accepted suggestion's); returns it."""
     from journal.service import edit_entry
 
-    purpose = KEYS[key]
     edit_entry(store, session_id, {"purpose": purpose})
     return purpose
+
+
+def suggestion(store: JournalStore, entry: AISession) -> Suggestion | None:
+    """What the user's past classifications suggest for this session, read afresh (each answer
+    in the queue teaches the next suggestion)."""
+    from journal import suggest
+
+    return suggest.for_session(store, entry)
+
+
+def suggestion_line(found: Suggestion) -> str:
+    """The suggestion and why: "suggested: augment (confidence 0.83): you called 9 of 10 ..."."""
+    return f"suggested: {found.purpose} (confidence {found.confidence:.2f}): {found.basis}"
+
+
+def accept_hint(found: Suggestion) -> str:
+    return f"y or Enter: {found.purpose} · {HINT}"
 
 
 def set_skill(store: JournalStore, session_id: str, text: str) -> str:

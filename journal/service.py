@@ -17,10 +17,10 @@ from journal.present import TYPE_NAMES
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
     from typing import Any
 
-    from journal.models import CheckIn, Entry, Person
+    from journal.models import AISession, CheckIn, Entry, Person
     from journal.report import Report
     from journal.store import JournalStore
 
@@ -532,6 +532,32 @@ def checkin_on(store: JournalStore, day: dt.date) -> CheckIn | None:
 def unclassified_count(store: JournalStore) -> int:
     """How many AI sessions still have no purpose."""
     return store.unclassified_count()
+
+
+def unclassified_ai(store: JournalStore) -> list[AISession]:
+    """The AI sessions still waiting for a purpose, newest first."""
+    return store.unclassified_ai()
+
+
+def classified_ai_since(
+    store: JournalStore, since: dt.datetime
+) -> list[tuple[float, int, str, str, str | None]]:
+    """(ts, minutes, tool, purpose, source) of the AI sessions given a purpose that started at
+    or after `since`, oldest first."""
+    return store.classified_ai_since(since.timestamp())
+
+
+def classify_sessions(store: JournalStore, purposes: Mapping[str, str], label: str) -> int:
+    """Give several AI sessions (by full id) a purpose each, in one write and one undo step;
+    returns how many. Nothing is written when there is nothing to give."""
+    for purpose in purposes.values():
+        _check_choice(purpose, vocab.PURPOSES, "purpose")
+    if not purposes:
+        return 0
+    with store.write(f"{label} ({len(purposes)})"):
+        for session_id, purpose in purposes.items():
+            store.update("ai_session", session_id, {"purpose": purpose})
+    return len(purposes)
 
 
 def tools(store: JournalStore) -> list[str]:

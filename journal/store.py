@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from typing import Any, Literal, TypeVar, overload
 
     from journal.models import (
+        AISession,
         CheckIn,
         Entry,
         Experiment,
@@ -1365,6 +1366,24 @@ class JournalStore:
             self.update("interaction", interaction_id, {}, touch=False)  # records the links
             self.set_people(interaction_id, merged)
         return len(affected)
+
+    def unclassified_ai(self) -> list[AISession]:
+        """Live AI sessions still `unclassified`, newest first (what suggestions are made for)."""
+        from journal.models import AISession
+
+        return self._select(
+            AISession, "purpose = 'unclassified'", (), order="ORDER BY ts DESC, id DESC"
+        )
+
+    def classified_ai_since(self, since_ts: float) -> list[tuple[float, int, str, str, str | None]]:
+        """(ts, minutes, tool, purpose, source) of live AI sessions with a purpose started at or
+        after since_ts, oldest first: what suggestions learn from (plain tuples: a year of synced
+        sessions is read on every queue step)."""
+        return self.conn.execute(
+            "SELECT ts, minutes, tool, purpose, source FROM ai_session WHERE deleted_at IS NULL "
+            "AND purpose != 'unclassified' AND ts >= ? ORDER BY ts, id",
+            (since_ts,),
+        ).fetchall()
 
     def unclassified_ai_ids(self) -> list[str]:
         """Ids of live AI sessions still `unclassified`, newest first (the classification queue)."""

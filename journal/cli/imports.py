@@ -14,6 +14,7 @@ import typer
 
 from journal import classify as queue
 from journal import parse as p
+from journal import suggest
 from journal.cli.common import open_store
 from journal.cli.output import print_json, say
 from journal.clock import now as clock_now
@@ -301,12 +302,45 @@ def _problems(problems: list[str]) -> None:
 # --- classify ----------------------------------------------------------------------------------
 
 
-def classify() -> None:
+def classify(
+    *,
+    accept: Annotated[
+        bool,
+        typer.Option(
+            "--accept",
+            help="Give every session whose suggestion reaches --min-confidence its suggested "
+            "purpose, in one undo step, without asking.",
+        ),
+    ] = False,
+    min_confidence: Annotated[
+        float,
+        typer.Option(
+            "--min-confidence",
+            metavar="0..1",
+            help="How sure a suggestion must be for --accept (default 0.8).",
+        ),
+    ] = suggest.MIN_CONFIDENCE,
+    as_json: Annotated[
+        bool,
+        typer.Option(
+            "--json",
+            help="List the unclassified sessions with their suggestions as JSON; ask nothing.",
+        ),
+    ] = False,
+) -> None:
     """Give unclassified AI sessions a purpose, newest first, one key each.
 
-    Keys: l learn, a augment, t automate, c companion, k type a skill (then a purpose key), s skip,
+    Keys: l learn, a augment, t automate, c companion, y or Enter the suggested purpose (learned
+    from how you classified similar sessions), k type a skill (then a purpose key), s skip,
     q quit. Each answer is one undo step.
     """
+    suggest.check_confidence(min_confidence)
+    if accept:
+        _accept(min_confidence, as_json)
+        return
+    if as_json:
+        _list_json()
+        return
     today = clock_now().date()
     tally = queue.Tally()
     read = _read_key if sys.stdin.isatty() else _read_line
@@ -321,23 +355,76 @@ def classify() -> None:
             if entry is None:
                 continue
             say(f"[{number}/{len(ids)}] {queue.card(entry, today)}", soft_wrap=True)
-            key = _ask(read)
+            found = queue.suggestion(store, entry)
+            if found is not None:
+                say(f"  {queue.suggestion_line(found)}", soft_wrap=True)
+            key = _ask(read, found)
             while key == queue.SKILL:
                 _ask_skill(store, session_id, read is _read_key)
-                key = _ask(read)
+                key = _ask(read, found)
             if key == queue.QUIT:
                 break
             if key == queue.SKIP:
                 tally.skipped += 1
                 continue
-            tally.add(queue.answer(store, session_id, key))
+            if key == queue.ACCEPT and found is not None:
+                tally.add(queue.give(store, session_id, found.purpose))
+            else:
+                tally.add(queue.answer(store, session_id, key))
         left = len(queue.pending(store))
     say(tally.summary(left), soft_wrap=True)
 
 
-def _ask(read: Callable[[], str | None]) -> str:
-    """A valid key (q at the end of input or on Ctrl-C/Ctrl-D)."""
+def _accept(min_confidence: float, as_json: bool) -> None:
+    """`classify --accept`: every suggestion at or above min_confidence, in one write."""
+    from journal.present import count
+
+    with open_store() as store:
+        given = suggest.apply(store, min_confidence)
+        left = len(queue.pending(store))
+    if as_json:
+        print_json({"classified": given, "min_confidence": min_confidence, "left": left})
+    elif given:
+        say(
+            f"Classified {count(given, 'AI session')} from suggestions with confidence "
+            f"{min_confidence:.2f} or more (one undo step); {left} still unclassified.",
+            soft_wrap=True,
+        )
+    elif left:
+        say(
+            f"No suggestion reached confidence {min_confidence:.2f}; {left} still unclassified. "
+            "`aijournal classify` shows each with its suggestion.",
+            soft_wrap=True,
+        )
+    else:
+        say("Nothing to classify: every AI session has a purpose.", soft_wrap=True)
+
+
+def _list_json() -> None:
+    """`classify --json`: the unclassified sessions (JSONL record form), each with `suggestion`
+    (purpose, confidence, basis) or null."""
+    from journal import service
+    from journal.models import to_record
+
+    with open_store() as store:
+        found = suggest.pending(store)
+        sessions = service.unclassified_ai(store)
+    out = []
+    for entry in sessions:
+        record = to_record(entry)
+        hint = found.get(entry.id)
+        record["suggestion"] = hint.as_json() if hint is not None else None
+        out.append(record)
+    print_json(out)
+
+
+def _ask(read: Callable[[], str | None], found: suggest.Suggestion | None = None) -> str:
+    """A valid key (q at the end of input or on Ctrl-C/Ctrl-D); with a suggestion, y or Enter
+    (an empty line when piped) accepts it."""
     valid = set(queue.KEYS) | {queue.SKIP, queue.QUIT, queue.SKILL}
+    if found is not None:
+        valid.add(queue.ACCEPT)
+    hint = queue.HINT if found is None else queue.accept_hint(found)
     interactive = read is _read_key
     while True:
         if interactive:
@@ -350,12 +437,14 @@ def _ask(read: Callable[[], str | None]) -> str:
         if raw is None:
             sys.stdout.write("\n" if interactive else "")
             return queue.QUIT
+        if found is not None and raw in ("\r", "\n", "\r\n"):
+            raw = queue.ACCEPT  # Enter takes the suggestion
         key = raw.strip().lower()[:1]
         if key in valid:
             sys.stdout.write(f"{key}\n" if interactive else "")
             return key
         if key:
-            sys.stdout.write(f"{key!r} is not a key here; {queue.HINT}\n")
+            sys.stdout.write(f"{key!r} is not a key here; {hint}\n")
 
 
 def _ask_skill(store: JournalStore, session_id: str, interactive: bool) -> None:

@@ -103,6 +103,15 @@ HELP_SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ),
     ),
     (
+        "Classify (c)",
+        (
+            ("l a t c", "learn, augment, automate, companion"),
+            ("y or enter", "accept the suggested purpose (learned from how you classified)"),
+            ("k", "type what you learned, then a purpose key"),
+            ("s / q", "skip this session / done"),
+        ),
+    ),
+    (
         "History",
         (
             ("/", "search: text, @person, #tag, from:WHEN, to:WHEN"),

@@ -33,7 +33,8 @@ class ClassifyScreen(Screen[dict[str, Any]]):
     ClassifyScreen { align: center middle; }
     ClassifyScreen #classify-box { width: 80; height: auto; border: round $accent; padding: 1 2; }
     ClassifyScreen #classify-progress { color: $text-muted; }
-    ClassifyScreen #classify-card { margin: 1 0; text-style: bold; }
+    ClassifyScreen #classify-card { margin: 1 0 0 0; text-style: bold; }
+    ClassifyScreen #classify-suggestion { margin: 0 0 1 0; color: $text-accent; }
     ClassifyScreen #classify-hint { color: $text-muted; }
     ClassifyScreen #classify-skill { display: none; margin-top: 1; }
     ClassifyScreen #classify-skill.shown { display: block; }
@@ -45,6 +46,7 @@ class ClassifyScreen(Screen[dict[str, Any]]):
         Binding("a", "answer('a')", "augment"),
         Binding("t", "answer('t')", "automate"),
         Binding("c", "answer('c')", "companion"),
+        Binding("y,enter", "accept", "accept suggestion"),
         Binding("k", "skill", "skill"),
         Binding("s", "skip", "skip"),
         Binding("q", "close", "done"),
@@ -65,12 +67,14 @@ class ClassifyScreen(Screen[dict[str, Any]]):
         self._ids: list[str] = []
         self._pos = 0
         self._current: str | None = None
+        self._suggestion: Any = None  # journal.suggest.Suggestion for the current session
         self._store: Any = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="classify-box"):
             yield Static(TITLE, id="classify-progress")
             yield Static("", id="classify-card")
+            yield Static("", id="classify-suggestion")
             yield Static(queue.HINT, id="classify-hint")
             yield PlainInput(
                 placeholder="what I learned, then Enter (Esc: leave it)",
@@ -96,17 +100,29 @@ class ClassifyScreen(Screen[dict[str, Any]]):
 
         card = self.query_one("#classify-card", Static)
         progress = self.query_one("#classify-progress", Static)
+        hint = self.query_one("#classify-suggestion", Static)
         while self._pos < len(self._ids):
             entry = queue.session(self._store, self._ids[self._pos])
             if entry is not None:
                 self._current = entry.id
+                self._suggestion = queue.suggestion(self._store, entry)
                 progress.update(f"{TITLE} · {self._pos + 1} of {len(self._ids)}")
                 card.update(plain(queue.card(entry, today())))
+                found = self._suggestion
+                hint.update(plain(queue.suggestion_line(found)) if found is not None else "")
+                self.query_one("#classify-hint", Static).update(
+                    queue.HINT if found is None else queue.accept_hint(found)
+                )
+                self.refresh_bindings()
                 return
             self._pos += 1  # changed elsewhere meanwhile
         self._current = None
+        self._suggestion = None
         progress.update(TITLE)
         card.update(DONE if self._ids else EMPTY)
+        hint.update("")
+        self.query_one("#classify-hint", Static).update(queue.HINT)
+        self.refresh_bindings()
 
     def action_answer(self, key: str) -> None:
         if self._current is None:
@@ -118,10 +134,23 @@ class ClassifyScreen(Screen[dict[str, Any]]):
         self._pos += 1
         self._show_next()
 
+    def action_accept(self) -> None:
+        """Give the current session its suggested purpose."""
+        if self._current is None or self._suggestion is None:
+            return
+        try:
+            self.tally.add(queue.give(self._store, self._current, self._suggestion.purpose))
+        except JournalError as err:
+            self.notify(str(err), severity="error")
+        self._pos += 1
+        self._show_next()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # While the skill is typed, its letters are text, not answers.
         if action in character_actions(self.BINDINGS) and in_text_field(self.focused):
             return False
+        if action == "accept" and self._suggestion is None:
+            return False  # nothing to accept: the key is not offered
         return True
 
     def action_skill(self) -> None:
