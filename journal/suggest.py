@@ -76,7 +76,7 @@ def context_of(source: str | None) -> str | None:
     parts = source.split(":", 3)
     if len(parts) < 4 or not parts[2] or parts[2] == NO_CONTEXT:
         return None
-    return parts[2]
+    return parts[2].replace("%3A", ":").replace("%25", "%")  # as journal.sync writes it
 
 
 def time_of_day(moment: dt.datetime) -> str:

@@ -41,6 +41,8 @@ def test_context_comes_from_the_sync_source_form():
     assert suggest.context_of("sync:codex") is None
     assert suggest.context_of("Claude:2df7a508:1") is None  # an import's source: no context
     assert suggest.context_of(None) is None
+    # journal.sync escapes a ':' of the context (a Windows project path, a host with a port)
+    assert suggest.context_of("sync:codex:C%3A%5Cwork%25x:r1") == "C:%5Cwork%x"
 
 
 def test_time_of_day_and_length_boundaries():
