@@ -32,6 +32,13 @@ def check(days: int, outcome: str) -> None:
         )
 
 
+def parse_days(text: object) -> int:
+    """--days as the user typed it."""
+    from journal.parse import parse_int
+
+    return parse_int(text, 2 * MIN_DAYS, MAX_DAYS, "--days")
+
+
 def load(store: JournalStore, as_of: dt.date, days: int) -> Records:
     """The records of the `days` days ending on as_of (and the day after, for next-day energy)."""
     first = as_of - DAY * (days - 1)
