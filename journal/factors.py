@@ -9,7 +9,15 @@ import datetime as dt
 from journal import models as m
 from journal.errors import BadInput
 from journal.reflect.engine import Records
-from journal.reflect.factors import DEFAULT_DAYS, MIN_DAYS, OUTCOMES, Q_LEVEL, Factor, analyse
+from journal.reflect.factors import (
+    DEFAULT_DAYS,
+    MIN_DAYS,
+    OUTCOMES,
+    Q_LEVEL,
+    AIUse,
+    Factor,
+    analyse,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -39,8 +47,9 @@ def parse_days(text: object) -> int:
     return parse_int(text, 2 * MIN_DAYS, MAX_DAYS, "--days")
 
 
-def load(store: JournalStore, as_of: dt.date, days: int) -> Records:
-    """The records of the `days` days ending on as_of (and the day after, for next-day energy)."""
+def load(store: JournalStore, as_of: dt.date, days: int) -> tuple[Records, list[AIUse]]:
+    """The records of the `days` days ending on as_of (and the day after, for next-day energy);
+    AI use as per-day sums rather than sessions (a busy journal has thousands)."""
     first = as_of - DAY * (days - 1)
     last = as_of + DAY
     done = [
@@ -48,8 +57,11 @@ def load(store: JournalStore, as_of: dt.date, days: int) -> Records:
         for i in store.intentions()
         if i.done_at is not None and first <= i.done_at.astimezone().date() <= as_of
     ]
-    return Records(
-        ai_sessions=tuple(store.reflect_entries(m.AISession, first, as_of)),
+    uses = [
+        (dt.date.fromisoformat(day), purpose, tool, instead, minutes)
+        for day, purpose, tool, instead, minutes in store.daily_ai_uses(first, as_of)
+    ]
+    records = Records(
         interactions=tuple(store.reflect_entries(m.Interaction, first, as_of)),
         energy=tuple(store.reflect_entries(m.Energy, first, last)),
         checkins=tuple(store.reflect_entries(m.CheckIn, first, as_of)),
@@ -58,6 +70,7 @@ def load(store: JournalStore, as_of: dt.date, days: int) -> Records:
         profile=store.profile(),
         pauses=tuple(store.pauses(first, last)),
     )
+    return records, uses
 
 
 def current(
@@ -72,7 +85,8 @@ def current(
     ones with not enough days yet. Bootstrap intervals for the ones that survive the correction
     (`bootstrap="all"`: for every tested one)."""
     check(days, outcome)
-    return analyse(load(store, as_of, days), as_of, days, outcome, bootstrap=bootstrap)
+    records, uses = load(store, as_of, days)
+    return analyse(records, as_of, days, outcome, bootstrap=bootstrap, ai_uses=uses)
 
 
 def shown(found: list[Factor], *, every: bool = False) -> list[Factor]:

@@ -183,7 +183,23 @@ def _live(entries: Iterable[Any], first: dt.date, last: dt.date) -> list[Any]:
     return out
 
 
-def candidates(records: Records, first: dt.date, last: dt.date) -> list[_Candidate]:
+AIUse = tuple[dt.date, str, str, bool, int]  # day, purpose, tool, instead of a person, minutes
+
+
+def _ai_uses(
+    records: Records, first: dt.date, last: dt.date, given: Sequence[AIUse] | None
+) -> Iterable[AIUse]:
+    """The AI use of the window as (day, purpose, tool, instead, minutes): `given` (a store's
+    per-day sums, much cheaper than every session of a busy journal) or from the sessions."""
+    if given is not None:
+        return [u for u in given if first <= u[0] <= last]
+    sessions = sorted(_live(records.ai_sessions, first, last), key=lambda e: (e.day, e.at, e.id))
+    return [(s.day, s.purpose.value, s.tool, s.instead_of_person, s.minutes) for s in sessions]
+
+
+def candidates(
+    records: Records, first: dt.date, last: dt.date, given: Sequence[AIUse] | None = None
+) -> list[_Candidate]:
     """Every factor the journal defines between first and last, with the days it is on."""
     found: dict[str, _Candidate] = {}
 
@@ -232,27 +248,35 @@ def candidates(records: Records, first: dt.date, last: dt.date) -> list[_Candida
                 day,
             )
 
-    tools: dict[str, str] = {}
+    tools: dict[str, tuple[str, str]] = {}  # the tool as typed -> its factor id and label
     ai_minutes: dict[dt.date, int] = {}
-    for s in sorted(_live(records.ai_sessions, first, last), key=lambda e: (e.day, e.at, e.id)):
-        ai_minutes[s.day] = ai_minutes.get(s.day, 0) + s.minutes
-        if s.purpose != m.Purpose.UNCLASSIFIED:
+    for day, purpose, typed, instead, minutes in _ai_uses(records, first, last, given):
+        ai_minutes[day] = ai_minutes.get(day, 0) + minutes
+        if purpose != m.Purpose.UNCLASSIFIED.value:
             add(
-                f"purpose:{s.purpose.value}",
-                PURPOSE_LABELS[s.purpose.value],
+                f"purpose:{purpose}",
+                PURPOSE_LABELS[purpose],
                 "ai-purpose",
-                PURPOSE_CLAUSES[s.purpose.value],
-                s.day,
+                PURPOSE_CLAUSES[purpose],
+                day,
             )
-        tool = tools.setdefault(name_key(s.tool), s.tool.strip())
-        add(f"tool:{slug(tool)}", f"Using {tool}", "ai-tool", f"you use {tool}", s.day)
-        if s.instead_of_person:
+        if typed not in tools:
+            for seen, named in tools.items():
+                if name_key(seen) == name_key(typed):
+                    tools[typed] = named
+                    break
+            else:
+                shown = typed.strip()
+                tools[typed] = (f"tool:{slug(shown)}", shown)
+        fid, tool = tools[typed]
+        add(fid, f"Using {tool}", "ai-tool", f"you use {tool}", day)
+        if instead:
             add(
                 "instead-of-person",
                 "AI instead of a person",
                 "instead-of-person",
                 "you use AI instead of asking a person",
-                s.day,
+                day,
             )
     ai_hours = f"{AI_MINUTES // 60} h" if AI_MINUTES % 60 == 0 else f"{AI_MINUTES} min"
     for day, total in ai_minutes.items():
@@ -339,6 +363,7 @@ def analyse(
     outcome: str = "energy",
     *,
     bootstrap: str = "shown",
+    ai_uses: Sequence[AIUse] | None = None,
 ) -> list[Factor]:
     """Every factor of the `days` days ending on as_of against the outcome: those with enough
     days first, by q then by size, then the ones that need more days. `bootstrap` is "shown"
@@ -348,7 +373,7 @@ def analyse(
     values = outcome_by_day(records, outcome, first, as_of)
     tested: list[tuple[_Candidate, list[stats.Stratum], list[str], stats.Comparison]] = []
     waiting: list[Factor] = []
-    for candidate in candidates(records, first, as_of):
+    for candidate in candidates(records, first, as_of, ai_uses):
         strata, names = _strata(candidate, values, records.profile)
         found = stats.compare(strata, level=INTERVAL_LEVEL)
         if found is not None and found.n_on >= MIN_DAYS and found.n_off >= MIN_DAYS:
