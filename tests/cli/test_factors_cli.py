@@ -104,3 +104,25 @@ def test_factors_bad_input_is_one_line_and_exit_2(cli, db_path):
             assert result.out == ""
             assert says in result.err and len(result.err.strip().splitlines()) == 1
     assert snapshot_files(db_path) == before
+
+
+def test_factors_json_takes_the_lean_path(lars_lifts, db_path):
+    """`factors --json` is for scripts and prompts: no Typer, Click or Rich on its path."""
+    import os
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\nfrom journal.cli import main\n"
+        "code = main(['factors', '--json', '--days', '60'])\n"
+        "heavy = {'typer', 'click', 'rich', 'textual'} & {m.split('.')[0] for m in sys.modules}\n"
+        "print('HEAVY', sorted(heavy), code)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "AIJOURNAL_DB": db_path},
+        check=True,
+    )
+    assert done.stdout.strip().splitlines()[-1] == "HEAVY [] 0"
