@@ -88,8 +88,8 @@ CHANNEL_CLAUSES = {
 }
 PURPOSE_CLAUSES = {
     "learn": "you learn with AI",
-    "augment": "you work alongside AI (augment)",
-    "automate": "you hand work off to AI (automate)",
+    "augment": "you work alongside AI",
+    "automate": "you hand work off to AI",
     "companion": "you use AI as a companion",
 }
 
