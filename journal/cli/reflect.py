@@ -244,6 +244,11 @@ def _print_review(data: dict[str, Any], result: Review, as_of: dt.date) -> None:
         say(("Insights", "bold"))
         for insight in result.insights:
             _print_insight(insight, as_of)
+    if result.factors:
+        say(("What goes with your good days (the last 90 days)", "bold"))
+        for factor in result.factors:
+            say(f"  • {factor.sentence}.")
+        say(("  `aijournal factors` shows each with its interval and q-value.", "dim"))
     if result.intentions_done:
         say(("Intentions you followed through", "bold"))
         for intention in result.intentions_done:

@@ -126,3 +126,12 @@ def test_factors_json_takes_the_lean_path(lars_lifts, db_path):
         check=True,
     )
     assert done.stdout.strip().splitlines()[-1] == "HEAVY [] 0"
+
+
+def test_review_names_the_top_factors(cli, lars_lifts):
+    data = json.loads(cli("review", "--json").out)
+    assert "person:lars" in [f["id"] for f in data["factors"]]
+    assert all(f["significant"] for f in data["factors"]) and len(data["factors"]) <= 3
+    out = " ".join(cli("review").out.split())
+    assert "What goes with your good days (the last 90 days)" in out
+    assert "higher on days you see Lars" in out
