@@ -14,6 +14,7 @@ from typing import Any
 from journal import metrics
 from journal import models as m
 from journal.errors import BadInput
+from journal.factors import Factor
 from journal.reflect import rules
 from journal.reflect.context import active_days, paused_days
 from journal.reflect.engine import Insight, Records, run
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from journal.store import JournalStore
 
 DAY = dt.timedelta(days=1)
+REVIEW_FACTORS = 3  # the review names the top factors of `aijournal factors` (energy, 90 days)
 
 
 def _now() -> dt.datetime:
@@ -233,6 +235,7 @@ class Review:
     intentions_done: list[m.Intention] = field(default_factory=list)
     energy_after_done: dict[str, Any] = field(default_factory=dict)
     follow_through: list[FollowThrough] = field(default_factory=list)
+    factors: list[Factor] = field(default_factory=list)  # the top ones that survive, energy
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -257,6 +260,7 @@ class Review:
             ],
             "energy_after_done": self.energy_after_done,
             "follow_through": [f.to_json() for f in self.follow_through],
+            "factors": [f.to_json() for f in self.factors],
         }
 
 
@@ -373,7 +377,11 @@ def review(store: JournalStore, period: str, as_of: dt.date) -> Review:
         "min_days": rules.REVIEW_MIN_DAYS,
     }
 
+    from journal import factors
+
+    top = [f for f in factors.current(store, as_of) if f.shown][:REVIEW_FACTORS]
     return Review(
+        factors=top,
         follow_through=_follow_through(store, done_in_period, as_of),
         period=period,
         start=start,

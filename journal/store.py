@@ -1252,6 +1252,21 @@ class JournalStore:
             )
         ]
 
+    def daily_ai_uses(
+        self, first_day: dt.date, last_day: dt.date
+    ) -> list[tuple[str, str, str, bool, int]]:
+        """(day, purpose, tool, any instead of a person, minutes) of live AI sessions per local
+        day, purpose and tool as typed, in a day range (the factors need no more than this)."""
+        return [
+            (r[0], r[1], r[2], bool(r[3]), int(r[4]))
+            for r in self.conn.execute(
+                "SELECT day, purpose, tool, max(instead_of_person), sum(minutes) FROM ai_session "
+                "WHERE deleted_at IS NULL AND day >= ? AND day <= ? GROUP BY day, purpose, tool "
+                "ORDER BY day",
+                (first_day.isoformat(), last_day.isoformat()),
+            )
+        ]
+
     def daily_people(
         self, first_day: dt.date, last_day: dt.date
     ) -> list[tuple[str, int, int, float]]:

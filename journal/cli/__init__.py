@@ -81,6 +81,16 @@ def _main(argv: list[str] | None) -> int:
                     return quick.insights_json(**options)
                 except JournalError as err:
                     return fail(err)
+        if rest[0] == "factors":
+            from journal.cli import quick
+
+            found = quick.fast_factors(rest[1:])
+            if found is not None:
+                DB_OPTION["path"] = db
+                try:
+                    return quick.factors_json(**found)
+                except JournalError as err:
+                    return fail(err)
     if not rest:
         DB_OPTION["path"] = db
         from journal.cli.app import run_tui

@@ -242,6 +242,67 @@ def insights_json(*, as_of: str | None = None) -> int:
     return 0
 
 
+def factors_data(
+    *, as_of: str | None = None, days: str = "90", outcome: str = "energy", every: bool = False
+) -> dict[str, object]:
+    """What `factors --json` prints: the window, the level and the factors shown."""
+    from journal import factors as svc
+
+    now = _now()
+    day = p.filter_day(as_of, now, end=True) if as_of else now.date()
+    window = svc.parse_days(days)
+    svc.check(window, outcome)
+    with open_store() as store:
+        found = svc.current(store, day, window, outcome, bootstrap="all" if every else "shown")
+    return {
+        "as_of": day.isoformat(),
+        "days": window,
+        "outcome": outcome,
+        "q_level": svc.Q_LEVEL,
+        "min_days": svc.MIN_DAYS,
+        "shown": "all" if every else "significant-and-waiting",
+        "tested": sum(1 for f in found if f.enough),
+        "factors": [f.to_json() for f in svc.shown(found, every=every)],
+    }
+
+
+def factors_json(**options: object) -> int:
+    """`factors --json ...` without Typer or Rich (as fast as `insights --json`)."""
+    import json as js
+
+    from journal.textsafe import json_visible
+
+    data = factors_data(**options)  # type: ignore[arg-type]  # fast_factors typed them
+    sys.stdout.write(json_visible(js.dumps(data, ensure_ascii=False, indent=2)) + "\n")
+    return 0
+
+
+FACTOR_VALUES = {"--as-of": "as_of", "--days": "days", "--outcome": "outcome"}
+
+
+def fast_factors(args: list[str]) -> dict[str, object] | None:
+    """The options of `factors --json [--as-of DAY] [--days N] [--outcome X] [--all]`, or None
+    when the words say anything else (Typer then parses them, with its help and its errors)."""
+    if "--json" not in args:
+        return None
+    out: dict[str, object] = {}
+    words = [w for w in args if w != "--json"]
+    while words:
+        word = words.pop(0)
+        name, eq, value = word.partition("=")
+        if word == "--all" and "every" not in out:
+            out["every"] = True
+            continue
+        if name not in FACTOR_VALUES or FACTOR_VALUES[name] in out:
+            return None
+        if not eq:
+            if not words or words[0].startswith("-"):
+                return None
+            value = words.pop(0)
+        out[FACTOR_VALUES[name]] = value
+    return out
+
+
 def fast_json(command: str, args: list[str]) -> dict[str, str | None] | None:
     """The options of a read command's plain `--json [--as-of DAY]` form, or None when the words
     say anything else (then Typer takes the command, with its help and its errors)."""

@@ -244,6 +244,11 @@ def _print_review(data: dict[str, Any], result: Review, as_of: dt.date) -> None:
         say(("Insights", "bold"))
         for insight in result.insights:
             _print_insight(insight, as_of)
+    if result.factors:
+        say(("What goes with your good days (the last 90 days)", "bold"))
+        for factor in result.factors:
+            say(f"  • {factor.sentence}.")
+        say(("  `aijournal factors` shows each with its interval and q-value.", "dim"))
     if result.intentions_done:
         say(("Intentions you followed through", "bold"))
         for intention in result.intentions_done:
@@ -357,6 +362,87 @@ def dismiss(intention_id: IntentionId) -> None:
     say(f"Let go: {intention.text}")
 
 
+# --- factors -----------------------------------------------------------------------------------
+
+
+def factors(
+    as_of: AsOf = None,
+    days: Annotated[
+        str, typer.Option("--days", metavar="N", help="The window: the last N days (default 90).")
+    ] = "90",
+    outcome: Annotated[
+        str,
+        typer.Option(
+            "--outcome",
+            metavar="OUTCOME",
+            help="energy (that day's mean), connection (the check-in's answer) or next-day-energy.",
+        ),
+    ] = "energy",
+    every: Annotated[
+        bool, typer.Option("--all", help="Show every factor tested, with its q-value.")
+    ] = False,
+    as_json: Json = False,
+) -> None:
+    """What goes with your good days: each factor's days against the days without it."""
+    from journal.cli.quick import factors_data
+
+    if as_json:
+        print_json(factors_data(as_of=as_of, days=days, outcome=outcome, every=every))
+        return
+    from journal import factors as svc
+
+    day = _as_of(as_of)
+    window = svc.parse_days(days)
+    svc.check(window, outcome)
+    with open_store() as store:
+        found = svc.current(store, day, window, outcome, bootstrap="all" if every else "shown")
+    _print_factors(found, day, window, outcome, every)
+
+
+def _print_factors(found: list[Any], day: dt.date, days: int, outcome: str, every: bool) -> None:
+    from journal.factors import MIN_DAYS, Q_LEVEL
+
+    tested = [f for f in found if f.enough]
+    shown = [f for f in tested if every or f.shown]
+    waiting = [f for f in found if not f.enough]
+    say(
+        (f"What goes with your {outcome.replace('-', ' ')}: the {days} days to {day}", "bold"),
+    )
+    level = f"q ≤ {Q_LEVEL:.2f}"
+    if not tested:
+        say(
+            f"Not enough days yet: a factor needs {MIN_DAYS} comparable days with it and "
+            f"{MIN_DAYS} without it, each with {outcome.replace('-', ' ')} logged."
+        )
+    elif not shown:
+        say(
+            f"Nothing stands out: none of {_n(len(tested), 'factor')} tested survives the "
+            f"correction for many comparisons ({level}). `--all` lists them with their q-values."
+        )
+    for factor in shown:
+        interval = f"{factor.low:+.1f} to {factor.high:+.1f}"
+        say(f"• {factor.sentence}.")
+        say(
+            (
+                f"  90 % interval {interval} ({factor.method}), q = {factor.q:.3f}"
+                + ("" if factor.shown else f", above {level}: could be chance"),
+                "dim",
+            )
+        )
+    if shown and not every:
+        say((f"Shown: factors with {level} of {_n(len(tested), 'factor')} tested.", "dim"))
+    if waiting:
+        listed = waiting if every else waiting[:WAITING_SHOWN]
+        say(("Not enough days yet:", "bold"))
+        for factor in listed:
+            say(f"  {factor.sentence}")
+        if len(listed) < len(waiting):
+            say((f"  … and {len(waiting) - len(listed)} more (`--all` lists them).", "dim"))
+
+
+WAITING_SHOWN = 5
+
+
 def register(app: typer.Typer) -> None:
-    for command in (insights, review, act, intentions, done, dismiss):
+    for command in (insights, review, act, intentions, done, dismiss, factors):
         app.command(command.__name__)(command)

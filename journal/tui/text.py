@@ -58,6 +58,16 @@ DASH_EMPTY = (
     "or open the demo journal from the command palette (ctrl+p)."
 )
 PEOPLE_EMPTY = "Nobody on your roster yet. Log time with someone on Today (press m)."
+FACTORS_TITLE = "What goes with your good days"
+FACTORS_YOUNG = (
+    "Not enough days yet: a factor needs {min_days} workdays (or days off) with it and "
+    "{min_days} without it, each with energy logged."
+)
+FACTORS_NONE = (
+    "Nothing stands out among {tested} factors tested (shown at q ≤ {level:.2f}); "
+    "`aijournal factors --all` lists them."
+)
+FACTORS_WAITING = "{count} more need more days (`aijournal factors` says how many)."
 INSIGHTS_EMPTY = (
     "No insights yet. They appear once there is enough evidence: log a few more "
     "days of AI sessions, people time, energy and check-ins."

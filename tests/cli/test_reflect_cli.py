@@ -164,6 +164,7 @@ def test_review_json_keys(cli, drifting):
         "intentions_done",
         "energy_after_done",
         "follow_through",
+        "factors",
     ]
     assert data["period"] == "month" and data["days"] == 30 and data["end"] == D
     assert data["ai"]["benchmark"] == 0.71

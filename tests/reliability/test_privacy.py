@@ -124,6 +124,8 @@ def test_every_command_runs_without_the_network(tmp_path, cli, no_network, monke
     ok("insights", path=demo)
     ok("review", path=demo)
     ok("review", "--month", path=demo)
+    ok("factors", path=demo)
+    ok("factors", "--json", "--all", path=demo)
     action, other = [a["id"] for i in insights for a in i["actions"]][:2]
     ok("act", action, path=demo)
     intentions = json.loads(ok("intentions", "--json", path=demo))

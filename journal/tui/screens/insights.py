@@ -20,7 +20,13 @@ from textual.widgets.option_list import Option
 from journal.clock import now
 from journal.textsafe import visible
 from journal.tui.screens.base import JournalScreen
-from journal.tui.text import INSIGHTS_EMPTY
+from journal.tui.text import (
+    FACTORS_NONE,
+    FACTORS_TITLE,
+    FACTORS_WAITING,
+    FACTORS_YOUNG,
+    INSIGHTS_EMPTY,
+)
 
 WIDE = 110
 SEVERITY = {
@@ -36,6 +42,7 @@ class InsightsData:
     as_of: dt.date
     insights: list[Any] = field(default_factory=list)
     intentions: list[Any] = field(default_factory=list)
+    factors: list[Any] = field(default_factory=list)  # journal.factors.current, energy
 
 
 class InsightsScreen(JournalScreen):
@@ -90,6 +97,9 @@ class InsightsScreen(JournalScreen):
         with self.journal.reader() as store:
             data.insights = insights.current(store, as_of)
             data.intentions = insights.intentions(store, open_only=True)
+            from journal import factors
+
+            data.factors = factors.current(store, as_of)
         self.post_message(self.Loaded(data))
 
     def on_insights_screen_loaded(self, message: Loaded) -> None:
@@ -133,6 +143,9 @@ class InsightsScreen(JournalScreen):
             options.append(Option(Text(INSIGHTS_EMPTY, style="italic"), id="empty", disabled=True))
         while options and options[-1] is None:
             options.pop()
+        options += (
+            [None, *factor_options(data.factors)] if options else factor_options(data.factors)
+        )
         listing.add_options(options)
         if keep and keep in self.by_option:
             listing.highlighted = listing.get_option_index(keep)
@@ -293,6 +306,36 @@ class InsightsScreen(JournalScreen):
         from journal.tui.screens.evidence import EvidenceScreen
 
         self.app.push_screen(EvidenceScreen(title, entries))
+
+
+def factor_options(found: list[Any]) -> list[Option]:
+    """The "What goes with your good days" section: each factor that survives the correction,
+    with n and its interval, or honestly why there is none yet (rows to read, not to select)."""
+    from journal.factors import MIN_DAYS, Q_LEVEL
+
+    out = [Option(Text(FACTORS_TITLE, style="bold underline"), id="factors", disabled=True)]
+    tested = [f for f in found if f.enough]
+    shown = [f for f in tested if f.shown]
+    for factor in shown:
+        text = Text("   • ")
+        text.append(visible(factor.sentence))
+        text.append(
+            f"  90 % interval {factor.low:+.1f} to {factor.high:+.1f}, q {factor.q:.2f}",
+            style="dim",
+        )
+        out.append(Option(text, id=f"factor:{factor.id}", disabled=True))
+    if not tested:
+        line = FACTORS_YOUNG.format(min_days=MIN_DAYS)
+    elif not shown:
+        line = FACTORS_NONE.format(tested=len(tested), level=Q_LEVEL)
+    else:
+        line = ""
+    waiting = len(found) - len(tested)
+    if waiting and tested:
+        line = f"{line} {FACTORS_WAITING.format(count=waiting)}".strip()
+    if line:
+        out.append(Option(Text(f"   {line}", style="italic"), id="factors-note", disabled=True))
+    return out
 
 
 def coverage_text(insight: Any) -> str:
