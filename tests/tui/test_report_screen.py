@@ -99,6 +99,8 @@ async def test_report_from_history_shows_what_journal_report_computes(seeded):
         assert table_rows(app)[0] == ["Copilot", "1h 30m", "1", "–", "0"]
         assert table_rows(app)[1][:3] == ["Claude", present.minutes(75), "2"]
         assert table_rows(app)[-1] == ["total", "3h 05m", "4", "30m", "1"]
+        total = str(app.screen.query_one("#report-total").render())
+        assert total == "AI 3h 05m in 4 sessions  ·  people 30m in 1 interaction"
 
         await pilot.press("g")  # tool -> purpose
         await settle(pilot)

@@ -23,13 +23,13 @@ from journal import report as rp
 from journal import service
 from journal.clock import now
 from journal.parse import parse_period
+from journal.present import count, minutes
 from journal.richtext import plain
 from journal.search import Filter
 from journal.tui.text import REPORT_FILTER_NOTE, REPORT_HINT, REPORT_TITLE
 from journal.tui.widgets.tables import clip, set_columns
 
-NUMBERS = (("AI", "ai", 9), ("sessions", "sessions", 8), ("people", "people", 9))
-LAST = ("interactions", "interactions", 12)
+WIDTHS = (9, 8, 9, 12)  # AI, sessions, people, interactions
 
 
 def period_of(flt: Filter | None, today: dt.date) -> tuple[dt.date, dt.date]:
@@ -45,6 +45,14 @@ def period_of(flt: Filter | None, today: dt.date) -> tuple[dt.date, dt.date]:
     first = flt.since.date()
     last = flt.until.date() if flt.until is not None else max(first, today)
     return first, max(first, last)
+
+
+def totals_line(total: rp.Group) -> str:
+    """`AI 56h 15m in 89 sessions  ·  people 18h in 28 interactions`: the total, always in view."""
+    return (
+        f"AI {minutes(total.ai_minutes)} in {count(total.ai_sessions, 'session')}  ·  "
+        f"people {minutes(total.people_minutes)} in {count(total.interactions, 'interaction')}"
+    )
 
 
 def filtered_beyond_period(flt: Filter | None) -> bool:
@@ -84,6 +92,7 @@ class ReportScreen(ModalScreen[None]):
             box.border_title = REPORT_TITLE
             box.border_subtitle = REPORT_HINT
             yield Static("", id="report-head")
+            yield Static("", id="report-total")
             yield DataTable(id="report-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="report-note")
         yield Footer()
@@ -123,19 +132,20 @@ class ReportScreen(ModalScreen[None]):
         result = self.report
         assert result is not None
         table = self.query_one("#report-table", DataTable)
-        set_columns(
-            table,
-            [(" / ".join(result.by), "group", None), *NUMBERS, LAST],
-            minimum=14,
-        )
+        figures = [
+            (Text(name, justify="right"), name, width)
+            for name, width in zip(rp.HEADERS, WIDTHS, strict=True)
+        ]
+        set_columns(table, [(" / ".join(result.by), "group", None), *figures], minimum=14)
         width = table.columns[next(iter(table.columns))].width
         for n, group in enumerate(result.total.groups):
             self._row(table, rp.label(result.by[0], group.key), group, width, f"g{n}", "bold")
             for k, sub in enumerate(group.groups):
                 name = "  " + rp.label(result.by[1], sub.key)
                 self._row(table, name, sub, width, f"g{n}.{k}", "")
-        self._row(table, "total", result.total, width, "total", "bold reverse")
+        self._row(table, "total", result.total, width, "total", "bold")
         self.query_one("#report-head", Static).update(rp.heading(result))
+        self.query_one("#report-total", Static).update(totals_line(result.total))
         notes = [rp.EMPTY] if not result.total.groups else []
         if any(b in ("person", "tag") for b in result.by):
             notes.append(rp.SHARED_NOTE)
