@@ -16,6 +16,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from journal import models as m
+from journal import present
 from journal.names import key as name_key
 
 GROUPS = ("tool", "purpose", "skill", "person", "kind", "channel", "tag", "day", "week", "month")
@@ -108,6 +109,53 @@ def label(by: str, key: str | None) -> str:
     if key is None:
         return NONE_LABELS.get(by, "–")
     return key
+
+
+HEADERS = ("AI", "sessions", "people", "interactions")
+SHARED_NOTE = (
+    "An entry with several people or tags counts in each of their groups, once in the total."
+)
+EMPTY = "(nothing logged in this period)"
+
+
+def heading(result: Report) -> str:
+    """`2026-11-01 to 2026-11-30 (30 days), by tool and skill`: the first line of a report."""
+    days = (result.until - result.since).days + 1
+    return (
+        f"{result.since.isoformat()} to {result.until.isoformat()} "
+        f"({present.count(days, 'day')}), by {' and '.join(result.by)}"
+    )
+
+
+def cells(group: Group) -> list[str]:
+    """A group's figures in human units, as HEADERS names them (– for no entries of a kind)."""
+    return [
+        present.minutes(group.ai_minutes) if group.ai_sessions else "–",
+        str(group.ai_sessions),
+        present.minutes(group.people_minutes) if group.interactions else "–",
+        str(group.interactions),
+    ]
+
+
+def shifted(since: dt.date, until: dt.date, steps: int) -> tuple[dt.date, dt.date]:
+    """The period `steps` periods of the same length before (negative) or after this one.
+
+    Whole months (a month, a quarter, a year) move by months, so November's next period is
+    all of December; any other period (a week, a few days) moves by its number of days."""
+    after = until + dt.timedelta(days=1)
+    if since.day == 1 and after.day == 1:
+        months = (after.year - since.year) * 12 + after.month - since.month
+        first = _add_months(since, steps * months)
+        return first, _add_months(first, months) - dt.timedelta(days=1)
+    days = (until - since).days + 1
+    move = dt.timedelta(days=steps * days)
+    return since + move, until + move
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    """The first of a month, `months` months on (day is a first of a month)."""
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
 
 
 def _keys(entry: m.AISession | m.Interaction, by: str) -> list[str | None]:

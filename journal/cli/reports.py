@@ -9,7 +9,6 @@ from __future__ import annotations
 import sys
 
 from journal import parse as p
-from journal import present
 from journal.cli.common import open_store
 from journal.errors import BadInput
 from journal.textsafe import visible
@@ -18,7 +17,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import datetime as dt
 
-    from journal.report import Group, Report
+    from journal.report import Report
 
 BY_FIELDS = ("tool", "purpose", "skill", "person", "kind", "channel", "tag", "day", "week", "month")
 
@@ -144,42 +143,24 @@ def as_csv(result: Report) -> str:
     return out.getvalue()
 
 
-def _cells(label: str, group: Group) -> list[str]:
-    return [
-        label,
-        present.minutes(group.ai_minutes) if group.ai_sessions else "–",
-        str(group.ai_sessions),
-        present.minutes(group.people_minutes) if group.interactions else "–",
-        str(group.interactions),
-    ]
-
-
 def as_text(result: Report) -> str:
-    from journal.report import label
+    from journal.report import EMPTY, HEADERS, SHARED_NOTE, cells, heading, label
 
-    days = (result.until - result.since).days + 1
-    head = (
-        f"{result.since.isoformat()} to {result.until.isoformat()} "
-        f"({present.count(days, 'day')}), by {' and '.join(result.by)}"
-    )
-    rows: list[list[str]] = [[" / ".join(result.by), "AI", "sessions", "people", "interactions"]]
+    rows: list[list[str]] = [[" / ".join(result.by), *HEADERS]]
     for group in result.total.groups:
-        rows.append(_cells(visible(label(result.by[0], group.key)), group))
+        rows.append([visible(label(result.by[0], group.key)), *cells(group)])
         for sub in group.groups:
-            rows.append(_cells("  " + visible(label(result.by[1], sub.key)), sub))
-    rows.append(_cells("total", result.total))
+            rows.append(["  " + visible(label(result.by[1], sub.key)), *cells(sub)])
+    rows.append(["total", *cells(result.total)])
     widths = [max(len(r[i]) for r in rows) for i in range(5)]
-    lines = [head, ""]
+    lines = [heading(result), ""]
     for row in rows:
-        cells = [row[0].ljust(widths[0])] + [
+        padded = [row[0].ljust(widths[0])] + [
             c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)
         ]
-        lines.append("  ".join(cells).rstrip())
+        lines.append("  ".join(padded).rstrip())
     if not result.total.groups:
-        lines.insert(2, "(nothing logged in this period)")
+        lines.insert(2, EMPTY)
     if any(b in ("person", "tag") for b in result.by):
-        lines.append(
-            "An entry with several people or tags counts in each of their groups, "
-            "once in the total."
-        )
+        lines.append(SHARED_NOTE)
     return "\n".join(lines) + "\n"

@@ -506,6 +506,15 @@ class JournalApp(App[int]):
         if not isinstance(self.screen, Who5Screen):
             self.push_screen(Who5Screen())
 
+    def action_report(self) -> None:
+        """The report view, over History's period when opened from History (else this month)."""
+        from journal.tui.screens.report import ReportScreen
+
+        if isinstance(self.screen, ReportScreen):
+            return
+        flt = getattr(self.screen, "filter", None) if self.current_mode == "history" else None
+        self.push_screen(ReportScreen(flt))
+
     def action_demo(self) -> None:
         if self.is_demo:
             self.notify("The demo journal is already open.")
@@ -580,6 +589,11 @@ class JournalApp(App[int]):
             "Experiments",
             "Try a change for some days: start one, today's ON/OFF, the result (e on Insights)",
             self.action_experiments,
+        )
+        yield SystemCommand(
+            "Report: time by tool, purpose, skill, person…",
+            "AI and people time of a period, grouped (r on History)",
+            self.action_report,
         )
         yield SystemCommand("Undo", "Revert the last change (ctrl+z)", self.action_undo)
         yield SystemCommand(

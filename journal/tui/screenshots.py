@@ -75,6 +75,7 @@ SCENES: tuple[Scene, ...] = (
     Scene("12-insights-profile", ("f4", "p")),
     Scene("13-who5-form", ("w", "4", "tab", "3", "tab", "2")),
     Scene("14-insights-evidence", ("f4", "v")),
+    Scene("15-report", ("f2", "r", "g", "G", "G")),  # this month by purpose, then skill
     Scene("16-experiments", ("f4", "e"), after=_experiment_running),
 )
 

@@ -78,6 +78,13 @@ EXPERIMENTS_HINT = (
 )
 EXPERIMENTS_NONE = "No experiment yet. Pick one below and press enter to start it today."
 
+REPORT_TITLE = "Report: time by group"
+REPORT_HINT = "g group by · G then by · [ ] earlier/later · esc closes"
+REPORT_FILTER_NOTE = (
+    "History's search words and type are not applied here: like `aijournal report`, this counts "
+    "every AI session and every meeting of the period."
+)
+
 HELP_INTRO = "Every key of aijournal. Press escape or ? to close."
 HELP_SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
@@ -101,12 +108,14 @@ HELP_SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("e", "log your energy, then 1 … 5"),
             ("k", "the daily check-in: trust in AI, trust in your team, connection (1 … 5 each)"),
             ("w", "the WHO-5 wellbeing index: five statements, 0 … 5 each, then the score"),
-            ("enter", "save the form"),
+            ("enter or ctrl+s", "save the form"),
             ("1 … 5", "on a focused scale (energy, check-in, felt): pick the value"),
+            ("← / →", "on a focused scale: one less, one more"),
             (
                 "t, ctrl+t",
-                "start a live timer for the tool in the AI form, or stop the running one",
+                "start a live timer for the tool and skill in the AI form, or stop the running one",
             ),
+            ("ctrl+p", "then 'Cancel the timer': drop the running timer, nothing is logged"),
             ("→ or tab", "accept the suggested tool or name"),
             ("u", "undo the last change"),
             ("c", "classify imported AI sessions (when there are any)"),
@@ -129,7 +138,21 @@ HELP_SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("enter or e", "edit the selected entry"),
             ("d or delete", "delete the selected entry (asks first)"),
             ("u", "undo the last change"),
+            ("r", "report: time by tool, purpose, skill, person… for the search's period"),
+            ("c", "classify imported AI sessions"),
             ("escape", "clear the search"),
+        ),
+    ),
+    (
+        "Report",
+        (
+            (
+                "g",
+                "group by the next field: tool, purpose, skill, person, kind, channel, tag, day…",
+            ),
+            ("G", "then by: a second level inside each group (or none)"),
+            ("[ / ]", "the period before / after (a month moves by a month)"),
+            ("escape or q", "close the report"),
         ),
     ),
     (
@@ -163,6 +186,36 @@ HELP_SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("enter", "show this person's entries in History"),
             ("r", "change the relation (mentor, teammate, friend...)"),
+        ),
+    ),
+    (
+        "Classify (c)",
+        (
+            ("l, a, t, c", "the session's purpose: learn, augment, automate, companion"),
+            ("k", "type the skill it was for, then enter (escape leaves it)"),
+            ("s", "skip this session"),
+            ("q or escape", "done: back to where you were"),
+        ),
+    ),
+    (
+        "WHO-5 (w)",
+        (
+            ("0 … 5", "answer the highlighted statement"),
+            ("← / →", "one less, one more"),
+            ("↓ / ↑", "next / previous statement"),
+            ("enter", "save, then enter again closes"),
+            ("escape", "close"),
+        ),
+    ),
+    (
+        "Dialogs",
+        (
+            ("ctrl+s", "save the edit or the profile"),
+            ("y / n", "answer a question (delete this entry?)"),
+            ("q or ?", "close this help (q also closes an insight's evidence)"),
+            ("v", "close an insight's evidence"),
+            ("d or s", "first run: explore the demo journal, or start your own"),
+            ("escape", "cancel or close"),
         ),
     ),
 )

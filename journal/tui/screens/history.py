@@ -51,6 +51,7 @@ class HistoryScreen(JournalScreen):
         Binding("e", "edit", "Edit"),
         Binding("d,delete", "delete", "Delete"),
         Binding("u", "undo", "Undo"),
+        Binding("r", "report", "Report"),
         Binding("c", "classify", "Classify", show=False),
         Binding("escape", "clear", "Clear search", show=False),
     ]
@@ -270,6 +271,10 @@ class HistoryScreen(JournalScreen):
             search.value = ""
             self._apply()
         self.query_one("#history-table").focus()
+
+    def action_report(self) -> None:
+        """The time report of this search's period (this month without from:/to:)."""
+        self.journal.action_report()
 
     def action_cycle_type(self) -> None:
         select = self.query_one("#history-type", Select)

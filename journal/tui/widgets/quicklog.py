@@ -39,6 +39,7 @@ FORMS = (
 WHEN_HINT = "now, or 9:00-10:30"
 WHEN_POINT_HINT = "now, or 14:30"
 DAY_HINT = "today, or mon"
+NARROW = 110  # the quick log's inner width below which a form's second row takes two lines
 LOGGED_PURPOSES = [(PURPOSE_HELP[p], p) for p in vocab.PURPOSES if p != "unclassified"]
 
 
@@ -131,6 +132,11 @@ class QuickLog(Vertical):
     def on_mount(self) -> None:
         self.show_pills()
 
+    def on_resize(self) -> None:
+        # Narrower than a form's second row (an 80-column terminal): its checkbox and buttons
+        # move to a line of their own instead of being cut off at the right edge.
+        self.set_class(self.size.width < NARROW, "-narrow")
+
     def _ai_form(self) -> ComposeResult:
         app = self.journal
         with Vertical(id="form-ai", classes="form"):
@@ -146,16 +152,18 @@ class QuickLog(Vertical):
                 yield PlainInput(placeholder="45m", id="ai-minutes", compact=True, classes="short")
                 yield Label("When", classes="lbl")
                 yield PlainInput(placeholder=WHEN_HINT, id="ai-when", compact=True, classes="when")
-            with Horizontal(classes="row"):
-                yield Label("Purpose", classes="lbl")
-                yield Select(LOGGED_PURPOSES, prompt="choose…", id="ai-purpose", compact=True)
-                yield Label("Skill", classes="lbl")
-                yield PlainInput(
-                    placeholder="what I learned (optional)", id="ai-skill", compact=True
-                )
-                yield Checkbox("instead of a person", id="ai-instead", compact=True)
-                yield Button("Log", id="ai-log", compact=True, variant="primary")
-                yield Button("Timer", id="ai-timer", compact=True)
+            with Horizontal(classes="row reflow"):
+                with Horizontal(classes="part fields"):
+                    yield Label("Purpose", classes="lbl")
+                    yield Select(LOGGED_PURPOSES, prompt="choose…", id="ai-purpose", compact=True)
+                    yield Label("Skill", classes="lbl")
+                    yield PlainInput(
+                        placeholder="what I learned (optional)", id="ai-skill", compact=True
+                    )
+                with Horizontal(classes="part actions"):
+                    yield Checkbox("instead of a person", id="ai-instead", compact=True)
+                    yield Button("Log", id="ai-log", compact=True, variant="primary")
+                    yield Button("Timer", id="ai-timer", compact=True)
 
     def _met_form(self) -> ComposeResult:
         app = self.journal
@@ -172,27 +180,29 @@ class QuickLog(Vertical):
                 yield PlainInput(placeholder="30m", id="met-minutes", compact=True, classes="short")
                 yield Label("When", classes="lbl")
                 yield PlainInput(placeholder=WHEN_HINT, id="met-when", compact=True, classes="when")
-            with Horizontal(classes="row"):
-                yield Label("Kind", classes="lbl")
-                yield Select(
-                    [(k, k) for k in vocab.KINDS],
-                    value="collaboration",
-                    allow_blank=False,
-                    id="met-kind",
-                    compact=True,
-                )
-                yield Label("Via", classes="lbl")
-                yield Select(
-                    [(CHANNEL_LABELS[c], c) for c in vocab.CHANNELS],
-                    value="in_person",
-                    allow_blank=False,
-                    id="met-channel",
-                    compact=True,
-                )
-                yield Label("Felt", classes="lbl")
-                yield Scale(3, words=QUALITY_WORDS, id="met-quality")
-                yield Checkbox("I reached out", id="met-initiated", compact=True)
-                yield Button("Log", id="met-log", compact=True, variant="primary")
+            with Horizontal(classes="row reflow"):
+                with Horizontal(classes="part fields"):
+                    yield Label("Kind", classes="lbl")
+                    yield Select(
+                        [(k, k) for k in vocab.KINDS],
+                        value="collaboration",
+                        allow_blank=False,
+                        id="met-kind",
+                        compact=True,
+                    )
+                    yield Label("Via", classes="lbl")
+                    yield Select(
+                        [(CHANNEL_LABELS[c], c) for c in vocab.CHANNELS],
+                        value="in_person",
+                        allow_blank=False,
+                        id="met-channel",
+                        compact=True,
+                    )
+                with Horizontal(classes="part actions"):
+                    yield Label("Felt", classes="lbl")
+                    yield Scale(3, words=QUALITY_WORDS, id="met-quality")
+                    yield Checkbox("I reached out", id="met-initiated", compact=True)
+                    yield Button("Log", id="met-log", compact=True, variant="primary")
 
     def _energy_form(self) -> ComposeResult:
         with Vertical(id="form-energy", classes="form"):

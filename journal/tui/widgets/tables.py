@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from rich.text import Text
     from textual.widgets import DataTable
 
-Column = tuple[str, str, int | None]  # label, key, width (None: fill what is left)
+# label (a Text to right-align a figure's header), key, width (None: fill what is left)
+Column = tuple["str | Text", str, int | None]
 
 
 def set_columns(table: DataTable[str], columns: list[Column], *, minimum: int = 12) -> None:
