@@ -115,7 +115,11 @@ def read(
     if latest is not None:
         open_from = latest - REREAD
         new_resume = min((c.start for c in stretches if c.end >= open_from), default=open_from)
-    captured = [Captured(name, c.key, c.tool, c.start, c.end, c.context, c.title) for c in captured]
+    captured = [
+        Captured(name, c.key, c.tool, c.start, c.end, c.context, c.title)
+        for c in stretches
+        if since is None or c.end >= since
+    ]
     return Reading(captured, {"stamp": mark, "resume": new_resume}, skipped)
 
 
