@@ -19,6 +19,7 @@ its bucket and first event id; titles only with keep_titles; URLs never.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import json
 import sqlite3
@@ -271,9 +272,9 @@ def _pieces(
     for event in events:
         if event.kind == AFK and event.data.get("status") == "afk" and event.end > event.start:
             away.setdefault(event.hostname, []).append((event.start, event.end))
-    every = sorted(span for spans in away.values() for span in spans)
-    for spans in away.values():
-        spans.sort()
+    every = _merged([span for spans in away.values() for span in spans])
+    for machine, spans in away.items():
+        away[machine] = _merged(spans)
     pieces: list[_Piece] = []
     for event in events:
         if event.kind == WEB:
@@ -304,11 +305,23 @@ def _pieces(
     return pieces
 
 
+def _merged(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Sorted, overlapping spans joined: disjoint and in order, so ends are sorted too."""
+    merged: list[tuple[float, float]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
+
+
 def _minus(span: tuple[float, float], away: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """span without the (sorted) away spans."""
+    """span without the away spans (disjoint, in order)."""
     start, end = span
     left: list[tuple[float, float]] = []
-    for a, b in away:
+    first = bisect.bisect_right(away, start, key=lambda s: s[1])
+    for a, b in away[first:]:
         if b <= start:
             continue
         if a >= end:
