@@ -44,7 +44,8 @@ CREATE TABLE urls(id INTEGER PRIMARY KEY AUTOINCREMENT,url LONGVARCHAR,title LON
   last_visit_time INTEGER NOT NULL,hidden INTEGER DEFAULT 0 NOT NULL);
 CREATE TABLE visits(id INTEGER PRIMARY KEY AUTOINCREMENT,url INTEGER NOT NULL,
   visit_time INTEGER NOT NULL,from_visit INTEGER,external_referrer_url TEXT,
-  transition INTEGER DEFAULT 0 NOT NULL,segment_id INTEGER,visit_duration INTEGER DEFAULT 0 NOT NULL,
+  transition INTEGER DEFAULT 0 NOT NULL,segment_id INTEGER,
+  visit_duration INTEGER DEFAULT 0 NOT NULL,
   incremented_omnibox_typed_score BOOLEAN DEFAULT FALSE NOT NULL,opener_visit INTEGER,
   originator_cache_guid TEXT,originator_visit_id INTEGER,originator_from_visit INTEGER,
   originator_opener_visit INTEGER,is_known_to_sync BOOLEAN DEFAULT FALSE NOT NULL,
@@ -110,7 +111,8 @@ def add_chrome_visits(path: Path, rows: Iterable[Visit]) -> list[Visit]:
             ],
         )
         db.execute(
-            "UPDATE urls SET visit_count = (SELECT count(*) FROM visits WHERE visits.url = urls.id),"
+            "UPDATE urls SET visit_count = (SELECT count(*) FROM visits"
+            " WHERE visits.url = urls.id),"
             " last_visit_time = coalesce((SELECT max(visit_time) FROM visits"
             " WHERE visits.url = urls.id), 0)"
         )
