@@ -272,7 +272,10 @@ def read(
     mtime per file): one Captured per part (split at pauses over 30 minutes), keyed
     `<session id>:<part>`, the project as context. Files last written before `since` are not
     opened. Only the folder listing and a stat() per file are needed to say `unchanged`."""
-    files = session_files(str(path)) if path.is_dir() else [str(path)]
+    try:
+        files = session_files(str(path)) if path.is_dir() else [str(path)]
+    except BadInput:  # the folder went away or cannot be listed: nothing read, cursor kept
+        return Reading([], dict(state), {"unreadable folders": 1})
     old = state.get("files") if isinstance(state.get("files"), dict) else {}
     assert isinstance(old, dict)
     stamps: dict[str, list[int]] = {}
