@@ -22,8 +22,8 @@ from journal.errors import BadInput, JournalError
 from journal.importers import FORMATS
 from journal.store import JournalStore
 
-AI_FORMATS = ("chatgpt", "claude", "claude_code")
-STREAMED = ("chatgpt", "claude", "claude_code", "ics")  # formats that report progress
+AI_FORMATS = ("chatgpt", "claude", "claude_code", "codex")
+STREAMED = ("chatgpt", "claude", "claude_code", "codex", "ics")  # formats that report progress
 PROGRESS_FROM_BYTES = 5 * 1024 * 1024  # a progress bar for files at least this large
 PROGRESS_FROM_BYTES_ICS = 1024 * 1024  # calendars parse more per byte: a bar from 1 MB
 PROBLEM_LINES = 20
@@ -31,6 +31,7 @@ NOUN = {
     "chatgpt": "AI sessions",
     "claude": "AI sessions",
     "claude_code": "AI sessions",
+    "codex": "AI sessions",
     "ics": "meetings",
     "jsonl": "records",
 }
@@ -41,7 +42,7 @@ def import_(
         str,
         typer.Argument(
             metavar="[FORMAT]",
-            help="chatgpt, claude, ics, jsonl or claude-code; left out, the file tells.",
+            help="chatgpt, claude, ics, jsonl, claude-code or codex; left out, the file tells.",
         ),
     ],
     file: Annotated[

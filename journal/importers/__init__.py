@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-FORMATS = ("chatgpt", "claude", "ics", "jsonl", "claude_code")  # module names
+FORMATS = ("chatgpt", "claude", "ics", "jsonl", "claude_code", "codex")  # module names
 
 
 @dataclass

@@ -20,8 +20,9 @@ from journal.importers._bounds import is_regular
 ACCEPTED = (
     "accepted: a ChatGPT export (.zip, its folder, conversations.json or "
     "conversations-000.json), a Claude export (.zip or conversations.json), Claude Code's "
-    "folder (~/.claude) or a session .jsonl, an .ics calendar or its .zip, an aijournal .jsonl "
-    "backup; or name the format: aijournal import chatgpt|claude|claude-code|ics|jsonl FILE"
+    "folder (~/.claude) or a session .jsonl, Codex's folder (~/.codex) or a rollout .jsonl, "
+    "an .ics calendar or its .zip, an aijournal .jsonl "
+    "backup; or name the format: aijournal import chatgpt|claude|claude-code|codex|ics|jsonl FILE"
 )
 HEAD = 1 << 20  # bytes read to tell a JSON export apart
 SHARD = re.compile(r"conversations(-\d+)?\.json", re.IGNORECASE)
@@ -31,7 +32,8 @@ CODE_TYPES = ("user", "assistant", "summary", "system")
 
 
 def detect(path: str) -> str:
-    """The importer module for path ("chatgpt", "claude", "claude_code", "ics", "jsonl"), or
+    """The importer module for path ("chatgpt", "claude", "claude_code", "codex", "ics",
+    "jsonl"), or
     BadInput (one line: what was found and the formats accepted)."""
     name = os.path.basename(os.path.normpath(path)) or path
     if os.path.isdir(path):
@@ -77,6 +79,8 @@ def _lines(text: bytes) -> str | None:
         if not isinstance(record, dict):
             return None
         kind = record.get("type")
+        if kind == "session_meta" or (kind is None and {"id", "instructions"} <= record.keys()):
+            return "codex"  # a Codex rollout (the 2025 format's first line has no type)
         if "sessionId" in record or (kind in CODE_TYPES and "timestamp" in record):
             return "claude_code"
         if kind in JOURNAL_TYPES and "id" in record:
@@ -107,9 +111,13 @@ def _zip(path: str, name: str) -> str:
 
 
 def _folder(path: str, name: str) -> str:
-    """An unzipped chat export (conversations*.json here or one folder down), or Claude Code's
-    folder (.jsonl logs here, in projects/ or one folder down)."""
+    """An unzipped chat export (conversations*.json here or one folder down), Claude Code's
+    folder (.jsonl logs here, in projects/ or one folder down), or Codex's (rollout-*.jsonl in
+    sessions/YYYY/MM/DD, or below the folder given)."""
     kinds: set[str] = set()
+    rollout = _rollout(path)
+    if rollout is not None and _sniff(rollout) == "codex":
+        kinds.add("codex")
     for folder in (path, os.path.join(path, "projects")):
         for file in _files(folder):
             base = os.path.basename(file)
@@ -117,14 +125,16 @@ def _folder(path: str, name: str) -> str:
                 found = _sniff(file)
                 if found in ("chatgpt", "claude"):
                     kinds.add(found)
-            elif base.endswith(".jsonl") and _sniff(file) == "claude_code":
-                kinds.add("claude_code")
+            elif base.endswith(".jsonl"):
+                found = _sniff(file)
+                if found in ("claude_code", "codex"):
+                    kinds.add(found)
     if len(kinds) == 1:
         return kinds.pop()
     if kinds:
         raise BadInput(
             f"{name}: holds more than one kind ({', '.join(sorted(kinds))}); name the format: "
-            "aijournal import chatgpt|claude|claude-code FILE"
+            "aijournal import chatgpt|claude|claude-code|codex FILE"
         )
     raise BadInput(f"{name}: the folder holds no export aijournal imports; {ACCEPTED}")
 
@@ -154,3 +164,29 @@ def _sniff(file: str) -> str | None:
             return _content(handle.read(HEAD))
     except OSError:
         return None
+
+
+def _rollout(path: str) -> str | None:
+    """The first rollout-*.jsonl in path, its sessions/ folder or date folders below (at most
+    four levels down, following no links), or None."""
+    start = (
+        os.path.join(path, "sessions") if os.path.isdir(os.path.join(path, "sessions")) else path
+    )
+
+    def first(folder: str, depth: int) -> str | None:
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            return None
+        for entry in entries:
+            if entry.name.startswith("rollout-") and entry.name.endswith(".jsonl"):
+                return entry.path
+        if depth > 1:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    found = first(entry.path, depth - 1)
+                    if found is not None:
+                        return found
+        return None
+
+    return first(start, 4)

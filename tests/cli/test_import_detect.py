@@ -78,7 +78,7 @@ def test_unknown_content_is_refused_in_one_line(cli, db_path, tmp_path, content,
     result = cli("import", str(path))
     assert result.code == 2
     assert result.err.startswith(f"aijournal: {name}: is none of the formats aijournal imports;")
-    assert "chatgpt|claude|claude-code|ics|jsonl" in result.err
+    assert "chatgpt|claude|claude-code|codex|ics|jsonl" in result.err
     assert result.err.count("\n") == 1
     assert snapshot_files(db_path) == before
 
@@ -92,7 +92,7 @@ def test_a_folder_with_two_kinds_is_ambiguous(cli, tmp_path):
     assert result.code == 2
     assert result.err == (
         "aijournal: mixed: holds more than one kind (chatgpt, claude_code); name the format: "
-        "aijournal import chatgpt|claude|claude-code FILE\n"
+        "aijournal import chatgpt|claude|claude-code|codex FILE\n"
     )
 
 

@@ -1,0 +1,337 @@
+"""Import Codex CLI's local session logs: `$CODEX_HOME/sessions/YYYY/MM/DD/rollout-*.jsonl`.
+
+Each line of a rollout is `{"timestamp", "type", "payload"}`; the first is a `session_meta`
+(payload: the session `id`, its `timestamp`, the `cwd`, the `source`), then `response_item`,
+`event_msg`, `turn_context` and `compacted` lines. The times of the response_item and event_msg
+lines are the session's activity; every session becomes one or more AI sessions (tool "Codex",
+split at pauses over 30 minutes, like Claude Code), its note the project (the cwd's last folder).
+Sessions a subagent ran for another are part of that session's time and are not counted again.
+
+The same module is the `codex` reader of `aijournal sync` (`NAMES`, `default_paths`, `read`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from journal.errors import BadInput
+from journal.importers import ImportResult
+from journal.importers._bounds import MAX_LINE, Refused, is_regular, lines, loads, open_regular
+from journal.importers._chat import (
+    Conversation,
+    Meter,
+    Progress,
+    add_sessions,
+    iso_time,
+    kind_of,
+    split,
+    text,
+)
+from journal.sync.captured import Captured, Reading
+
+TOOL = "Codex"
+NAMES = ("codex",)
+ACTIVITY = ("response_item", "event_msg")
+MESSAGES = ("message", "user_message", "agent_message")
+ACCEPTED = "Codex's folder (~/.codex), its sessions folder or a rollout-*.jsonl file"
+
+
+# --- reading the logs --------------------------------------------------------------------------
+
+
+def session_files(path: str, refused: list[str] | None = None) -> list[str]:
+    """The rollout logs a path names, in a stable order: one file, or every *.jsonl under a
+    sessions folder (date folders three deep). Files that are not regular are named and left."""
+    path = os.path.expanduser(path)
+    if os.path.exists(path) and not os.path.isdir(path):
+        return [path]
+    if not os.path.isdir(path):
+        raise BadInput(f"{path}: does not exist; give {ACCEPTED}")
+    if os.path.isdir(os.path.join(path, "sessions")):
+        path = os.path.join(path, "sessions")
+    found = _walk(path, 4)
+    regular = [f for f in found if is_regular(f)]
+    if refused is not None:
+        refused += [
+            f"{os.path.relpath(f, path)}: not a regular file, not read"
+            for f in found
+            if f not in regular
+        ]
+    return regular
+
+
+def _walk(folder: str, depth: int) -> list[str]:
+    """The .jsonl files in folder and its folders down to depth levels, sorted; symlinked
+    folders are not followed."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return []
+    found: list[str] = []
+    for entry in entries:
+        if entry.name.endswith(".jsonl"):
+            found.append(entry.path)
+        elif depth > 1 and entry.is_dir(follow_symlinks=False):
+            found += _walk(entry.path, depth - 1)
+    return found
+
+
+class Session:
+    """What one rollout says: its id, project, activity times and whether a subagent ran it."""
+
+    __slots__ = ("id", "project", "times", "messages", "subagent")
+
+    def __init__(self, fallback: str):
+        self.id = fallback
+        self.project: str | None = None
+        self.times: set[float] = set()
+        self.messages = 0
+        self.subagent = False
+
+
+def read_log(file: str, name: str, refused: list[str], errors: list[BadInput]) -> Session | None:
+    """One rollout's session; None when no line could be read. A line that is not a JSON object
+    or carries a time no journal can hold is skipped and named (in `refused`)."""
+    session = Session(_fallback_id(file))
+    read = 0
+    meta_seen = False
+
+    def bad(message: str) -> None:
+        refused.append(message)
+        errors.append(BadInput(message))
+
+    for number, line, last in _lines(file, name):
+        if line is None:
+            refused.append(f"{name}: line {number} is over {MAX_LINE // 1024**2} MB, skipped")
+            continue
+        try:
+            record = loads(line)
+        except json.JSONDecodeError as err:
+            if last and read:
+                continue  # a log still being written may end in half a line
+            bad(f"{name}: line {number} is not valid JSON ({err.msg}); accepted: {ACCEPTED}")
+            continue
+        except RecursionError:
+            bad(f"{name}: line {number} is nested too deeply to be a Codex log line")
+            continue
+        if not isinstance(record, dict):
+            bad(f"{name}: line {number} is {kind_of(record)}, not an object")
+            continue
+        read += 1
+        try:
+            meta_seen = _read_record(record, session, meta_seen)
+        except Refused as err:
+            refused.append(f"{name}: line {number}: {err}")
+    return session if read else None
+
+
+def _fallback_id(file: str) -> str:
+    """The session id in a rollout's name (rollout-2025-10-29T00-59-38-<uuid>.jsonl)."""
+    stem = os.path.splitext(os.path.basename(file))[0]
+    parts = stem.split("-")
+    return "-".join(parts[-5:]) if len(parts) >= 11 else stem
+
+
+def _read_record(record: dict[str, Any], session: Session, meta_seen: bool) -> bool:
+    kind = record.get("type")
+    payload = record.get("payload")
+    if not isinstance(payload, dict):
+        payload = {}
+    if kind == "session_meta" or (kind is None and "instructions" in record and "id" in record):
+        meta = payload if kind == "session_meta" else record  # the 2025 format had no wrapper
+        if not meta_seen:  # a resumed or forked log repeats the first session's meta later
+            session.id = text(meta.get("id"), 200) or session.id
+            cwd = text(meta.get("cwd"), 1000)
+            if cwd:
+                session.project = os.path.basename(cwd.rstrip("/\\")) or cwd
+            source = meta.get("source")
+            session.subagent = isinstance(source, dict) and "subagent" in source
+        return True
+    if kind in ACTIVITY:
+        moment = iso_time(record.get("timestamp"), "timestamp")
+        if moment is not None:
+            session.times.add(moment)
+        if payload.get("type") in MESSAGES:
+            session.messages += 1
+    elif kind == "turn_context" and session.project is None:
+        cwd = text(payload.get("cwd"), 1000)
+        if cwd:
+            session.project = os.path.basename(cwd.rstrip("/\\")) or cwd
+    return meta_seen
+
+
+def _lines(file: str, name: str) -> Iterator[tuple[int, str | None, bool]]:
+    """(number, text, is the last line) of the non-blank lines of a file, read as a stream."""
+    try:
+        with open_regular(file, "a Codex session log (.jsonl)") as handle:
+            previous: tuple[int, str | None] | None = None
+            for number, raw in lines(handle):
+                line = raw.decode("utf-8") if raw is not None else None
+                if line is not None and not line.strip():
+                    continue
+                if previous is not None:
+                    yield previous[0], previous[1], False
+                previous = (number, line)
+            if previous is not None:
+                yield previous[0], previous[1], True
+    except UnicodeDecodeError:
+        raise BadInput(f"{name}: is not UTF-8 text; accepted: {ACCEPTED}") from None
+    except OSError as err:
+        raise BadInput(f"{name}: cannot be read ({err.strerror})") from None
+
+
+# --- aijournal import codex --------------------------------------------------------------------
+
+
+def run(
+    store: Any,
+    path: str,
+    *,
+    dry_run: bool = False,
+    since: dt.datetime | None = None,
+    until: dt.datetime | None = None,
+    progress: Progress | None = None,
+    **_options: Any,
+) -> ImportResult:
+    """Add the sessions of Codex logs under path (~/.codex, its sessions folder, a date folder
+    or one rollout .jsonl) that are not in the journal yet, and update those that grew since."""
+    refused: list[str] = []
+    files = session_files(path, refused)
+    if not files:
+        raise BadInput(f"{path}: holds no Codex session logs (rollout-*.jsonl); give {ACCEPTED}")
+    sizes = [_size(f) for f in files]
+    meter = Meter(progress, sum(sizes))
+    base = os.path.dirname(os.path.abspath(path))
+    sessions: list[Session] = []
+    errors: list[BadInput] = []
+    subagents = 0
+    for file, size in zip(files, sizes, strict=True):
+        session = read_log(file, os.path.relpath(file, base), refused, errors)
+        meter.next_file(size)
+        meter.read(0)
+        if session is None:
+            continue
+        if session.subagent:
+            subagents += 1
+            continue
+        sessions.append(session)
+    if not sessions and not subagents and errors:
+        raise errors[0]
+    label = os.path.basename(os.path.normpath(path)) or path
+    result = add_sessions(
+        store,
+        (
+            Conversation(id=s.id, title=s.project, times=sorted(s.times), messages=s.messages)
+            for s in sessions
+        ),
+        tool=TOOL,
+        undo_label=f"import codex {label}",
+        dry_run=dry_run,
+        since=since,
+        until=until,
+        refused=refused,
+        meter=meter,
+    )
+    if subagents:
+        result.skip("subagent sessions", subagents)
+    return result
+
+
+def _size(file: str) -> int:
+    try:
+        return os.path.getsize(file)
+    except OSError:
+        return 0
+
+
+# --- the sync reader ---------------------------------------------------------------------------
+
+
+def default_paths(name: str, home: Path, env: Mapping[str, str], platform: str) -> list[Path]:
+    """Codex keeps its sessions in $CODEX_HOME/sessions, ~/.codex/sessions by default, on every
+    platform (%USERPROFILE%\\.codex on Windows)."""
+    root = env.get("CODEX_HOME")
+    return [(Path(root) if root else home / ".codex") / "sessions"]
+
+
+def read(
+    name: str,
+    path: Path,
+    *,
+    since: float | None,
+    state: Mapping[str, Any],
+    hosts: Mapping[str, str],
+    keep_titles: bool,
+) -> Reading:
+    """The sessions of the rollouts under path that are new or grew since `state` (a size and
+    mtime per file): one Captured per part (split at pauses over 30 minutes), keyed
+    `<session id>:<part>`, the project as context. Files last written before `since` are not
+    opened. Only the folder listing and a stat() per file are needed to say `unchanged`."""
+    try:
+        files = session_files(str(path)) if path.is_dir() else [str(path)]
+    except BadInput:  # the folder went away or cannot be listed: nothing read, cursor kept
+        return Reading([], dict(state), {"unreadable folders": 1})
+    old = state.get("files") if isinstance(state.get("files"), dict) else {}
+    assert isinstance(old, dict)
+    stamps: dict[str, list[int]] = {}
+    for file in files:
+        try:
+            info = os.stat(file)
+        except OSError:
+            continue
+        stamps[os.path.relpath(file, path) if path.is_dir() else file] = [
+            info.st_size,
+            info.st_mtime_ns,
+        ]
+    fresh = {"files": stamps}
+    if stamps == old:
+        return Reading([], fresh, {}, unchanged=True)
+    skipped: dict[str, int] = {}
+    captured: list[Captured] = []
+    refused: list[str] = []
+    errors: list[BadInput] = []
+    for rel, mark in stamps.items():
+        if old.get(rel) == mark:
+            continue
+        if since is not None and mark[1] / 1e9 < since:
+            continue
+        full = os.path.join(path, rel) if path.is_dir() else rel
+        try:
+            session = read_log(full, rel, refused, errors)
+        except BadInput:
+            _count(skipped, "unreadable files")
+            continue
+        if session is None:
+            _count(skipped, "unreadable files")
+            continue
+        if session.subagent:
+            _count(skipped, "subagent sessions")
+            continue
+        spans = split(list(session.times))
+        if not spans:
+            _count(skipped, "sessions without times")
+        for n, (first, last) in enumerate(spans, 1):
+            if since is not None and last < since:
+                continue
+            captured.append(
+                Captured(
+                    source=name,
+                    key=f"{session.id}:{n}",
+                    tool=TOOL,
+                    start=first,
+                    end=last,
+                    context=session.project,
+                )
+            )
+    if refused:
+        _count(skipped, "unreadable lines", len(refused))
+    return Reading(captured, fresh, skipped)
+
+
+def _count(skipped: dict[str, int], reason: str, n: int = 1) -> None:
+    skipped[reason] = skipped.get(reason, 0) + n
