@@ -122,15 +122,6 @@ HELP_SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ),
     ),
     (
-        "Classify (c)",
-        (
-            ("l a t c", "learn, augment, automate, companion"),
-            ("y or enter", "accept the suggested purpose (learned from how you classified)"),
-            ("k", "type what you learned, then a purpose key"),
-            ("s / q", "skip this session / done"),
-        ),
-    ),
-    (
         "History",
         (
             ("/", "search: text, @person, #tag, from:WHEN, to:WHEN"),
@@ -192,6 +183,7 @@ HELP_SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         "Classify (c)",
         (
             ("l, a, t, c", "the session's purpose: learn, augment, automate, companion"),
+            ("y or enter", "accept the suggested purpose (learned from how you classified)"),
             ("k", "type the skill it was for, then enter (escape leaves it)"),
             ("s", "skip this session"),
             ("q or escape", "done: back to where you were"),

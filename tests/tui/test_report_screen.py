@@ -187,6 +187,8 @@ SECTIONS = {
     "EvidenceScreen": "Dialogs",
     "HelpScreen": "Dialogs",
     "WelcomeScreen": "Dialogs",
+    "ExperimentsScreen": "Experiments",
+    "ChooseSources": "Dialogs",
 }
 SHOWN = {
     "slash": "/",
