@@ -14,26 +14,16 @@ from journal.store import JournalStore
 TODAY = dt.date(2026, 11, 26)
 
 
-@pytest.fixture
-def demo_db(db_path) -> str:
-    """The drifting persona over 60 days, in the test's journal."""
-    with JournalStore.open(db_path) as store:
-        demo.fill(store, persona="drifting", days=60, seed=7, today=TODAY)
-    return db_path
-
-
-@pytest.fixture(scope="session")
-def big_db_master(tmp_path_factory) -> str:
-    """Three years of a dense journal (~100,000 entries), built once with demo.fill's density."""
+def _built(path: str, **fill) -> str:
+    """A demo journal written once per test session, under the pinned clock and zone."""
     import time
 
-    path = str(tmp_path_factory.mktemp("big") / "big.db")
     old = {k: os.environ.get(k) for k in ("AIJOURNAL_NOW", "TZ")}
     os.environ["AIJOURNAL_NOW"], os.environ["TZ"] = "2026-11-26T15:00:00", "Europe/Berlin"
     time.tzset()
     try:
         with JournalStore.open(path) as store:
-            demo.fill(store, persona="drifting", days=1095, seed=7, today=TODAY, density=52)
+            demo.fill(store, persona="drifting", seed=7, today=TODAY, **fill)
     finally:
         for key, value in old.items():
             if value is None:
@@ -42,6 +32,25 @@ def big_db_master(tmp_path_factory) -> str:
                 os.environ[key] = value
         time.tzset()
     return path
+
+
+@pytest.fixture(scope="session")
+def demo_db_master(tmp_path_factory) -> str:
+    return _built(str(tmp_path_factory.mktemp("demo") / "demo.db"), days=60)
+
+
+@pytest.fixture
+def demo_db(demo_db_master, db_path) -> str:
+    """The drifting persona over 60 days, in the test's journal (a copy of one built once)."""
+    shutil.copy(demo_db_master, db_path)
+    os.chmod(db_path, 0o600)
+    return db_path
+
+
+@pytest.fixture(scope="session")
+def big_db_master(tmp_path_factory) -> str:
+    """Three years of a dense journal (~100,000 entries), built once with demo.fill's density."""
+    return _built(str(tmp_path_factory.mktemp("big") / "big.db"), days=1095, density=52)
 
 
 @pytest.fixture
