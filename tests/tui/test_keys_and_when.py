@@ -11,7 +11,7 @@ from journal.tui.app import make_app
 from tests.tui.test_app import aio, rows, settle, type_text
 
 # Real words that hold every one-key command: a m e k t u c, and the digits 1-5.
-WORDS = ("ask Sam to check auth 12345",)
+WORDS = ("make tuck 12345",)
 TEXT_FIELDS = {
     "ai": ["#ai-tool", "#ai-minutes", "#ai-when", "#ai-skill"],
     "met": ["#met-people", "#met-minutes", "#met-when"],

@@ -266,7 +266,7 @@ async def test_the_help_screen_shows_the_new_keys(db_path):
 # --- the Today forms at 80 columns ---------------------------------------------------------------
 
 
-@pytest.mark.parametrize("size", [(80, 24), (100, 30), (120, 40)])
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 @aio
 async def test_every_form_button_is_inside_the_screen(db_path, size):
     app = make_app(db_path, welcome=False)
