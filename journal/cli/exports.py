@@ -224,7 +224,8 @@ def coach(
         say("\nNo one stands out: nothing in these summaries asks for a conversation.")
     for n, c in enumerate(ranked, 1):
         change, hidden = cohort.change_line(c), cohort.not_shared(c)
-        if not (c.reasons or c.act_insights or change or hidden):
+        found = cohort.findings(c)
+        if not (c.reasons or c.act_insights or change or hidden or found):
             continue
         reasons = f": {'; '.join(c.reasons)}." if c.reasons else ""
         say("\n", (f"{n}. {c.label}", "bold"), reasons)
@@ -232,6 +233,8 @@ def coach(
             say("   ", ("●", "red"), f" {title}")
         if change:
             say("   ", (f"{change[0].upper()}{change[1:]} ({c.exports} exports).", "dim"))
+        for finding in found:
+            say("   ", f"{finding[0].upper()}{finding[1:]}")
         if hidden:
             say("   ", (f"{hidden[0].upper()}{hidden[1:]}.", "dim"))
 

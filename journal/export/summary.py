@@ -151,10 +151,17 @@ def parse_name(text: str) -> str:
     return name
 
 
+# Sections that came later, as keys of their own: a file without `sections` shares them only if
+# it has them (one made before they existed does not).
+LATER = ("factors", "experiments")
+
+
 def shared(data: dict[str, Any]) -> tuple[str, ...]:
-    """The sections a summary shares (every one for a file without `sections`)."""
+    """The sections a summary shares (for a file without `sections`: every one it holds)."""
     listed = data.get("sections")
-    return tuple(listed) if isinstance(listed, list) else SECTIONS
+    if isinstance(listed, list):
+        return tuple(listed)
+    return tuple(s for s in SECTIONS if s not in LATER or s in data)
 
 
 @dataclass
