@@ -61,6 +61,7 @@ box-shadow:0 1px 2px rgba(0,0,0,.06)}
 .panel h3{margin:0 0 8px;font-size:15px}
 .panel ul{margin:4px 0 0 18px;padding:0}
 .panel li{overflow-wrap:anywhere;margin:2px 0}
+.panel p.intro{margin:0 0 6px}
 .legend{display:flex;flex-wrap:wrap;gap:14px;font-size:13px;color:#5d6472;margin-bottom:6px}
 .legend b{display:inline-block;width:11px;height:11px;border-radius:3px;margin-right:5px;
 vertical-align:-1px}
@@ -605,7 +606,7 @@ def _factors(d: dict[str, Any], sharing: tuple[str, ...]) -> list[str]:
         return o + ['<p class="muted">Not shared.</p></div>']
     if block is None:
         return []
-    o.append(f'<p class="muted">{esc(factors_intro(block))}</p>')
+    o.append(f'<p class="muted intro">{esc(factors_intro(block))}</p>')
     if not block["items"]:
         return o + ["<p>Nothing stands out yet.</p></div>"]
     o.append("<ul>" + "".join(f"<li>{esc(factor_line(f))}</li>" for f in block["items"]) + "</ul>")

@@ -220,8 +220,9 @@ def factor_line(item: dict[str, Any]) -> str:
             f"{round(interval['level'] * 100)} % interval {interval['low']:+.1f} to "
             f"{interval['high']:+.1f}"
         )
-    if item.get("q") is not None:
-        extra.append(f"q {item['q']:.2f}")
+    q = item.get("q")
+    if q is not None:
+        extra.append("q < 0.01" if q < 0.005 else f"q {q:.2f}")
     return f"{text} ({', '.join(extra)})." if extra else f"{text}."
 
 
