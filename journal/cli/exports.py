@@ -73,8 +73,9 @@ def export(
         typer.Option(
             "--sections",
             metavar="LIST",
-            help="What to share, comma-separated: ai, people, energy, checkins, who5, insights "
-            "(default: all). E.g. ai,people,insights leaves out WHO-5, energy and check-ins.",
+            help="What to share, comma-separated: ai, people, energy, checkins, who5, insights, "
+            "factors, experiments (default: all). E.g. ai,people,insights leaves out WHO-5, "
+            "energy, check-ins, factors and experiments; factors need energy.",
         ),
     ] = None,
 ) -> None:
