@@ -73,8 +73,9 @@ def export(
         typer.Option(
             "--sections",
             metavar="LIST",
-            help="What to share, comma-separated: ai, people, energy, checkins, who5, insights "
-            "(default: all). E.g. ai,people,insights leaves out WHO-5, energy and check-ins.",
+            help="What to share, comma-separated: ai, people, energy, checkins, who5, insights, "
+            "factors, experiments (default: all). E.g. ai,people,insights leaves out WHO-5, "
+            "energy, check-ins, factors and experiments; factors need energy.",
         ),
     ] = None,
 ) -> None:
@@ -224,7 +225,8 @@ def coach(
         say("\nNo one stands out: nothing in these summaries asks for a conversation.")
     for n, c in enumerate(ranked, 1):
         change, hidden = cohort.change_line(c), cohort.not_shared(c)
-        if not (c.reasons or c.act_insights or change or hidden):
+        found = cohort.findings(c)
+        if not (c.reasons or c.act_insights or change or hidden or found):
             continue
         reasons = f": {'; '.join(c.reasons)}." if c.reasons else ""
         say("\n", (f"{n}. {c.label}", "bold"), reasons)
@@ -232,6 +234,8 @@ def coach(
             say("   ", ("●", "red"), f" {title}")
         if change:
             say("   ", (f"{change[0].upper()}{change[1:]} ({c.exports} exports).", "dim"))
+        for finding in found:
+            say("   ", f"{finding[0].upper()}{finding[1:]}")
         if hidden:
             say("   ", (f"{hidden[0].upper()}{hidden[1:]}.", "dim"))
 

@@ -116,7 +116,21 @@ class Client:
                 "until": self.previous.data["period"]["until"],
             },
             "change": self.change(),
+            "factors": self.factors,
+            "experiments": self.experiments,
         }
+
+    @property
+    def factors(self) -> list[dict[str, Any]] | None:
+        """The client's factors as the file has them; None when not shared."""
+        block = self.data.get("factors")
+        return list(block["items"]) if "factors" in self.sections and block else None
+
+    @property
+    def experiments(self) -> list[dict[str, Any]] | None:
+        """The client's experiments of the period; None when not shared."""
+        found = self.data.get("experiments")
+        return list(found) if "experiments" in self.sections and found is not None else None
 
 
 # What a summary file may hold. The CLI accepts dates in the years 1900 to 9998; a summary's counts,

@@ -11,7 +11,7 @@ from typing import Any
 from journal.export.coach import Client
 from journal.export.html import esc
 from journal.export.md import cell, line
-from journal.export.summary import SECTION_LABELS, SECTIONS
+from journal.export.summary import SECTION_LABELS, SECTIONS, experiment_line, factor_line
 from journal.present import minutes
 
 FORMATS = ("md", "html")
@@ -88,6 +88,29 @@ def not_shared(client: Client) -> str | None:
     return f"not shared: {', '.join(left)}" if left else None
 
 
+FACTORS_LISTED = 2  # a line or two each in the review
+
+
+def findings(client: Client) -> list[str]:
+    """The client's factors and experiments, a line or two each (nothing for what they did not
+    share: `not_shared` says so)."""
+    out: list[str] = []
+    factors = client.factors
+    if factors is not None:
+        out += [f"factor: {factor_line(f)}" for f in factors[:FACTORS_LISTED]]
+        if len(factors) > FACTORS_LISTED:
+            out.append(f"factors: {len(factors) - FACTORS_LISTED} more in the file")
+        if not factors:
+            out.append("factors: nothing stands out yet")
+    for x in client.experiments or []:
+        found = next((r for r in x["results"] if r["detected"]), None) or next(
+            iter(x["results"]), None
+        )
+        text = f"experiment: {experiment_line(x)}"
+        out.append(f"{text}. {found['sentence']}" if found else text)
+    return out
+
+
 def markdown(ranked: list[Client], notes: list[str], made: str) -> str:
     out = [f"# {TITLE}", "", f"{len(ranked)} clients, made {made}. Highest score first.", ""]
     out += ["| " + " | ".join(COLUMNS) + " |", "|" + "|".join("---" for _ in COLUMNS) + "|"]
@@ -104,6 +127,7 @@ def markdown(ranked: list[Client], notes: list[str], made: str) -> str:
         change = change_line(client)
         if change:
             out.append(f"- {line(change)} ({client.exports} exports)")
+        out += [f"- {line(finding)}" for finding in findings(client)]
         hidden = not_shared(client)
         if hidden:
             out.append(f"- {hidden}")
@@ -178,6 +202,7 @@ def html(ranked: list[Client], notes: list[str], made: str) -> str:
         change = change_line(client)
         if change:
             items.append(f"{change} ({client.exports} exports)")
+        items += findings(client)
         hidden = not_shared(client)
         if hidden:
             items.append(hidden)

@@ -12,7 +12,14 @@ from typing import Any
 from journal import models as m
 from journal.export import Exporter
 from journal.export.safe import visible
-from journal.export.summary import PURPOSES, Summary, shared
+from journal.export.summary import (
+    PURPOSES,
+    Summary,
+    experiment_line,
+    factor_line,
+    factors_intro,
+    shared,
+)
 from journal.present import TYPE_LABELS
 
 COLORS = {
@@ -52,6 +59,9 @@ h2{font-size:18px;margin:28px 0 10px}
 .panel{background:#fff;border-radius:12px;padding:16px 18px;margin-top:14px;
 box-shadow:0 1px 2px rgba(0,0,0,.06)}
 .panel h3{margin:0 0 8px;font-size:15px}
+.panel ul{margin:4px 0 0 18px;padding:0}
+.panel li{overflow-wrap:anywhere;margin:2px 0}
+.panel p.intro{margin:0 0 6px}
 .legend{display:flex;flex-wrap:wrap;gap:14px;font-size:13px;color:#5d6472;margin-bottom:6px}
 .legend b{display:inline-block;width:11px;height:11px;border-radius:3px;margin-right:5px;
 vertical-align:-1px}
@@ -461,6 +471,8 @@ class HtmlExporter(Exporter):
         else:
             o.append('<p class="muted">None yet.</p>')
 
+        o += _factors(d, sharing) + _experiments(d, sharing)
+
         o.append('<h2>Time with people</h2><div class="grid2"><div class="panel">')
         o.append(
             _table(
@@ -585,3 +597,36 @@ class HtmlExporter(Exporter):
             "nothing was sent anywhere.</footer></main></body></html>"
         )
         return "\n".join(o) + "\n"
+
+
+def _factors(d: dict[str, Any], sharing: tuple[str, ...]) -> list[str]:
+    o = ['<h2>What goes with your energy</h2><div class="panel">']
+    block = d.get("factors")
+    if "factors" not in sharing:
+        return o + ['<p class="muted">Not shared.</p></div>']
+    if block is None:
+        return []
+    o.append(f'<p class="muted intro">{esc(factors_intro(block))}</p>')
+    if not block["items"]:
+        return o + ["<p>Nothing stands out yet.</p></div>"]
+    o.append("<ul>" + "".join(f"<li>{esc(factor_line(f))}</li>" for f in block["items"]) + "</ul>")
+    return o + ["</div>"]
+
+
+def _experiments(d: dict[str, Any], sharing: tuple[str, ...]) -> list[str]:
+    o = ['<h2>Experiments</h2><div class="panel">']
+    found = d.get("experiments")
+    if "experiments" not in sharing:
+        return o + ['<p class="muted">Not shared.</p></div>']
+    if found is None:
+        return []
+    if not found:
+        return o + ['<p class="muted">None during this period.</p></div>']
+    for x in found:
+        o.append(f"<h3>{esc(experiment_line(x))}</h3><ul>")
+        if x.get("change"):
+            o.append(f"<li>Change: {esc(x['change'])}</li>")
+        o += [f"<li>{esc(r['sentence'])}</li>" for r in x["results"]]
+        o += [f'<li class="muted">Caveat: {esc(c)}</li>' for c in x["caveats"]]
+        o.append("</ul>")
+    return o + ["</div>"]

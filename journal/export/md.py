@@ -8,7 +8,13 @@ from journal import models as m
 from journal import present
 from journal.export import Exporter
 from journal.export.safe import md_text
-from journal.export.summary import Summary, shared
+from journal.export.summary import (
+    Summary,
+    experiment_line,
+    factor_line,
+    factors_intro,
+    shared,
+)
 
 SEVERITY = {"act": "Act", "watch": "Watch", "good": "Going well", "info": "Info"}
 WHO5_NOTE = (
@@ -171,6 +177,8 @@ class MarkdownExporter(Exporter):
             ]
             out.append("")
 
+        out += _factors(d, sharing) + _experiments(d, sharing)
+
         out += [
             "## Weeks",
             "",
@@ -213,3 +221,34 @@ class MarkdownExporter(Exporter):
                     )
             out.append("")
         return "\n".join(out)
+
+
+def _factors(d: dict[str, Any], sharing: tuple[str, ...]) -> list[str]:
+    out = ["## What goes with your energy", ""]
+    block = d.get("factors")
+    if "factors" not in sharing:
+        return out + ["Not shared.", ""]
+    if block is None:
+        return []
+    out += [line(factors_intro(block)), ""]
+    if not block["items"]:
+        return out + ["Nothing stands out yet.", ""]
+    return out + [f"- {line(factor_line(f))}" for f in block["items"]] + [""]
+
+
+def _experiments(d: dict[str, Any], sharing: tuple[str, ...]) -> list[str]:
+    out = ["## Experiments", ""]
+    found = d.get("experiments")
+    if "experiments" not in sharing:
+        return out + ["Not shared.", ""]
+    if found is None:
+        return []
+    if not found:
+        return out + ["None during this period.", ""]
+    for x in found:
+        out.append(f"- **{line(experiment_line(x))}**")
+        if x.get("change"):
+            out.append(f"  - Change: {line(x['change'])}")
+        out += [f"  - {line(r['sentence'])}" for r in x["results"]]
+        out += [f"  - Caveat: {line(c)}" for c in x["caveats"]]
+    return out + [""]

@@ -65,7 +65,7 @@ Reflect = Callable[[JournalStore, dt.date], tuple[list[dict[str, Any]], list[m.I
 # What a client may choose to share (`export --sections`): each names a part of the summary.
 # Left out, a section's totals are absent (not zero), its entries are not read at all, and an
 # insight or intention whose evidence or numbers come from it is left out too.
-SECTIONS = ("ai", "people", "energy", "checkins", "who5", "insights")
+SECTIONS = ("ai", "people", "energy", "checkins", "who5", "insights", "factors", "experiments")
 SECTION_TYPES = {
     "ai": "ai_session",
     "people": "interaction",
@@ -88,6 +88,32 @@ SECTION_LABELS = {
     "checkins": "check-ins",
     "who5": "WHO-5",
     "insights": "insights",
+    "factors": "factors",
+    "experiments": "experiments",
+}
+# Factors (energy on days with and without each) shown in a summary: the surviving ones, best q
+# first, over the factors' own window ending on the period's last day (a week has too few days).
+FACTORS_SHOWN = 5
+FACTOR_OUTCOME = "energy"
+# The section a factor's days come from (a factor of a left-out section is left out too);
+# "workday" needs none. Every factor also needs its outcome's section (energy).
+FACTOR_SECTIONS = {
+    "person": "people",
+    "interaction-kind": "people",
+    "channel": "people",
+    "meetings": "people",
+    "ai-purpose": "ai",
+    "ai-tool": "ai",
+    "instead-of-person": "ai",
+    "ai-minutes": "ai",
+    "intention": "insights",
+}
+# The section an experiment's measure comes from.
+MEASURE_SECTIONS = {
+    "energy": "energy",
+    "connection": "checkins",
+    "augmentation": "ai",
+    "people-minutes": "people",
 }
 MAX_NAME = 80
 
@@ -125,10 +151,17 @@ def parse_name(text: str) -> str:
     return name
 
 
+# Sections that came later, as keys of their own: a file without `sections` shares them only if
+# it has them (one made before they existed does not).
+LATER = ("factors", "experiments")
+
+
 def shared(data: dict[str, Any]) -> tuple[str, ...]:
-    """The sections a summary shares (every one for a file without `sections`)."""
+    """The sections a summary shares (for a file without `sections`: every one it holds)."""
     listed = data.get("sections")
-    return tuple(listed) if isinstance(listed, list) else SECTIONS
+    if isinstance(listed, list):
+        return tuple(listed)
+    return tuple(s for s in SECTIONS if s not in LATER or s in data)
 
 
 @dataclass
@@ -176,6 +209,39 @@ def redaction_line(redacted: dict[str, bool]) -> str:
     if not hidden:
         return "Nothing redacted: this summary includes notes, tags and real names."
     return f"Redacted: {'; '.join(hidden)}."
+
+
+def factor_line(item: dict[str, Any]) -> str:
+    """One factor in words: its sentence, then the interval and q."""
+    text = str(item["sentence"]).rstrip(".")
+    interval, extra = item.get("interval"), []
+    if interval:
+        extra.append(
+            f"{round(interval['level'] * 100)} % interval {interval['low']:+.1f} to "
+            f"{interval['high']:+.1f}"
+        )
+    q = item.get("q")
+    if q is not None:
+        extra.append("q < 0.01" if q < 0.005 else f"q {q:.2f}")
+    return f"{text} ({', '.join(extra)})." if extra else f"{text}."
+
+
+def factors_intro(block: dict[str, Any]) -> str:
+    return (
+        f"Over the {block['days']} days to {block['as_of']}, what goes with higher or lower "
+        f"{block['outcome'].replace('-', ' ')}: only what holds up after correcting for the many "
+        f"comparisons (q ≤ {block['q_level']:.2f}); each is a pattern, not proof of a cause."
+    )
+
+
+def experiment_line(x: dict[str, Any]) -> str:
+    """An experiment in one line: name, design, days and where it stands."""
+    where = f"day {x['day']} of {x['days']}" if x["status"] == "running" and x["day"] else ""
+    if where and x["day"] > x["days"]:
+        where = f"all {x['days']} days done"
+    status = f"running, {where}" if where else x["status"]
+    today = f", today {x['today'].upper()}" if x.get("today") else ""
+    return f"{x['name']}: {x['design']}, {x['days']} days from {x['started_day']} ({status}{today})"
 
 
 def engine_reflect(
@@ -251,6 +317,13 @@ class Names:
             return text
         return head + slash + self._scrubber.sub_slugs(tail)
 
+    def scrub_key(self, text: str) -> str:
+        """A factor id `<kind>:<slug>` (`person:lars`): the name slugs after the colon renamed."""
+        if self.real:
+            return text
+        head, colon, tail = text.partition(":")
+        return head + colon + self._scrubber.sub_slugs(tail) if colon else text
+
     def scrub_tree(self, value: Any, key: str = "") -> Any:
         """Every string in a JSON tree; ids get their name slugs replaced instead."""
         if isinstance(value, dict):
@@ -320,6 +393,8 @@ def build(
     notes = options.include_notes
 
     sections = options.sections
+    if FACTOR_OUTCOME not in sections:  # factors compare energy: never without it
+        sections = tuple(s for s in sections if s != "factors")
 
     def between(table: str) -> list[Any]:
         wanted = next(s for s, t in SECTION_TYPES.items() if t == table) in sections
@@ -364,6 +439,10 @@ def build(
             names.scrub_tree(_intention(i)) for i in intentions if _in_period(i, since, until)
         ],
     }
+    if "factors" in sections:
+        data["factors"] = _factors(store, until, sections, names)
+    if "experiments" in sections:
+        data["experiments"] = _experiments(store, since, until, sections, names, notes)
     if options.name:
         data = {"schema": SCHEMA_ID, "client": options.name, **data}
     if sections != SECTIONS:
@@ -397,6 +476,97 @@ def _shareable(
         if not (evidence & hidden_types) and not named:
             kept.append(insight)
     return kept
+
+
+def _factors(
+    store: JournalStore, until: dt.date, sections: tuple[str, ...], names: Names
+) -> dict[str, Any]:
+    """The factors that survive the correction for energy, over the factors' window ending on
+    the period's last day: the best FACTORS_SHOWN by q, of shared sections only, names renamed."""
+    from journal import factors
+
+    days = factors.DEFAULT_DAYS
+    found = factors.current(store, until, days, FACTOR_OUTCOME)
+    kept = []
+    for factor in found:
+        need = FACTOR_SECTIONS.get(factor.kind)
+        if need is None and factor.kind != "workday":  # a kind this file does not know yet
+            need = "" if sections == SECTIONS else "unknown"
+        if factor.shown and (not need or need in sections):
+            kept.append(factor)
+    items = []
+    for factor in kept[:FACTORS_SHOWN]:
+        j = factor.to_json()
+        items.append(
+            {
+                "id": names.scrub_key(j["id"]),
+                "label": names.scrub(j["label"]),
+                "kind": j["kind"],
+                "subject": None if j["subject"] is None else names.name(j["subject"]),
+                "sentence": names.scrub(j["sentence"]),
+                "diff": j["diff"],
+                "interval": j["interval"],
+                "n_on": j["n_on"],
+                "n_off": j["n_off"],
+                "mean_on": j["mean_on"],
+                "mean_off": j["mean_off"],
+                "q": j["q"],
+            }
+        )
+    return {
+        "outcome": FACTOR_OUTCOME,
+        "as_of": until.isoformat(),
+        "days": days,
+        "q_level": factors.Q_LEVEL,
+        "items": items,
+    }
+
+
+def _experiments(
+    store: JournalStore,
+    since: dt.date,
+    until: dt.date,
+    sections: tuple[str, ...],
+    names: Names,
+    notes: bool,
+) -> list[dict[str, Any]]:
+    """The experiments that ran during the period, with their results as of its last day: only
+    the measures of shared sections (and no caveat naming another); the change in the user's
+    own words only with notes; names renamed."""
+    from journal import experiments
+    from journal.reflect.experiment import LABELS
+
+    out = []
+    for x in experiments.summary(store, until):
+        ended = x["ended_at"]
+        end_day = dt.datetime.fromisoformat(ended).astimezone().date() if ended else until
+        if end_day < since:
+            continue
+        hidden = [
+            f"Your {LABELS.get(k, k)} " for k in m.MEASURES if MEASURE_SECTIONS[k] not in sections
+        ]
+        item: dict[str, Any] = {
+            "name": names.scrub(x["name"]),
+            "design": x["design"],
+            "days": x["days"],
+            "measures": [k for k in x["measures"] if MEASURE_SECTIONS.get(k) in sections],
+            "started_day": x["started_day"],
+            "last_day": x["last_day"],
+            "ended_at": ended,
+            "status": x["status"],
+            "day": x["day"],
+            "today": x["today"],
+            "results": [
+                names.scrub_tree(r)
+                for r in x["results"]
+                if MEASURE_SECTIONS.get(r["measure"]) in sections
+            ],
+            "caveats": [names.scrub(c) for c in x["caveats"] if not any(h in c for h in hidden)],
+        }
+        if notes:
+            item = {"name": item["name"], "change": names.scrub(x["change"]), **item}
+        out.append(item)
+    return out
 
 
 def _ai_totals(ai: list[m.AISession], names: Names) -> dict[str, Any]:

@@ -51,7 +51,8 @@ def test_export_sections_leaves_wellbeing_out(cli, tmp_path, drifting_db):
     full = export(cli, drifting_db, tmp_path / "full.json")
     assert "sections" not in full and "energy" in json.dumps(full["insights"]).lower()
     md = cli("--db", drifting_db, "export", "--format", "md", "--sections", "ai,people").out
-    assert "Not shared: energy, check-ins, WHO-5, insights." in " ".join(md.split())
+    shown = " ".join(md.split())
+    assert "Not shared: energy, check-ins, WHO-5, insights, factors, experiments." in shown
     assert "| Energy | not shared |" in md
     page = cli("--db", drifting_db, "export", "--format", "html", "--sections", "ai,people").out
     assert (

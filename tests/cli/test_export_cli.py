@@ -150,6 +150,8 @@ def test_demo_export_with_real_insights_reveals_no_names(cli, tmp_path):
     document = json.loads(cli("--db", db, "export", "--format", "json").out)
     assert json_export.problems(document) == []
     assert any(i["severity"] == "act" for i in document["insights"])
+    subjects = [f["subject"] for f in document["factors"]["items"] if f["kind"] == "person"]
+    assert all(re.fullmatch(r"Person [A-Z]+", s) for s in subjects)  # renamed, like the rest
 
 
 def test_coach_ranks_who_needs_a_conversation_first(cli, tmp_path):
