@@ -7,7 +7,8 @@ lines are the session's activity; every session becomes one or more AI sessions 
 split at pauses over 30 minutes, like Claude Code), its note the project (the cwd's last folder).
 Sessions a subagent ran for another are part of that session's time and are not counted again.
 
-The same module is the `codex` reader of `aijournal sync` (`NAMES`, `default_paths`, `read`).
+The same module reads for `aijournal sync` (`NAMES`, `default_paths`, `read`), behind
+journal.sync.codex, which tells "nothing new" without importing it.
 """
 
 from __future__ import annotations
@@ -279,15 +280,20 @@ def read(
     old = state.get("files") if isinstance(state.get("files"), dict) else {}
     assert isinstance(old, dict)
     stamps: dict[str, list[int]] = {}
+    folder = path.is_dir()
+    prefix = os.path.join(str(path), "")
     for file in files:
         try:
             info = os.stat(file)
         except OSError:
             continue
-        stamps[os.path.relpath(file, path) if path.is_dir() else file] = [
-            info.st_size,
-            info.st_mtime_ns,
-        ]
+        if not folder:
+            rel = file
+        elif file.startswith(prefix):  # as relpath says it, without its cost per file
+            rel = file[len(prefix) :]
+        else:
+            rel = os.path.relpath(file, path)
+        stamps[rel] = [info.st_size, info.st_mtime_ns]
     fresh = {"files": stamps}
     if stamps == old:
         return Reading([], fresh, {}, unchanged=True)

@@ -264,3 +264,34 @@ async def test_the_app_syncs_every_source_at_start_and_says_what_arrived(home, d
         "1 updated"
     ]
     assert [row[:3] for row in sessions(db_path)] == EXPECTED
+
+
+def test_a_sync_with_nothing_new_opens_no_source_and_loads_no_reader(cli, home):
+    """Every source told unchanged by stat() alone: no history opened, no log parsed, and none
+    of what reading needs imported (dataclasses with inspect, the importers, the copying of
+    SQLite files), which would cost more than the rest of the run (bench/sync.py)."""
+    import subprocess
+    import sys
+
+    enable_all(cli)
+    assert cli("sync").code == 0
+    probe = (
+        "import sys, json\nfrom journal.cli import main\nassert main(['sync']) == 0\n"
+        "print(json.dumps(sorted(sys.modules)))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    said, loaded = done.stdout.rsplit("\n", 2)[0], set(json.loads(done.stdout.splitlines()[-1]))
+    assert said.count("nothing new") == len(ALL), said
+    heavy = {
+        "dataclasses",
+        "inspect",
+        "shutil",
+        "tempfile",
+        "journal.sync.captured",
+        "journal.sync._sqlite",
+        "journal.importers",
+        "journal.service",
+        "icalendar",
+    }
+    assert not loaded & heavy, sorted(loaded & heavy)
