@@ -160,9 +160,11 @@ def read(
     try:
         with opened(path) as db:
             if name == "firefox":
-                visits = list(_firefox(db, hosts, start_from, last_id, since, skipped))
+                visits = list(_firefox(db, hosts, start_from, last_id, since, skipped, keep_titles))
             else:
-                visits = list(_chromium(db, hosts, start_from, last_id, since, skipped))
+                visits = list(
+                    _chromium(db, hosts, start_from, last_id, since, skipped, keep_titles)
+                )
     except (sqlite3.Error, OSError):
         # Held by the browser in a way no copy gets past (Windows), or torn mid-write: the
         # cursor stays, so the next sync tries again.
@@ -214,6 +216,7 @@ def _chromium(
     last_id: int,
     since: float | None,
     skipped: dict[str, int],
+    keep: bool,
 ) -> Iterator[Visit]:
     from journal.sync.captured import ai_host, host_of
 
@@ -248,7 +251,7 @@ def _chromium(
                 wanted[url_id],
                 when / 1e6 - WEBKIT_EPOCH,
                 seconds,
-                _title(urls[url_id][1]),
+                _title(urls[url_id][1]) if keep else None,  # cleaning them all costs
             )
 
 
@@ -259,6 +262,7 @@ def _firefox(
     last_id: int,
     since: float | None,
     skipped: dict[str, int],
+    keep: bool,
 ) -> Iterator[Visit]:
     from journal.sync.captured import ai_host, host_of
 
@@ -287,7 +291,8 @@ def _firefox(
             if kind in FIREFOX_UNSEEN:
                 _count(skipped, "redirects, embeds and downloads")
                 continue
-            yield Visit(visit_id, wanted[place_id], when / 1e6, 0.0, _title(places[place_id][1]))
+            title = _title(places[place_id][1]) if keep else None
+            yield Visit(visit_id, wanted[place_id], when / 1e6, 0.0, title)
 
 
 def _webkit(seconds: float | None) -> int:
