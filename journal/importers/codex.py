@@ -7,7 +7,7 @@ lines are the session's activity; every session becomes one or more AI sessions 
 split at pauses over 30 minutes, like Claude Code), its note the project (the cwd's last folder).
 Sessions a subagent ran for another are part of that session's time and are not counted again.
 
-The same module is the `codex` reader of `aijournal sync` (`NAMES`, `default_paths`, `read`).
+`aijournal sync` reads the same logs with read_log (journal.sync.codex).
 """
 
 from __future__ import annotations
@@ -15,8 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from collections.abc import Iterator, Mapping
-from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 from journal.errors import BadInput
@@ -29,13 +28,10 @@ from journal.importers._chat import (
     add_sessions,
     iso_time,
     kind_of,
-    split,
     text,
 )
-from journal.sync.captured import Captured, Reading
 
 TOOL = "Codex"
-NAMES = ("codex",)
 ACTIVITY = ("response_item", "event_msg")
 MESSAGES = ("message", "user_message", "agent_message")
 ACCEPTED = "Codex's folder (~/.codex), its sessions folder or a rollout-*.jsonl file"
@@ -247,91 +243,3 @@ def _size(file: str) -> int:
         return os.path.getsize(file)
     except OSError:
         return 0
-
-
-# --- the sync reader ---------------------------------------------------------------------------
-
-
-def default_paths(name: str, home: Path, env: Mapping[str, str], platform: str) -> list[Path]:
-    """Codex keeps its sessions in $CODEX_HOME/sessions, ~/.codex/sessions by default, on every
-    platform (%USERPROFILE%\\.codex on Windows)."""
-    root = env.get("CODEX_HOME")
-    return [(Path(root) if root else home / ".codex") / "sessions"]
-
-
-def read(
-    name: str,
-    path: Path,
-    *,
-    since: float | None,
-    state: Mapping[str, Any],
-    hosts: Mapping[str, str],
-    keep_titles: bool,
-) -> Reading:
-    """The sessions of the rollouts under path that are new or grew since `state` (a size and
-    mtime per file): one Captured per part (split at pauses over 30 minutes), keyed
-    `<session id>:<part>`, the project as context. Files last written before `since` are not
-    opened. Only the folder listing and a stat() per file are needed to say `unchanged`."""
-    try:
-        files = session_files(str(path)) if path.is_dir() else [str(path)]
-    except BadInput:  # the folder went away or cannot be listed: nothing read, cursor kept
-        return Reading([], dict(state), {"unreadable folders": 1})
-    old = state.get("files") if isinstance(state.get("files"), dict) else {}
-    assert isinstance(old, dict)
-    stamps: dict[str, list[int]] = {}
-    for file in files:
-        try:
-            info = os.stat(file)
-        except OSError:
-            continue
-        stamps[os.path.relpath(file, path) if path.is_dir() else file] = [
-            info.st_size,
-            info.st_mtime_ns,
-        ]
-    fresh = {"files": stamps}
-    if stamps == old:
-        return Reading([], fresh, {}, unchanged=True)
-    skipped: dict[str, int] = {}
-    captured: list[Captured] = []
-    refused: list[str] = []
-    errors: list[BadInput] = []
-    for rel, mark in stamps.items():
-        if old.get(rel) == mark:
-            continue
-        if since is not None and mark[1] / 1e9 < since:
-            continue
-        full = os.path.join(path, rel) if path.is_dir() else rel
-        try:
-            session = read_log(full, rel, refused, errors)
-        except BadInput:
-            _count(skipped, "unreadable files")
-            continue
-        if session is None:
-            _count(skipped, "unreadable files")
-            continue
-        if session.subagent:
-            _count(skipped, "subagent sessions")
-            continue
-        spans = split(list(session.times))
-        if not spans:
-            _count(skipped, "sessions without times")
-        for n, (first, last) in enumerate(spans, 1):
-            if since is not None and last < since:
-                continue
-            captured.append(
-                Captured(
-                    source=name,
-                    key=f"{session.id}:{n}",
-                    tool=TOOL,
-                    start=first,
-                    end=last,
-                    context=session.project,
-                )
-            )
-    if refused:
-        _count(skipped, "unreadable lines", len(refused))
-    return Reading(captured, fresh, skipped)
-
-
-def _count(skipped: dict[str, int], reason: str, n: int = 1) -> None:
-    skipped[reason] = skipped.get(reason, 0) + n

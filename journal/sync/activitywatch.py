@@ -24,12 +24,15 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from journal.sync._sqlite import is_sqlite, opened
-from journal.sync.captured import Captured, Reading, ai_host, host_of, stamp
+# The orchestrator imports this module for default_paths on every sync, most often to find that
+# nothing changed: what reading needs (journal.sync.captured's dataclasses, the copying of
+# _sqlite) is imported when a file is read.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from journal.sync.captured import Reading
 
 NAMES = ("activitywatch",)
 WEB, WINDOW, AFK = "web.tab.current", "currentwindow", "afkstatus"
@@ -52,8 +55,7 @@ APPS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
+class Event(NamedTuple):
     bucket: str
     kind: str
     hostname: str
@@ -96,6 +98,8 @@ def read(
     """The AI use in one ActivityWatch database or export. `state` holds the file's stamp (an
     unchanged file is told by stat() alone) and the time the next read starts from (the start of
     the earliest stretch that may still grow)."""
+    from journal.sync.captured import Captured, Reading, stamp
+
     mark = stamp(path)
     if state.get("stamp") == mark:
         return Reading([], dict(state), {}, unchanged=True)
@@ -128,6 +132,8 @@ def read(
 
 
 def _events(path: Path, floor: float | None) -> Iterator[Event]:
+    from journal.sync._sqlite import is_sqlite, opened
+
     if is_sqlite(path):
         with opened(path) as db:
             tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -245,8 +251,7 @@ def _data(value: object) -> dict[str, Any]:
 # --- from events to stretches of use -----------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Piece:
+class _Piece(NamedTuple):
     key: str
     tool: str
     start: float
@@ -268,6 +273,8 @@ def _app(value: object) -> str | None:
 def _pieces(
     events: list[Event], hosts: Mapping[str, str], keep_titles: bool, skipped: dict[str, int]
 ) -> list[_Piece]:
+    from journal.sync.captured import ai_host, host_of
+
     away: dict[str, list[tuple[float, float]]] = {}
     for event in events:
         if event.kind == AFK and event.data.get("status") == "afk" and event.end > event.start:

@@ -19,12 +19,15 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from journal.sync._sqlite import opened
-from journal.sync.captured import Captured, Reading, ai_host, host_of, stamp
+# The orchestrator imports this module for default_paths on every sync, most often to find that
+# nothing changed: what reading needs (journal.sync.captured's dataclasses, the copying of
+# _sqlite) is imported when a history is read.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from journal.sync.captured import Reading
 
 NAMES = ("chrome", "chromium", "brave", "edge", "firefox")
 CHROMIUM = ("chrome", "chromium", "brave", "edge")
@@ -123,8 +126,7 @@ def _firefox_profiles(home: Path, env: Mapping[str, str], platform: str) -> list
 # --- reading -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Visit:
+class Visit(NamedTuple):
     id: int
     host: str
     start: float  # Unix seconds
@@ -145,6 +147,9 @@ def read(
     file is told by stat() alone), the last visit id read and the time from which the next read
     starts again (the start of the earliest session that may still grow), so a grown history
     returns its new visits and the sessions they extend, under the same keys."""
+    from journal.sync._sqlite import opened
+    from journal.sync.captured import Captured, Reading, stamp
+
     mark = stamp(path)
     if state.get("stamp") == mark:
         return Reading([], dict(state), {}, unchanged=True)
@@ -155,9 +160,11 @@ def read(
     try:
         with opened(path) as db:
             if name == "firefox":
-                visits = list(_firefox(db, hosts, start_from, last_id, since, skipped))
+                visits = list(_firefox(db, hosts, start_from, last_id, since, skipped, keep_titles))
             else:
-                visits = list(_chromium(db, hosts, start_from, last_id, since, skipped))
+                visits = list(
+                    _chromium(db, hosts, start_from, last_id, since, skipped, keep_titles)
+                )
     except (sqlite3.Error, OSError):
         # Held by the browser in a way no copy gets past (Windows), or torn mid-write: the
         # cursor stays, so the next sync tries again.
@@ -209,7 +216,10 @@ def _chromium(
     last_id: int,
     since: float | None,
     skipped: dict[str, int],
+    keep: bool,
 ) -> Iterator[Visit]:
+    from journal.sync.captured import ai_host, host_of
+
     where, args = _url_filter("url", hosts)
     urls = {
         row[0]: row[1:]
@@ -241,7 +251,7 @@ def _chromium(
                 wanted[url_id],
                 when / 1e6 - WEBKIT_EPOCH,
                 seconds,
-                _title(urls[url_id][1]),
+                _title(urls[url_id][1]) if keep else None,  # cleaning them all costs
             )
 
 
@@ -252,7 +262,10 @@ def _firefox(
     last_id: int,
     since: float | None,
     skipped: dict[str, int],
+    keep: bool,
 ) -> Iterator[Visit]:
+    from journal.sync.captured import ai_host, host_of
+
     where, args = _url_filter("url", hosts)
     places = {
         row[0]: row[1:]
@@ -278,7 +291,8 @@ def _firefox(
             if kind in FIREFOX_UNSEEN:
                 _count(skipped, "redirects, embeds and downloads")
                 continue
-            yield Visit(visit_id, wanted[place_id], when / 1e6, 0.0, _title(places[place_id][1]))
+            title = _title(places[place_id][1]) if keep else None
+            yield Visit(visit_id, wanted[place_id], when / 1e6, 0.0, title)
 
 
 def _webkit(seconds: float | None) -> int:

@@ -14,7 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from journal.errors import BadInput
-from journal.sync.captured import Captured, Reading
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from journal.sync.captured import Reading
 
 NAMES = ("claude-code",)
 TOOL = "Claude Code"
@@ -35,6 +38,8 @@ def read(
     hosts: Mapping[str, str],
     keep_titles: bool,
 ) -> Reading:
+    from journal.sync.captured import Captured, Reading
+
     seen = _logs(str(path))
     before = state.get("files", {})
     changed = [file for file, mark in seen.items() if before.get(file) != mark]
@@ -73,6 +78,12 @@ def read(
             )
     skipped = {"unreadable lines": len(refused)} if refused else {}
     return Reading(captured, {"files": seen}, skipped)
+
+
+def unchanged(path: Path, state: Mapping[str, Any]) -> bool:
+    """No log added, grown or gone since `state`: told by stat() alone, before anything heavier
+    than this module is imported (a sync with nothing new)."""
+    return bool(state.get("files")) and state.get("files") == _logs(str(path))
 
 
 def _logs(path: str) -> dict[str, list[int]]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
 from typing import Any
 
 from journal.errors import BadInput
@@ -19,21 +18,52 @@ FILE_NAME = "config.toml"
 DEFAULT_CONFIDENCE = 0.8
 
 
-@dataclass
+# Plain classes, not dataclasses: importing dataclasses (and inspect with it) would cost a sync
+# with nothing new a fifth of its time (bench/sync.py).
 class SourceConfig:
-    enabled: bool = False
-    paths: list[str] = field(default_factory=list)  # none: the source's default places
-    me: str | None = None  # calendar: the user's address among the attendees
+    __slots__ = ("enabled", "paths", "me")
+
+    def __init__(
+        self, enabled: bool = False, paths: list[str] | None = None, me: str | None = None
+    ) -> None:
+        self.enabled = enabled
+        self.paths: list[str] = [] if paths is None else paths  # none: the default places
+        self.me = me  # calendar: the user's address among the attendees
+
+    def __repr__(self) -> str:
+        return f"SourceConfig(enabled={self.enabled!r}, paths={self.paths!r}, me={self.me!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SourceConfig):
+            return NotImplemented
+        return (self.enabled, self.paths, self.me) == (other.enabled, other.paths, other.me)
 
 
-@dataclass
 class Config:
-    path: str
-    exists: bool = False  # a file was there: the user has chosen before
-    sources: dict[str, SourceConfig] = field(default_factory=dict)
-    hosts: dict[str, str] = field(default_factory=dict)  # extra AI hosts: host -> tool
-    keep_titles: bool = False
-    classify_confidence: float = DEFAULT_CONFIDENCE
+    __slots__ = ("path", "exists", "sources", "hosts", "keep_titles", "classify_confidence")
+
+    def __init__(
+        self,
+        path: str,
+        exists: bool = False,
+        sources: dict[str, SourceConfig] | None = None,
+        hosts: dict[str, str] | None = None,
+        keep_titles: bool = False,
+        classify_confidence: float = DEFAULT_CONFIDENCE,
+    ) -> None:
+        self.path = path
+        self.exists = exists  # a file was there: the user has chosen before
+        self.sources: dict[str, SourceConfig] = {} if sources is None else sources
+        self.hosts: dict[str, str] = {} if hosts is None else hosts  # extra AI hosts -> tool
+        self.keep_titles = keep_titles
+        self.classify_confidence = classify_confidence
+
+    def __repr__(self) -> str:
+        return (
+            f"Config(path={self.path!r}, exists={self.exists!r}, sources={self.sources!r}, "
+            f"hosts={self.hosts!r}, keep_titles={self.keep_titles!r}, "
+            f"classify_confidence={self.classify_confidence!r})"
+        )
 
     def enabled(self) -> list[str]:
         return [name for name, source in self.sources.items() if source.enabled]

@@ -26,21 +26,24 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from journal.errors import BadInput, JournalError
-from journal.sync.captured import AI_HOSTS, Captured
 from journal.sync.config import Config
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from journal.sync.captured import Captured
 
 MERGE_GAP = 5 * 60  # seconds: traces this close are one session
 CALENDAR = "calendar"
 EARLIEST = dt.datetime(2000, 1, 1, tzinfo=dt.UTC).timestamp()
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+# Records below are NamedTuples and plain classes, not dataclasses: importing dataclasses (and
+# inspect with it) would cost a sync with nothing new a fifth of its time (bench/sync.py).
+class Source(NamedTuple):
     name: str
     label: str  # as the user reads it
     module: str  # the reader's module ("" for the calendar, which the ics importer reads)
@@ -50,7 +53,7 @@ SOURCES: dict[str, Source] = {
     s.name: s
     for s in (
         Source("claude-code", "Claude Code", "journal.sync.claudecode"),
-        Source("codex", "Codex CLI", "journal.importers.codex"),
+        Source("codex", "Codex CLI", "journal.sync.codex"),
         Source("chrome", "Chrome", "journal.sync.browser"),
         Source("chromium", "Chromium", "journal.sync.browser"),
         Source("brave", "Brave", "journal.sync.browser"),
@@ -62,17 +65,20 @@ SOURCES: dict[str, Source] = {
 }
 
 
-@dataclass
 class SourceResult:
-    name: str
-    label: str
-    added: int = 0
-    updated: int = 0
-    merged: int = 0  # sessions folded into another one
-    skipped: Counter[str] = field(default_factory=Counter)
-    problems: list[str] = field(default_factory=list)
-    unchanged: bool = False
-    noun: str = "sessions"
+    def __init__(self, name: str, label: str) -> None:
+        self.name = name
+        self.label = label
+        self.added = 0
+        self.updated = 0
+        self.merged = 0  # sessions folded into another one
+        self.skipped: Counter[str] = Counter()
+        self.problems: list[str] = []
+        self.unchanged = False
+        self.noun = "sessions"
+
+    def __repr__(self) -> str:
+        return f"SourceResult({self.name!r}: {self.summary()})"
 
     def summary(self) -> str:
         if self.unchanged:
@@ -98,10 +104,10 @@ class SourceResult:
         }
 
 
-@dataclass
 class SyncResult:
-    sources: list[SourceResult]
-    dry_run: bool = False
+    def __init__(self, sources: list[SourceResult], dry_run: bool = False) -> None:
+        self.sources = sources
+        self.dry_run = dry_run
 
     @property
     def added(self) -> int:
@@ -153,8 +159,7 @@ def candidate_paths(
     return [str(p) for p in module.default_paths(source.name, home, env, sys.platform)]
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
+class Found(NamedTuple):
     source: Source
     paths: list[str]  # those that exist
     enabled: bool
@@ -220,7 +225,6 @@ def sync(
             )
     states = _states(store)
     keep = config.keep_titles if keep_titles is None else keep_titles
-    hosts = {**AI_HOSTS, **config.hosts}
     results = []
     for name in chosen:
         source = SOURCES[name]
@@ -232,7 +236,7 @@ def sync(
         elif name == CALENDAR:
             _sync_calendar(store, config, result, paths, old, dry_run=dry_run, since=since)
         else:
-            reading = _read(source, paths, old, result, since=since, hosts=hosts, keep=keep)
+            reading = _read(source, paths, old, result, since=since, hosts=config.hosts, keep=keep)
             if reading is not None:
                 captured, state = reading
                 _write(store, result, captured, state, dry_run=dry_run, now=now, keep=keep)
@@ -280,12 +284,14 @@ def _read(
     hosts: Mapping[str, str],
     keep: bool,
 ) -> tuple[list[Captured], dict[str, Any]] | None:
-    """The intervals of every path of a source and its new cursor; None when nothing changed."""
+    """The intervals of every path of a source and its new cursor; None when nothing changed.
+    `hosts`: the user's own AI hosts, added to the known ones."""
     before = old.get("paths", {})
     state: dict[str, Any] = {"paths": {}}
     captured: list[Captured] = []
     since_ts = since.timestamp() if since is not None else None
     module = None
+    every: dict[str, str] | None = None  # the AI hosts, the user's added
     for path in paths:
         entry = before.get(path, {})
         if not os.path.exists(path):
@@ -297,13 +303,22 @@ def _read(
         module = module or reader(source)
         if module is None:
             break
+        told = getattr(module, "unchanged", None)  # a folder: its reader tells by stat() alone
+        kept = entry.get("reader")
+        if mark is None and told is not None and isinstance(kept, dict) and told(Path(path), kept):
+            state["paths"][path] = entry
+            continue
+        if every is None:
+            from journal.sync.captured import AI_HOSTS
+
+            every = {**AI_HOSTS, **hosts}
         try:
             reading = module.read(
                 source.name,
                 Path(path),
                 since=since_ts,
                 state=entry.get("reader", {}),
-                hosts=hosts,
+                hosts=every,
                 keep_titles=keep,
             )
         except JournalError as err:
@@ -325,17 +340,31 @@ def _read(
 # --- intervals into sessions -------------------------------------------------------------------
 
 
-@dataclass(slots=True)
 class Group:
     """One session to be: overlapping intervals of a tool, as their union."""
 
-    source: str
-    tool: str
-    context: str | None
-    key: str
-    start: float
-    end: float
-    title: str | None
+    __slots__ = ("source", "tool", "context", "key", "start", "end", "title")
+
+    def __init__(
+        self,
+        source: str,
+        tool: str,
+        context: str | None,
+        key: str,
+        start: float,
+        end: float,
+        title: str | None,
+    ) -> None:
+        self.source = source
+        self.tool = tool
+        self.context = context
+        self.key = key
+        self.start = start
+        self.end = end
+        self.title = title
+
+    def __repr__(self) -> str:
+        return f"Group({self.source_string!r}, {self.tool!r}, {self.start}-{self.end})"
 
     @property
     def source_string(self) -> str:
@@ -391,15 +420,13 @@ def _end(row: dict[str, Any]) -> float:
     return float(row["ts"]) + int(row["minutes"]) * 60
 
 
-@dataclass
 class _Plan:
-    inserts: list[Group] = field(default_factory=list)
-    # by row id: a session two groups grew is updated once, to the last union
-    updates: dict[str, tuple[dict[str, Any], float, float, str | None]] = field(
-        default_factory=dict
-    )
-    removals: list[dict[str, Any]] = field(default_factory=list)
-    skipped: Counter[str] = field(default_factory=Counter)
+    def __init__(self) -> None:
+        self.inserts: list[Group] = []
+        # by row id: a session two groups grew is updated once, to the last union
+        self.updates: dict[str, tuple[dict[str, Any], float, float, str | None]] = {}
+        self.removals: list[dict[str, Any]] = []
+        self.skipped: Counter[str] = Counter()
 
     @property
     def writes(self) -> int:

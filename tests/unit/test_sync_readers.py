@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from journal.importers import codex
-from journal.sync import activitywatch, browser
+from journal.sync import activitywatch, browser, codex
 from journal.sync.captured import AI_HOSTS, Captured, Reading
 
 _SPEC = importlib.util.spec_from_file_location(
