@@ -6,12 +6,16 @@ instead of a person, more than two hours of AI, an intention done, a workday). T
 day is its mean energy, its check-in's connection answer, or the next calendar day's mean energy.
 Only days in the window with the outcome logged count, and paused days never do.
 
-Each factor is compared within strata of comparable days (workdays with workdays, days off with
-days off, per the profile; the workday factor itself across all days) by journal.reflect.stats:
-Welch's p-value screens every factor, Benjamini–Hochberg turns the p-values of one outcome into
-q-values, and the factors that are shown get a seeded bootstrap interval (the seed comes from the
-factor's id, so the same journal always gives the same interval). A factor with fewer than
-MIN_DAYS comparable days on either side is "not enough days yet", with how many more it needs.
+Each factor is compared within strata of comparable days: blocks of about two weeks (so a slow
+drift of the whole journal cancels), and within a block workdays with workdays, days off with days
+off, per the profile (the workday factor itself: all the block's days). journal.reflect.stats
+gives the weighted difference and a t-test against the day-to-day spread pooled over every
+stratum, widened when the outcome and the factor both carry over from day to day (real energy
+does); Benjamini–Hochberg turns the p-values of one outcome into q-values, and the factors that
+are shown get a seeded bootstrap interval (the seed comes from the factor's id, so the same
+journal always gives the same interval). Factors on exactly the same days (someone always met in
+person) are one question, asked once. A factor with fewer than MIN_DAYS comparable days on either
+side is "not enough days yet", with how many more it needs.
 """
 
 from __future__ import annotations
@@ -38,8 +42,10 @@ DAY = dt.timedelta(days=1)
 OUTCOMES = ("energy", "connection", "next-day-energy")
 DEFAULT_DAYS = 90
 MIN_DAYS = 5  # comparable days needed with the factor and without it
-BLOCK_DAYS = 28  # days are compared within blocks of about four weeks, so a slow drift cancels
-Q_LEVEL = 0.10  # factors with a Benjamini–Hochberg q at or below this are shown by default
+BLOCK_DAYS = 14  # days are compared within blocks of about two weeks, so a slow drift cancels
+Q_LEVEL = 0.05  # factors with a Benjamini–Hochberg q at or below this are shown by default
+CHANCE_IN = 10  # the claim: on a journal where nothing matters, at most 1 list in 10 shows any
+#                 factor (measured about 1 in 20; tests/unit/test_factors_truth.py holds it)
 INTERVAL_LEVEL = 0.90
 RESAMPLES = 1000
 MEETING_MINUTES = 120  # "a day with more than two hours of meetings"
@@ -114,7 +120,7 @@ class Factor:
     mean_off: float | None = None
     low: float | None = None
     high: float | None = None
-    method: str | None = None  # "bootstrap" or "welch"
+    method: str | None = None  # "bootstrap" or "t"
     p: float | None = None
     q: float | None = None
     subject: str | None = None  # the person's name, for person factors (exports redact it)
@@ -374,7 +380,7 @@ def distinct(found: Sequence[_Candidate]) -> list[_Candidate]:
 
 def _blocks(first: dt.date, last: dt.date) -> int:
     """How many blocks of about BLOCK_DAYS the window splits into (at least one)."""
-    return max(1, round(((last - first).days + 1) / BLOCK_DAYS)) if BLOCK_DAYS else 1
+    return max(1, round(((last - first).days + 1) / BLOCK_DAYS))
 
 
 Key = tuple[int, str]  # a stratum of comparable days: (block, "workdays" | "days off" | "days")
@@ -388,7 +394,7 @@ def _keys(
     stratified: bool,
 ) -> dict[dt.date, Key]:
     """The stratum of each day with the outcome: the window is cut into equal blocks of about
-    four weeks (counted back from its last day), and within each block workdays go with workdays
+    two weeks (counted back from its last day), and within each block workdays go with workdays
     and days off with days off (unstratified, for the workday factor itself: all the block's
     days)."""
     span = (last - first).days + 1
@@ -447,7 +453,7 @@ def analyse(
 ) -> list[Factor]:
     """Every factor of the `days` days ending on as_of against the outcome: those with enough
     days first, by q then by size, then the ones that need more days. `bootstrap` is "shown"
-    (bootstrap intervals for factors that survive the correction, Welch's for the rest), "all"
+    (bootstrap intervals for factors that survive the correction, the t-test's for the rest), "all"
     or "none"."""
     first = as_of - DAY * (days - 1)
     values = outcome_by_day(records, outcome, first, as_of)
@@ -476,7 +482,7 @@ def analyse(
     qs = stats.adjust([c.p for *_, c in tested])
     out: list[Factor] = []
     for (candidate, strata, names, found), q in zip(tested, qs, strict=True):
-        low, high, method = found.low, found.high, "welch"
+        low, high, method = found.low, found.high, "t"
         if bootstrap == "all" or (bootstrap == "shown" and q <= Q_LEVEL):
             interval = stats.bootstrap(
                 strata, level=INTERVAL_LEVEL, resamples=RESAMPLES, seed=_seed(candidate.id, outcome)

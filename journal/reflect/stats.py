@@ -3,7 +3,9 @@
 `compare` weighs each stratum of comparable days (workdays with workdays, days off with days off)
 by how much it can tell (n_on·n_off / (n_on + n_off)), so a difference that only comes from the
 mix of weekdays is not reported as an effect. The p-value is Welch's t with the
-Welch–Satterthwaite degrees of freedom; `bootstrap` gives a seeded percentile interval of the same
+Welch–Satterthwaite degrees of freedom (experiments), or, in `pooled` (factors, with many small
+strata), a t-test against the spread pooled over every stratum, widened by `carry` when outcome and
+factor both carry over from day to day; `bootstrap` gives a seeded percentile interval of the same
 weighted difference, resampling within each stratum and group; `adjust` is Benjamini–Hochberg.
 No numpy: the samples are a few dozen days, and the import alone would cost more than the sums.
 """
@@ -92,7 +94,8 @@ def pooled(
     """The same weighted difference as `compare` (it is the least-squares effect of the factor
     with one mean per stratum), tested against the residual spread pooled over all strata rather
     than each group's own variance: a group of two or three days says little about its own spread,
-    and Welch's test then finds differences that are not there. Strata need one day on each side.
+    and Welch's test then finds differences that are not there. The difference comes from strata
+    with a day on each side; the spread from every day.
     `inflation` (≥ 1) widens the variance for days that carry over into the next (see `carry`).
     None when no stratum has a day on each side, or no degrees of freedom are left."""
     parts = [(on, off) for on, off in strata if on and off]
@@ -104,20 +107,23 @@ def pooled(
         sum(w * (_mean(on) - _mean(off)) for w, (on, off) in zip(weights, parts, strict=True))
         / total
     )
-    squares = 0.0  # residuals from each stratum's two means
-    for on, off in parts:
-        for side in (on, off):
-            m = _mean(side)
-            squares += sum((x - m) ** 2 for x in side)
-    n = sum(len(on) + len(off) for on, off in parts)
-    df = n - 2 * len(parts)
+    squares = 0.0  # the day-to-day spread: residuals from each stratum's mean with and without
+    cells = n = 0  # (every stratum tells it, even one with days on a single side)
+    for stratum in strata:
+        for side in stratum:
+            if side:
+                m = _mean(side)
+                squares += sum((x - m) ** 2 for x in side)
+                cells += 1
+                n += len(side)
+    df = n - cells
     if df < 1:
         return None
     var = squares / df / total * max(1.0, inflation)
     on_all = [x for on, _ in parts for x in on]
     off_all = [x for _, off in parts for x in off]
-    if var <= 0.0:
-        p = 1.0 if diff == 0 else 0.0
+    if var <= 0.0:  # every day alike within its stratum: nothing to tell a difference from
+        p = 1.0
         low = high = diff
     else:
         se = math.sqrt(var)
