@@ -68,7 +68,7 @@ def main() -> int:
             ms, tested, shown = in_process(path, max(3, args.runs // 3), mode)
             print(
                 f"(a) factors.current, 90 days, bootstrap={mode}: median {ms:.1f} ms "
-                f"({tested} factors tested, {shown} survive q <= 0.10)"
+                f"({tested} factors tested, {shown} survive q <= 0.05)"
             )
         ours, bare = whole_process(path, args.runs, ("factors", "--json"))
         ratio = ours / bare

@@ -10,6 +10,7 @@ from journal import models as m
 from journal.errors import BadInput
 from journal.reflect.engine import Records
 from journal.reflect.factors import (
+    CHANCE_IN,
     DEFAULT_DAYS,
     MIN_DAYS,
     OUTCOMES,
@@ -23,7 +24,16 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from journal.store import JournalStore
 
-__all__ = ["DEFAULT_DAYS", "MIN_DAYS", "OUTCOMES", "Q_LEVEL", "Factor", "current", "shown"]
+__all__ = [
+    "CHANCE_IN",
+    "DEFAULT_DAYS",
+    "MIN_DAYS",
+    "OUTCOMES",
+    "Q_LEVEL",
+    "Factor",
+    "current",
+    "shown",
+]
 
 DAY = dt.timedelta(days=1)
 MAX_DAYS = 3660  # ten years: more is surely a typo

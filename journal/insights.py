@@ -7,7 +7,7 @@ further back) from the store and hands it to the pure engine in journal.reflect.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any
 
@@ -81,7 +81,7 @@ def load(store: JournalStore, as_of: dt.date) -> Records:
         ids = store.logged_day_ids(connected, ai_from - DAY)
         older.update({day: tuple(found) for day, found in ids.items()})
     interactions = tuple(store.reflect_entries(m.Interaction, interactions_from, as_of))
-    return Records(
+    records = Records(
         ai_sessions=tuple(sessions),
         interactions=interactions,
         energy=tuple(store.reflect_entries(m.Energy, lookback, as_of)),
@@ -96,6 +96,20 @@ def load(store: JournalStore, as_of: dt.date) -> Records:
         logged_days=older,
         ai_minutes_by_day=ai_minutes,
     )
+    return replace(records, lifting=_lifting(records, as_of))
+
+
+def _lifting(records: Records, as_of: dt.date) -> tuple[str, ...]:
+    """The people whose days go with significantly higher energy, the largest lift first: the
+    factors of the records already read (the lookback's twelve weeks) without the AI ones, whose
+    days would cost a read of every session (the people, meetings and workday factors are
+    corrected among themselves; `aijournal factors` also counts the AI ones)."""
+    from journal.reflect.factors import analyse
+
+    found = analyse(records, as_of, rules.LOOKBACK_DAYS, "energy", bootstrap="none", ai_uses=())
+    lifting = [f for f in found if f.kind == "person" and f.shown and (f.diff or 0) > 0]
+    lifting.sort(key=lambda f: -(f.diff or 0))
+    return tuple(f.subject for f in lifting if f.subject)
 
 
 def current(store: JournalStore, as_of: dt.date) -> list[Insight]:

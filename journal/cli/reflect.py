@@ -400,7 +400,7 @@ def factors(
 
 
 def _print_factors(found: list[Any], day: dt.date, days: int, outcome: str, every: bool) -> None:
-    from journal.factors import MIN_DAYS, Q_LEVEL
+    from journal.factors import CHANCE_IN, MIN_DAYS, Q_LEVEL
 
     tested = [f for f in found if f.enough]
     shown = [f for f in tested if every or f.shown]
@@ -430,7 +430,13 @@ def _print_factors(found: list[Any], day: dt.date, days: int, outcome: str, ever
             )
         )
     if shown and not every:
-        say((f"Shown: factors with {level} of {_n(len(tested), 'factor')} tested.", "dim"))
+        say(
+            (
+                f"Shown: factors with {level} of {_n(len(tested), 'factor')} tested; on a "
+                f"journal where nothing matters, at most 1 such list in {CHANCE_IN} shows any.",
+                "dim",
+            )
+        )
     if waiting:
         listed = waiting if every else waiting[:WAITING_SHOWN]
         say(("Not enough days yet:", "bold"))

@@ -109,6 +109,10 @@ class Personal:
         self, relations: tuple[m.Relation, ...], *, skip: tuple[str | None, ...] = ()
     ) -> str | None:
         skipped = {key(s) for s in skip if s}
+        for name in self.ctx.lifting:  # whose days go with more energy (factors) come first
+            who = key(name)
+            if who not in skipped and self.relations.get(who, R.OTHER) in relations:
+                return self.spelled.get(who, name)
         rank = {who: n for n, who in enumerate(self.ranked)}
         for relation in relations:
             met = [w for w in self.ranked if self.relations.get(w, R.OTHER) == relation]

@@ -57,6 +57,7 @@ class Context:
         self.as_of = as_of
         self.profile = records.profile
         self.role = records.profile.role
+        self.lifting = records.lifting
         self.ai: list[m.AISession] = self._live(records.ai_sessions)
         self.interactions: list[m.Interaction] = self._live(records.interactions)
         self.energy: list[m.Energy] = self._live(records.energy)

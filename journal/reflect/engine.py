@@ -120,6 +120,9 @@ class Records:
     # AI minutes per day for days whose sessions are not all in `ai_sessions` (optional: days not
     # named here are summed from `ai_sessions`)
     ai_minutes_by_day: Mapping[dt.date, int] = field(default_factory=dict)
+    # people whose days go with significantly higher energy (journal.factors at its default
+    # level), the largest lift first: the actions suggest them before others
+    lifting: tuple[str, ...] = ()
 
 
 MAX_ACTIONS = 2  # per insight

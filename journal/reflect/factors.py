@@ -6,12 +6,16 @@ instead of a person, more than two hours of AI, an intention done, a workday). T
 day is its mean energy, its check-in's connection answer, or the next calendar day's mean energy.
 Only days in the window with the outcome logged count, and paused days never do.
 
-Each factor is compared within strata of comparable days (workdays with workdays, days off with
-days off, per the profile; the workday factor itself across all days) by journal.reflect.stats:
-Welch's p-value screens every factor, Benjamini–Hochberg turns the p-values of one outcome into
-q-values, and the factors that are shown get a seeded bootstrap interval (the seed comes from the
-factor's id, so the same journal always gives the same interval). A factor with fewer than
-MIN_DAYS comparable days on either side is "not enough days yet", with how many more it needs.
+Each factor is compared within strata of comparable days: blocks of about two weeks (so a slow
+drift of the whole journal cancels), and within a block workdays with workdays, days off with days
+off, per the profile (the workday factor itself: all the block's days). journal.reflect.stats
+gives the weighted difference and a t-test against the day-to-day spread pooled over every
+stratum, widened when the outcome and the factor both carry over from day to day (real energy
+does); Benjamini–Hochberg turns the p-values of one outcome into q-values, and the factors that
+are shown get a seeded bootstrap interval (the seed comes from the factor's id, so the same
+journal always gives the same interval). Factors on exactly the same days (someone always met in
+person) are one question, asked once. A factor with fewer than MIN_DAYS comparable days on either
+side is "not enough days yet", with how many more it needs.
 """
 
 from __future__ import annotations
@@ -38,7 +42,10 @@ DAY = dt.timedelta(days=1)
 OUTCOMES = ("energy", "connection", "next-day-energy")
 DEFAULT_DAYS = 90
 MIN_DAYS = 5  # comparable days needed with the factor and without it
-Q_LEVEL = 0.10  # factors with a Benjamini–Hochberg q at or below this are shown by default
+BLOCK_DAYS = 14  # days are compared within blocks of about two weeks, so a slow drift cancels
+Q_LEVEL = 0.05  # factors with a Benjamini–Hochberg q at or below this are shown by default
+CHANCE_IN = 10  # the claim: on a journal where nothing matters, at most 1 list in 10 shows any
+#                 factor (measured about 1 in 20; tests/unit/test_factors_truth.py holds it)
 INTERVAL_LEVEL = 0.90
 RESAMPLES = 1000
 MEETING_MINUTES = 120  # "a day with more than two hours of meetings"
@@ -113,7 +120,7 @@ class Factor:
     mean_off: float | None = None
     low: float | None = None
     high: float | None = None
-    method: str | None = None  # "bootstrap" or "welch"
+    method: str | None = None  # "bootstrap" or "t"
     p: float | None = None
     q: float | None = None
     subject: str | None = None  # the person's name, for person factors (exports redact it)
@@ -167,6 +174,7 @@ class _Candidate:
     days: set[dt.date]
     subject: str | None = None
     stratified: bool = True
+    same: tuple[str, ...] = ()  # labels of factors on exactly the same days, shown as this one
 
 
 # --- the per-day facts --------------------------------------------------------------------------
@@ -334,22 +342,100 @@ def outcome_by_day(records: Records, outcome: str, first: dt.date, last: dt.date
     return {d: v for d, v in values.items() if d not in paused}
 
 
+# Which of two factors on exactly the same days is shown: the more specific one (a person before
+# the kind of meeting or the channel; the purpose before the tool, which is often on every day).
+SPECIFIC = (
+    "person",
+    "instead-of-person",
+    "ai-purpose",
+    "interaction-kind",
+    "meetings",
+    "ai-minutes",
+    "channel",
+    "ai-tool",
+    "intention",
+    "workday",
+)
+
+
+def distinct(found: Sequence[_Candidate]) -> list[_Candidate]:
+    """One factor per set of days: when two factors mark exactly the same days of the window
+    (someone always met in person: `person:X` and `channel:in_person`), they are one question,
+    asked once (twice would also count one chance finding twice in the correction). The more
+    specific one stays and names the others."""
+    groups: dict[frozenset[dt.date] | str, list[_Candidate]] = {}
+    for candidate in found:
+        # the workday factor is its own question (it is compared across kinds of day)
+        key = frozenset(candidate.days) if candidate.stratified else candidate.id
+        groups.setdefault(key, []).append(candidate)
+    out = []
+    for group in groups.values():
+        group.sort(key=lambda c: (SPECIFIC.index(c.kind), c.id))
+        out.append(replace(group[0], same=tuple(c.label for c in group[1:])))
+    return out
+
+
 # --- the comparison ----------------------------------------------------------------------------
 
 
+def _blocks(first: dt.date, last: dt.date) -> int:
+    """How many blocks of about BLOCK_DAYS the window splits into (at least one)."""
+    return max(1, round(((last - first).days + 1) / BLOCK_DAYS))
+
+
+Key = tuple[int, str]  # a stratum of comparable days: (block, "workdays" | "days off" | "days")
+
+
+def _keys(
+    values: dict[dt.date, float],
+    profile: m.Profile,
+    first: dt.date,
+    last: dt.date,
+    stratified: bool,
+) -> dict[dt.date, Key]:
+    """The stratum of each day with the outcome: the window is cut into equal blocks of about
+    two weeks (counted back from its last day), and within each block workdays go with workdays
+    and days off with days off (unstratified, for the workday factor itself: all the block's
+    days)."""
+    span = (last - first).days + 1
+    blocks = _blocks(first, last)
+    out = {}
+    for day in values:
+        kind = "days"
+        if stratified:
+            kind = "workdays" if profile.is_workday(day) else "days off"
+        out[day] = (min(blocks - 1, (last - day).days * blocks // span), kind)
+    return out
+
+
 def _strata(
-    candidate: _Candidate, values: dict[dt.date, float], profile: m.Profile
+    candidate: _Candidate, values: dict[dt.date, float], keys: dict[dt.date, Key]
 ) -> tuple[list[stats.Stratum], list[str]]:
-    """The (on, off) values per stratum, and the strata's names ("workdays", "days off")."""
-    groups: dict[str, tuple[list[float], list[float]]] = {}
+    """The (on, off) values per stratum of comparable days, and the kind of day of each."""
+    groups: dict[Key, tuple[list[float], list[float]]] = {}
     for day in sorted(values):
-        group = "days"
-        if candidate.stratified:
-            group = "workdays" if profile.is_workday(day) else "days off"
-        on, off = groups.setdefault(group, ([], []))
+        on, off = groups.setdefault(keys[day], ([], []))
         (on if day in candidate.days else off).append(values[day])
-    names = sorted(groups, key=lambda g: g != "workdays")
-    return [groups[g] for g in names], names
+    order = sorted(groups, key=lambda g: (g[1] != "workdays", g[1], g[0]))
+    return [groups[g] for g in order], [kind for _, kind in order]
+
+
+def _residuals(
+    marks: dict[dt.date, float], keys: dict[dt.date, Key], first: dt.date, last: dt.date
+) -> list[float | None]:
+    """Each calendar day's value less its stratum's mean (None for days without the outcome):
+    what is left to carry over from one day to the next once blocks and kinds of day are out."""
+    sums: dict[Key, list[float]] = {}
+    for day, value in marks.items():
+        total = sums.setdefault(keys[day], [0.0, 0.0])
+        total[0] += value
+        total[1] += 1
+    means = {k: t[0] / t[1] for k, t in sums.items()}
+    out: list[float | None] = []
+    for n in range((last - first).days + 1):
+        day = first + DAY * n
+        out.append(marks[day] - means[keys[day]] if day in marks else None)
+    return out
 
 
 def _seed(fid: str, outcome: str) -> int:
@@ -367,15 +453,22 @@ def analyse(
 ) -> list[Factor]:
     """Every factor of the `days` days ending on as_of against the outcome: those with enough
     days first, by q then by size, then the ones that need more days. `bootstrap` is "shown"
-    (bootstrap intervals for factors that survive the correction, Welch's for the rest), "all"
+    (bootstrap intervals for factors that survive the correction, the t-test's for the rest), "all"
     or "none"."""
     first = as_of - DAY * (days - 1)
     values = outcome_by_day(records, outcome, first, as_of)
+    keys = {flag: _keys(values, records.profile, first, as_of, flag) for flag in (True, False)}
+    carried = {flag: stats.lag1(_residuals(values, keys[flag], first, as_of)) for flag in keys}
     tested: list[tuple[_Candidate, list[stats.Stratum], list[str], stats.Comparison]] = []
     waiting: list[Factor] = []
-    for candidate in candidates(records, first, as_of, ai_uses):
-        strata, names = _strata(candidate, values, records.profile)
-        found = stats.compare(strata, level=INTERVAL_LEVEL)
+    for candidate in distinct(candidates(records, first, as_of, ai_uses)):
+        flag = candidate.stratified
+        strata, names = _strata(candidate, values, keys[flag])
+        marks = {d: float(d in candidate.days) for d in values}
+        together = stats.carry(
+            carried[flag], stats.lag1(_residuals(marks, keys[flag], first, as_of))
+        )
+        found = stats.pooled(strata, level=INTERVAL_LEVEL, inflation=together)
         if found is not None and found.n_on >= MIN_DAYS and found.n_off >= MIN_DAYS:
             tested.append((candidate, strata, names, found))
             continue
@@ -389,7 +482,7 @@ def analyse(
     qs = stats.adjust([c.p for *_, c in tested])
     out: list[Factor] = []
     for (candidate, strata, names, found), q in zip(tested, qs, strict=True):
-        low, high, method = found.low, found.high, "welch"
+        low, high, method = found.low, found.high, "t"
         if bootstrap == "all" or (bootstrap == "shown" and q <= Q_LEVEL):
             interval = stats.bootstrap(
                 strata, level=INTERVAL_LEVEL, resamples=RESAMPLES, seed=_seed(candidate.id, outcome)
@@ -434,7 +527,10 @@ def _waiting(candidate: _Candidate, outcome: str, n_on: int, n_off: int) -> Fact
         label=candidate.label,
         kind=candidate.kind,
         outcome=outcome,
-        sentence=f"{candidate.label}: not enough days yet ({' and '.join(needs)} needed)",
+        sentence=(
+            f"{candidate.label}: not enough days yet ({' and '.join(needs)} needed)"
+            + (f"; {_same(candidate)}" if candidate.same else "")
+        ),
         n_on=n_on,
         n_off=n_off,
         enough=False,
@@ -464,17 +560,24 @@ def sentence(
         f"{found.mean_on:.1f} on {_plain_days(found.n_on)} vs "
         f"{found.mean_off:.1f} on {_plain_days(found.n_off)}"
     )
+    if candidate.same:
+        tail += f" ({_same(candidate)})"
     if not candidate.stratified:
         return f"{subject} is {change} {prep} workdays than {prep} days off: {tail}"
-    counted = [
-        name for (on, off), name in zip(strata, names, strict=True) if stats.usable([(on, off)])
-    ]
+    counted = sorted({name for (on, off), name in zip(strata, names, strict=True) if on and off})
     if len(counted) == 1:
         return f"{subject} is {change} {prep} {counted[0]} {candidate.clause}: {tail}"
     return (
         f"{subject} is {change} {prep} days {candidate.clause} (workdays compared with workdays, "
         f"days off with days off): {tail}"
     )
+
+
+def _same(candidate: _Candidate) -> str:
+    """ "the same days as meeting in person and collaborating"."""
+    labels = [label[:1].lower() + label[1:] for label in candidate.same]
+    listed = labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
+    return f"the same days as {listed}"
 
 
 def _plain_days(n: int) -> str:

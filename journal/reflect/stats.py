@@ -3,7 +3,9 @@
 `compare` weighs each stratum of comparable days (workdays with workdays, days off with days off)
 by how much it can tell (n_on·n_off / (n_on + n_off)), so a difference that only comes from the
 mix of weekdays is not reported as an effect. The p-value is Welch's t with the
-Welch–Satterthwaite degrees of freedom; `bootstrap` gives a seeded percentile interval of the same
+Welch–Satterthwaite degrees of freedom (experiments), or, in `pooled` (factors, with many small
+strata), a t-test against the spread pooled over every stratum, widened by `carry` when outcome and
+factor both carry over from day to day; `bootstrap` gives a seeded percentile interval of the same
 weighted difference, resampling within each stratum and group; `adjust` is Benjamini–Hochberg.
 No numpy: the samples are a few dozen days, and the import alone would cost more than the sums.
 """
@@ -84,6 +86,89 @@ def compare(strata: Sequence[Stratum], level: float = 0.90) -> Comparison | None
         mean_off=_mean(off_all),
         level=level,
     )
+
+
+def pooled(
+    strata: Sequence[Stratum], level: float = 0.90, inflation: float = 1.0
+) -> Comparison | None:
+    """The same weighted difference as `compare` (it is the least-squares effect of the factor
+    with one mean per stratum), tested against the residual spread pooled over all strata rather
+    than each group's own variance: a group of two or three days says little about its own spread,
+    and Welch's test then finds differences that are not there. The difference comes from strata
+    with a day on each side; the spread from every day.
+    `inflation` (≥ 1) widens the variance for days that carry over into the next (see `carry`).
+    None when no stratum has a day on each side, or no degrees of freedom are left."""
+    parts = [(on, off) for on, off in strata if on and off]
+    if not parts:
+        return None
+    weights = [len(on) * len(off) / (len(on) + len(off)) for on, off in parts]
+    total = sum(weights)
+    diff = (
+        sum(w * (_mean(on) - _mean(off)) for w, (on, off) in zip(weights, parts, strict=True))
+        / total
+    )
+    squares = 0.0  # the day-to-day spread: residuals from each stratum's mean with and without
+    cells = n = 0  # (every stratum tells it, even one with days on a single side)
+    for stratum in strata:
+        for side in stratum:
+            if side:
+                m = _mean(side)
+                squares += sum((x - m) ** 2 for x in side)
+                cells += 1
+                n += len(side)
+    df = n - cells
+    if df < 1:
+        return None
+    var = squares / df / total * max(1.0, inflation)
+    on_all = [x for on, _ in parts for x in on]
+    off_all = [x for _, off in parts for x in off]
+    if var <= 0.0:  # every day alike within its stratum: nothing to tell a difference from
+        p = 1.0
+        low = high = diff
+    else:
+        se = math.sqrt(var)
+        p = 2.0 * t_sf(abs(diff) / se, df)
+        half = t_quantile(0.5 + level / 2, df) * se
+        low, high = diff - half, diff + half
+    return Comparison(
+        diff=diff,
+        low=low,
+        high=high,
+        p=min(1.0, p),
+        n_on=len(on_all),
+        n_off=len(off_all),
+        mean_on=_mean(on_all),
+        mean_off=_mean(off_all),
+        level=level,
+    )
+
+
+def lag1(series: Sequence[float | None]) -> float:
+    """The lag-one autocorrelation of a day-by-day series of residuals (None: a day without a
+    value; only pairs of neighbouring days both with a value count); 0 when it cannot be told."""
+    pairs = [
+        (a, b) for a, b in zip(series, series[1:], strict=False) if a is not None and b is not None
+    ]
+    values = [x for x in series if x is not None]
+    if len(pairs) < 3 or len(values) < 3:
+        return 0.0
+    m = _mean(values)
+    spread = sum((x - m) ** 2 for x in values) / len(values)
+    if spread <= 0.0:
+        return 0.0
+    cross = sum((a - m) * (b - m) for a, b in pairs) / len(pairs)
+    return max(-1.0, min(1.0, cross / spread))
+
+
+def carry(r_outcome: float, r_factor: float) -> float:
+    """How much a day-to-day carry-over in both the outcome and the factor widens the variance of
+    their comparison (Bartlett's first-order approximation for two AR(1) series: the effective
+    number of days is n·(1 − r₁r₂)/(1 + r₁r₂)); 1 when they do not carry over together."""
+    r = r_outcome * r_factor
+    if r <= 0.0:
+        return 1.0
+    r = min(r, 0.9)
+    return (1 + r) / (1 - r)
 
 
 def bootstrap(

@@ -35,12 +35,14 @@ def test_factors_json_names_the_planted_factor(cli, lars_lifts):
     assert result.code == 0, result.err
     data = json.loads(result.out)
     assert data["as_of"] == D.isoformat() and data["days"] == 60 and data["outcome"] == "energy"
-    assert data["q_level"] == 0.1 and data["tested"] >= 2
+    assert data["q_level"] == 0.05 and data["tested"] >= 2
     lars = next(f for f in data["factors"] if f["id"] == "person:lars")
-    assert lars["significant"] and lars["q"] <= 0.1 and lars["diff"] > 0.8
+    assert lars["significant"] and lars["q"] <= 0.05 and lars["diff"] > 0.8
     assert lars["interval"]["method"] == "bootstrap" and lars["interval"]["level"] == 0.9
     assert lars["interval"]["low"] < lars["diff"] < lars["interval"]["high"]
-    assert lars["n_on"] + lars["n_off"] == 60 and lars["subject"] == "Lars"
+    # n counts the days compared: a stratum (a kind of day in a block of about two weeks) with
+    # Lars on all its days or on none says nothing about him
+    assert 50 <= lars["n_on"] + lars["n_off"] <= 60 and lars["subject"] == "Lars"
     assert "higher on " in lars["sentence"] and "you see Lars" in lars["sentence"]
 
 
@@ -69,7 +71,8 @@ def test_factors_text_says_the_sentence_interval_and_level(cli, lars_lifts):
     out = " ".join(result.out.split())
     assert "Energy is 1." in out and "higher on" in out and "you see Lars" in out
     assert "90 % interval +" in out and "(bootstrap)" in out
-    assert "q ≤ 0.10" in out
+    assert "q ≤ 0.05" in out
+    assert "where nothing matters, at most 1 such list in 10 shows any" in out
 
 
 def test_factors_on_a_young_journal_say_not_enough_days_yet(cli):
