@@ -131,6 +131,9 @@ def main() -> int:
         env = {**os.environ, "PYTHONPYCACHEPREFIX": os.path.join(tmp, "pycache")}
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env.update({"COLUMNS": "80", "LINES": "24"})
+        # A home of its own: no sync config, and no source of this machine's user (a Claude Code
+        # folder would make the first run ask which sources to sync, over Today)
+        env.update({"HOME": os.path.join(tmp, "home"), "XDG_CONFIG_HOME": os.path.join(tmp, "cfg")})
         db = args.db or os.path.join(tmp, "big.db")
         if not args.db:
             print(f"building the journal: {build(db):,} entries", flush=True)

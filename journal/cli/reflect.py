@@ -164,6 +164,8 @@ def _print_insight(insight: Insight, as_of: dt.date) -> None:
         say((f"  evidence {evidence}", "dim"))
     for action in insight.actions:
         say("  → ", (action.id, "bold"), f"  {action.text}")
+        if action.experiment:
+            say((f"    test it: aijournal experiment start --template {action.experiment}", "dim"))
     console.print()
 
 

@@ -25,6 +25,17 @@ from journal.reflect.context import Context, Finding
 
 Suggestion = tuple[str, str]  # (slug, text)
 
+# Steps that a ready-made experiment tests (journal.experiments.TEMPLATES): the action says so, so
+# the user can try the change for two weeks and read what it did, instead of taking it on faith.
+EXPERIMENTS = {
+    "draft-first": "draft-first",
+    "learn-one-thing": "learn-daily",
+    "ask-a-person": "ask-a-person",
+    "ask-first": "ask-a-person",
+    "people-block": "people-block",
+    "screens-off": "no-late-companion",
+}
+
 R = m.Relation
 # Who counts as "someone you work with", by role, best first.
 WORK_BY_ROLE: dict[m.Role, tuple[m.Relation, ...]] = {

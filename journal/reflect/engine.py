@@ -33,9 +33,13 @@ class Action:
 
     id: str
     text: str
+    experiment: str | None = None  # the ready-made experiment that tests this step, if one does
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "text": self.text}
+        out = {"id": self.id, "text": self.text}
+        if self.experiment:
+            out["experiment"] = self.experiment
+        return out
 
 
 @dataclass(frozen=True)
@@ -157,7 +161,7 @@ def run(records: Records, as_of: dt.date) -> list[Insight]:
                 continue
             offered_slugs.add(slug)
             offered_texts.add(text)
-            steps.append(Action(action_id, text))
+            steps.append(Action(action_id, text, actions.EXPERIMENTS.get(slug)))
             if len(steps) == MAX_ACTIONS:
                 break
         out.append(

@@ -53,3 +53,14 @@ def test_insights_load_names_who_lifts_energy_as_factors_find_it(store) -> None:
         service.log_ai(store, tool="ChatGPT", minutes=20, at=at, instead_of_person=True)
     assert insights.load(store, D).lifting == ("Lars",)
     assert "message Lars first" in _instead_text(insights.current(store, D))
+
+
+def test_an_action_a_ready_made_experiment_tests_names_it():
+    from journal.experiments import TEMPLATES
+    from journal.reflect import actions
+    from journal.reflect.engine import Action
+
+    assert set(actions.EXPERIMENTS.values()) <= set(TEMPLATES)
+    step = Action("augmentation-share/draft-first", "Sketch your own first take.", "draft-first")
+    assert step.to_json()["experiment"] == "draft-first"
+    assert "experiment" not in Action("x/y", "text").to_json()
