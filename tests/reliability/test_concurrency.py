@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 
+import pytest
 import relkit
 
 PER_WRITER = int(
@@ -16,6 +17,7 @@ PER_WRITER = int(
 )
 
 
+@pytest.mark.slow  # a soak: .ci/run runs it after the README command
 def test_four_writers_at_once_all_succeed(tmp_path):
     results, elapsed = relkit.concurrent_run(str(tmp_path), ["service"] * 3 + ["cli"], PER_WRITER)
     path = str(tmp_path / "concurrent.db")

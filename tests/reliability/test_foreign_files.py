@@ -214,6 +214,7 @@ def test_a_write_the_file_system_refuses_is_one_line(tmp_path, cli, monkeypatch)
     assert path.read_bytes() == before
 
 
+@pytest.mark.slow  # a soak: .ci/run runs it after the README command
 def test_damaged_data_pages_give_one_line_never_a_traceback(tmp_path, cli):
     """Damage inside the data is found only when a command reads those pages (checking every
     page on open would cost a quick-add its speed); then it is one line and exit 2."""

@@ -7,6 +7,7 @@ Calls `journal.cli.main([...])` in-process (the lean hot path and the Typer path
 from __future__ import annotations
 
 import os
+import shutil
 
 import pytest
 import relkit
@@ -14,7 +15,7 @@ from conftest import snapshot_files
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-EXAMPLES = int(os.environ.get("AIJOURNAL_HYPOTHESIS", "30"))  # CI runs a deeper sweep
+EXAMPLES = int(os.environ.get("AIJOURNAL_HYPOTHESIS", "12"))  # CI runs a deeper sweep (100)
 CHECK = settings(
     max_examples=EXAMPLES,
     deadline=None,
@@ -271,19 +272,31 @@ def _report():
     print(f"\nhostile calls tried: {sum(TRIED.values())} {TRIED} (shown with pytest -s)")
 
 
+@pytest.fixture(scope="module")
+def journal_master(tmp_path_factory) -> list[str]:
+    """Where the module's first test leaves the journal it built (built under that test's pinned
+    clock and zone, the same for every test), for the others to copy."""
+    return [str(tmp_path_factory.mktemp("hostile") / "master.db")]
+
+
 @pytest.fixture
-def journal(tmp_path, monkeypatch):
-    """A journal with a few entries of each kind; the working folder is a scratch one."""
+def journal(tmp_path, monkeypatch, journal_master):
+    """A journal with a few entries of each kind, written by the console script once per module
+    and copied; the working folder is a scratch one."""
     path = str(tmp_path / "journal.db")
     monkeypatch.chdir(tmp_path)
-    for args in (
-        ["ai", "Claude", "30m", "--purpose", "learn", "--tag", "x"],
-        ["met", "Sam, Priya", "20m", "--kind", "feedback"],
-        ["energy", "3"],
-        ["checkin", "--trust-ai", "4", "--trust-team", "2"],
-        ["who5", "3", "3", "3", "3", "3"],
-    ):
-        relkit.run_ok("--db", path, *args)
+    master = journal_master[0]
+    if not os.path.exists(master):
+        for args in (
+            ["ai", "Claude", "30m", "--purpose", "learn", "--tag", "x"],
+            ["met", "Sam, Priya", "20m", "--kind", "feedback"],
+            ["energy", "3"],
+            ["checkin", "--trust-ai", "4", "--trust-team", "2"],
+            ["who5", "3", "3", "3", "3", "3"],
+        ):
+            relkit.run_ok("--db", master, *args)
+    shutil.copy(master, path)
+    os.chmod(path, 0o600)
     return path
 
 

@@ -238,6 +238,7 @@ def test_a_claude_code_line_longer_than_any_real_one_is_skipped(journal, tmp_pat
 FORMATS = ("chatgpt", "claude", "ics", "jsonl", "claude-code")
 
 
+@pytest.mark.slow  # a soak: .ci/run runs it after the README command
 def test_fifos_and_devices_are_refused_at_once(journal, tmp_path):
     fifo = tmp_path / "conversations.jsonl"
     os.mkfifo(fifo)

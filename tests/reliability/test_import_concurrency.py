@@ -176,6 +176,7 @@ def _wait_until_blocked(procs: list[subprocess.Popen], limit: float = 30.0) -> N
         before = now
 
 
+@pytest.mark.slow  # a soak: .ci/run runs it after the README command
 def test_concurrent_imports_of_one_file_add_it_once(tmp_path):
     """RACERS processes per format, all formats at once on one journal (one race per format)."""
     raced = str(tmp_path / "raced.db")

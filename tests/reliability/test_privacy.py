@@ -200,6 +200,7 @@ class _Keys:
         raise OSError("not a terminal")
 
 
+@pytest.mark.slow  # a whole process under the guard: .ci/run runs it after the README command
 def test_the_tui_runs_without_the_network(tmp_path, no_network):
     from journal.store import JournalStore
     from journal.tui.app import make_app
@@ -221,6 +222,7 @@ def test_the_tui_runs_without_the_network(tmp_path, no_network):
     assert no_network == []
 
 
+@pytest.mark.slow  # a whole process under the guard: .ci/run runs it after the README command
 def test_the_console_script_opens_no_socket(tmp_path):
     """The real `aijournal` process, with an audit hook that kills it on any network use."""
     guard = os.path.join(os.path.dirname(__file__), "netguard")

@@ -193,6 +193,7 @@ def clean(app, where: str) -> str:
     return text
 
 
+@pytest.mark.slow  # every screen and dialog: .ci/run runs it after the README command
 def test_every_screen_shows_hostile_text_literally_and_escaped(hostile_db):
     from journal.tui.app import make_app
 

@@ -12,6 +12,7 @@ import os
 import subprocess
 import threading
 
+import pytest
 import relkit
 
 from journal.tui.app import make_app
@@ -106,6 +107,7 @@ async def _settle(pilot) -> None:
     await pilot.pause()
 
 
+@pytest.mark.slow  # a soak: .ci/run runs it after the README command
 def test_tui_open_while_the_shell_writes_loses_nothing(db_path):
     relkit.run_ok("--db", db_path, "energy", "3")  # the journal exists before the app opens
     before = relkit.entry_count(db_path)

@@ -46,7 +46,13 @@ def offered(app) -> set[str]:
     return set(app.screen.active_bindings)
 
 
-@pytest.mark.parametrize("only", list(TEXT_FIELDS))
+@pytest.mark.parametrize(
+    "only",
+    [
+        pytest.param(form, marks=pytest.mark.slow) if len(fields) > 1 else form
+        for form, fields in TEXT_FIELDS.items()
+    ],  # the two long forms are soaks: .ci/run runs them after the README command
+)
 @aio
 async def test_real_words_typed_into_every_field_do_nothing_else(db_path, only):
     app = make_app(db_path, welcome=False)

@@ -3,7 +3,7 @@ of tests/tui/__snapshots__/*.svg, reviewed like code.
 
 After a change meant to show, rewrite the snapshots with
 
-    SNAPSHOT_UPDATE=1 pytest tests/tui/test_snapshots.py
+    SNAPSHOT_UPDATE=1 pytest -m slow tests/tui/test_snapshots.py   (the scenes are `slow`: .ci/run runs them)
 
 and review `git diff tests/tui/__snapshots__` (each file opens in a browser).
 
@@ -57,6 +57,7 @@ def screen_rows(svg: str) -> list[str]:
     return ["".join(parts).rstrip() for _, parts in sorted(rows.items())]
 
 
+@pytest.mark.slow  # 18 whole-app renders: .ci/run runs them after the README command
 @pytest.mark.parametrize("scene", SCENES, ids=[scene.name for scene in SCENES])
 def test_scene_matches_its_snapshot(scene: Scene, demo_template, tmp_path, pinned):
     db = str(tmp_path / "journal.db")

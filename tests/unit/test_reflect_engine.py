@@ -97,7 +97,9 @@ def test_to_json_has_exactly_the_contract_keys_and_coverage():
             assert data["evidence"]
             assert all(list(e) == ["day", "entry_ids"] for e in data["evidence"])
             dt.date.fromisoformat(data["evidence"][0]["day"])
-            assert all(list(a) in (["id", "text"], ["id", "text", "experiment"]) for a in data["actions"])
+            assert all(
+                list(a) in (["id", "text"], ["id", "text", "experiment"]) for a in data["actions"]
+            )
             cover = data["coverage"]
             assert list(cover) == ["window_days", "logged_days", "paused_days"], insight.id
             assert cover["window_days"] >= 1, insight.id
