@@ -5,7 +5,8 @@ After a change meant to show, rewrite the snapshots with
 
     SNAPSHOT_UPDATE=1 pytest -m slow tests/tui/test_snapshots.py
 
-(the scenes are marked `slow`; .ci/run runs them) and review `git diff tests/tui/__snapshots__` (each file opens in a browser).
+(the scenes are marked `slow`; .ci/run runs them) and review `git diff tests/tui/__snapshots__`
+(each file opens in a browser).
 
 pytest-textual-snapshot is not used: its only release pins syrupy 4.8, which needs pytest < 9.
 """
