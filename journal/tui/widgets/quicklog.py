@@ -104,6 +104,9 @@ class QuickLog(Vertical):
             self.fill_checkin(checkin)
 
     def compose(self) -> ComposeResult:
+        # Decided from the terminal's width before the forms mount (margin, border and padding
+        # take 6 columns), so the first resize finds the class right and does not restyle them.
+        self.set_class(self.app.size.width - 6 < NARROW, "-narrow")
         yield Static("", id="form-pills")
         # The AI form, shown first, comes with the quick log; the other three once the day is
         # on screen (add_forms), or at once when one is asked for before that.
