@@ -158,6 +158,10 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["XDG_DATA_HOME"] = tmp  # the welcome screen's demo journal stays in here
+        # and no sync source of this machine's user (its first run would ask, over every scene)
+        os.environ["HOME"] = os.path.join(tmp, "home")
+        os.environ["XDG_CONFIG_HOME"] = os.path.join(tmp, "config")
+        os.environ.pop("AIJOURNAL_CONFIG", None)
         demo_path = os.path.join(tmp, "demo.db")
         build_demo(demo_path)
         for scene in SCENES:
