@@ -182,6 +182,30 @@ def lines(handle: IO[bytes], limit: int = MAX_LINE) -> Iterator[tuple[int, bytes
         yield number, line
 
 
+def log_lines(
+    file: str, name: str, what: str, accepted: str
+) -> Iterator[tuple[int, str | None, bool]]:
+    """(number, text, is the last line) of the non-blank lines of a JSONL session log, read as a
+    stream; a line over MAX_LINE bytes comes as None, never held whole. `what` names the file
+    for open_regular, `accepted` what a non-UTF-8 file should have been."""
+    try:
+        with open_regular(file, what) as handle:
+            previous: tuple[int, str | None] | None = None
+            for number, raw in lines(handle):
+                line = raw.decode("utf-8") if raw is not None else None
+                if line is not None and not line.strip():
+                    continue
+                if previous is not None:
+                    yield previous[0], previous[1], False
+                previous = (number, line)
+            if previous is not None:
+                yield previous[0], previous[1], True
+    except UnicodeDecodeError:
+        raise BadInput(f"{name}: is not UTF-8 text; accepted: {accepted}") from None
+    except OSError as err:
+        raise BadInput(f"{name}: cannot be read ({err.strerror})") from None
+
+
 # --- zip members -------------------------------------------------------------------------------
 
 

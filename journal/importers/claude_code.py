@@ -17,7 +17,7 @@ from typing import Any
 
 from journal.errors import BadInput
 from journal.importers import ImportResult
-from journal.importers._bounds import MAX_LINE, Refused, is_regular, lines, loads, open_regular
+from journal.importers._bounds import MAX_LINE, Refused, is_regular, loads, log_lines
 from journal.importers._chat import (
     Conversation,
     Meter,
@@ -143,7 +143,9 @@ def _read_log(
         refused.append(message)
         errors.append(BadInput(message))
 
-    for number, line, last in _lines(file, name):
+    for number, line, last in log_lines(
+        file, name, "a Claude Code session log (.jsonl)", "a Claude Code session log"
+    ):
         if line is None:
             refused.append(f"{name}: line {number} is over {MAX_LINE // 1024**2} MB, skipped")
             continue
@@ -189,27 +191,6 @@ def _read_record(
     cwd = text(record.get("cwd"), 1000)
     if cwd and session["project"] is None:
         session["project"] = os.path.basename(cwd.rstrip("/\\")) or cwd
-
-
-def _lines(file: str, name: str) -> Iterator[tuple[int, str | None, bool]]:
-    """(number, text, is the last line) of the non-blank lines of a file, read as a stream; a
-    line over MAX_LINE bytes comes as None, never held whole."""
-    try:
-        with open_regular(file, "a Claude Code session log (.jsonl)") as handle:
-            previous: tuple[int, str | None] | None = None
-            for number, raw in lines(handle):
-                line = raw.decode("utf-8") if raw is not None else None
-                if line is not None and not line.strip():
-                    continue
-                if previous is not None:
-                    yield previous[0], previous[1], False
-                previous = (number, line)
-            if previous is not None:
-                yield previous[0], previous[1], True
-    except UnicodeDecodeError:
-        raise BadInput(f"{name}: is not UTF-8 text; accepted: a Claude Code session log") from None
-    except OSError as err:
-        raise BadInput(f"{name}: cannot be read ({err.strerror})") from None
 
 
 def _conversations(sessions: dict[str, dict[str, Any]]) -> Iterator[Conversation]:

@@ -15,12 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from collections.abc import Iterator
 from typing import Any
 
 from journal.errors import BadInput
 from journal.importers import ImportResult
-from journal.importers._bounds import MAX_LINE, Refused, is_regular, lines, loads, open_regular
+from journal.importers._bounds import MAX_LINE, Refused, is_regular, loads, log_lines
 from journal.importers._chat import (
     Conversation,
     Meter,
@@ -101,7 +100,7 @@ def read_log(file: str, name: str, refused: list[str], errors: list[BadInput]) -
         refused.append(message)
         errors.append(BadInput(message))
 
-    for number, line, last in _lines(file, name):
+    for number, line, last in log_lines(file, name, "a Codex session log (.jsonl)", ACCEPTED):
         if line is None:
             refused.append(f"{name}: line {number} is over {MAX_LINE // 1024**2} MB, skipped")
             continue
@@ -159,26 +158,6 @@ def _read_record(record: dict[str, Any], session: Session, meta_seen: bool) -> b
         if cwd:
             session.project = os.path.basename(cwd.rstrip("/\\")) or cwd
     return meta_seen
-
-
-def _lines(file: str, name: str) -> Iterator[tuple[int, str | None, bool]]:
-    """(number, text, is the last line) of the non-blank lines of a file, read as a stream."""
-    try:
-        with open_regular(file, "a Codex session log (.jsonl)") as handle:
-            previous: tuple[int, str | None] | None = None
-            for number, raw in lines(handle):
-                line = raw.decode("utf-8") if raw is not None else None
-                if line is not None and not line.strip():
-                    continue
-                if previous is not None:
-                    yield previous[0], previous[1], False
-                previous = (number, line)
-            if previous is not None:
-                yield previous[0], previous[1], True
-    except UnicodeDecodeError:
-        raise BadInput(f"{name}: is not UTF-8 text; accepted: {ACCEPTED}") from None
-    except OSError as err:
-        raise BadInput(f"{name}: cannot be read ({err.strerror})") from None
 
 
 # --- aijournal import codex --------------------------------------------------------------------
