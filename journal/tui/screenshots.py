@@ -59,6 +59,11 @@ def _experiment_running(app: Any) -> None:
     app.screen.reload()
 
 
+def _good_days_section(app: Any) -> None:
+    """The Insights list scrolled to its end: the "What goes with your good days" section."""
+    app.screen.query_one("#insights-list").scroll_end(animate=False, immediate=True)
+
+
 SCENES: tuple[Scene, ...] = (
     Scene("01-welcome", empty=True, after=_tab_beneath_built),
     Scene("02-today"),
@@ -77,6 +82,7 @@ SCENES: tuple[Scene, ...] = (
     Scene("14-insights-evidence", ("f4", "v")),
     Scene("15-report", ("f2", "r", "g", "G", "G")),  # this month by purpose, then skill
     Scene("16-experiments", ("f4", "e"), after=_experiment_running),
+    Scene("17-insights-good-days", ("f4",), after=_good_days_section),
 )
 
 
