@@ -11,18 +11,15 @@ Builds the journal once in a temporary folder (or reuses --db if it exists), the
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import os
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from insights import build, count, whole_process  # noqa: E402  (bench/insights.py, beside us)
+from insights import journal, options, ratio_line, whole_process  # noqa: E402  (beside us)
 
 TARGET_RATIO = 10.0
 
@@ -44,26 +41,8 @@ def in_process(path: str, runs: int, bootstrap: str) -> tuple[float, int, int]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--density", type=int, default=48, help="AI sessions multiplier")
-    parser.add_argument("--days", type=int, default=1095)
-    parser.add_argument("--persona", default="balanced")
-    parser.add_argument("--runs", type=int, default=21)
-    parser.add_argument("--db", help="reuse (or build once into) this database")
-    args = parser.parse_args()
-
-    folder = None
-    path = args.db
-    if path is None:
-        folder = tempfile.mkdtemp(prefix="aijournal-bench-")
-        path = os.path.join(folder, "journal.db")
-    try:
-        entries = (
-            count(path)
-            if os.path.exists(path)
-            else build(path, args.persona, args.days, args.density)
-        )
-        print(f"journal: {entries:,} entries over {args.days} days ({args.persona} persona)")
+    args = options(__doc__.split("\n")[0])
+    with journal(args) as path:
         for mode in ("shown", "all"):
             ms, tested, shown = in_process(path, max(3, args.runs // 3), mode)
             print(
@@ -71,16 +50,7 @@ def main() -> int:
                 f"({tested} factors tested, {shown} survive q <= 0.05)"
             )
         ours, bare = whole_process(path, args.runs, ("factors", "--json"))
-        ratio = ours / bare
-        verdict = "ok" if ratio <= TARGET_RATIO else "OVER TARGET"
-        print(
-            f"(b) `aijournal --db X factors --json`: median {ours:.0f} ms vs `python -c pass` "
-            f"{bare:.0f} ms = {ratio:.1f}x over {args.runs} alternating runs each; "
-            f"target <= {TARGET_RATIO:.0f}x: {verdict}"
-        )
-    finally:
-        if folder is not None:
-            shutil.rmtree(folder, ignore_errors=True)
+        print("(b) " + ratio_line("factors --json", ours, bare, args.runs, TARGET_RATIO))
     return 0
 
 
