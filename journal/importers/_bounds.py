@@ -182,6 +182,14 @@ def lines(handle: IO[bytes], limit: int = MAX_LINE) -> Iterator[tuple[int, bytes
         yield number, line
 
 
+def size_of(file: str) -> int:
+    """A file's size for a progress meter (0 when it cannot be read: the read says why)."""
+    try:
+        return os.path.getsize(file)
+    except OSError:
+        return 0
+
+
 def log_lines(
     file: str, name: str, what: str, accepted: str
 ) -> Iterator[tuple[int, str | None, bool]]:

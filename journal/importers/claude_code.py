@@ -17,7 +17,7 @@ from typing import Any
 
 from journal.errors import BadInput
 from journal.importers import ImportResult
-from journal.importers._bounds import MAX_LINE, Refused, is_regular, loads, log_lines
+from journal.importers._bounds import MAX_LINE, Refused, is_regular, loads, log_lines, size_of
 from journal.importers._chat import (
     Conversation,
     Meter,
@@ -48,7 +48,7 @@ def run(
     with no readable line at all is refused whole."""
     refused: list[str] = []
     files = session_files(path, refused, base=os.path.dirname(os.path.abspath(path)))
-    sizes = [_size(f) for f in files]
+    sizes = [size_of(f) for f in files]
     meter = Meter(progress, sum(sizes))
     sessions: dict[str, dict[str, Any]] = {}
     read = 0
@@ -77,13 +77,6 @@ def run(
         refused=refused,
         meter=meter,
     )
-
-
-def _size(file: str) -> int:
-    try:
-        return os.path.getsize(file)
-    except OSError:
-        return 0
 
 
 def session_files(path: str, refused: list[str] | None = None, base: str = "") -> list[str]:

@@ -19,7 +19,7 @@ from typing import Any
 
 from journal.errors import BadInput
 from journal.importers import ImportResult
-from journal.importers._bounds import MAX_LINE, Refused, is_regular, loads, log_lines
+from journal.importers._bounds import MAX_LINE, Refused, is_regular, loads, log_lines, size_of
 from journal.importers._chat import (
     Conversation,
     Meter,
@@ -179,7 +179,7 @@ def run(
     files = session_files(path, refused)
     if not files:
         raise BadInput(f"{path}: holds no Codex session logs (rollout-*.jsonl); give {ACCEPTED}")
-    sizes = [_size(f) for f in files]
+    sizes = [size_of(f) for f in files]
     meter = Meter(progress, sum(sizes))
     base = os.path.dirname(os.path.abspath(path))
     sessions: list[Session] = []
@@ -215,10 +215,3 @@ def run(
     if subagents:
         result.skip("subagent sessions", subagents)
     return result
-
-
-def _size(file: str) -> int:
-    try:
-        return os.path.getsize(file)
-    except OSError:
-        return 0
