@@ -52,29 +52,44 @@ def compare(strata: Sequence[Stratum], level: float = 0.90) -> Comparison | None
     parts = usable(strata)
     if not parts:
         return None
-    weights = [len(on) * len(off) / (len(on) + len(off)) for on, off in parts]
-    total = sum(weights)
-    diff = (
-        sum(w * (_mean(on) - _mean(off)) for w, (on, off) in zip(weights, parts, strict=True))
-        / total
-    )
+    weights, total, diff = _weighted(parts)
     terms: list[tuple[float, int]] = []  # (variance contribution, its degrees of freedom)
     for w, (on, off) in zip(weights, parts, strict=True):
         share = (w / total) ** 2
         terms.append((share * _var(on) / len(on), len(on) - 1))
         terms.append((share * _var(off) / len(off), len(off) - 1))
     var = sum(v for v, _ in terms)
-    on_all = [x for on, _ in parts for x in on]
-    off_all = [x for _, off in parts for x in off]
+    df = var**2 / sum(v**2 / d for v, d in terms if v > 0) if var > 0.0 else 0.0
+    return _tested(parts, diff, var, df, level, alike=1.0 if diff == 0 else 0.0)
+
+
+def _weighted(parts: Sequence[Stratum]) -> tuple[list[float], float, float]:
+    """Each stratum's weight (n_on·n_off / (n_on + n_off)), their sum, and the weighted
+    difference of means (on minus off)."""
+    weights = [len(on) * len(off) / (len(on) + len(off)) for on, off in parts]
+    total = sum(weights)
+    diff = (
+        sum(w * (_mean(on) - _mean(off)) for w, (on, off) in zip(weights, parts, strict=True))
+        / total
+    )
+    return weights, total, diff
+
+
+def _tested(
+    parts: Sequence[Stratum], diff: float, var: float, df: float, level: float, alike: float
+) -> Comparison:
+    """The comparison of `diff` with its variance on t(df); `alike` is the p-value given when
+    the variance is nil (every day alike within its stratum)."""
     if var <= 0.0:
-        p = 1.0 if diff == 0 else 0.0
+        p = alike
         low = high = diff
     else:
-        df = var**2 / sum(v**2 / d for v, d in terms if v > 0)
         se = math.sqrt(var)
         p = 2.0 * t_sf(abs(diff) / se, df)
         half = t_quantile(0.5 + level / 2, df) * se
         low, high = diff - half, diff + half
+    on_all = [x for on, _ in parts for x in on]
+    off_all = [x for _, off in parts for x in off]
     return Comparison(
         diff=diff,
         low=low,
@@ -101,12 +116,7 @@ def pooled(
     parts = [(on, off) for on, off in strata if on and off]
     if not parts:
         return None
-    weights = [len(on) * len(off) / (len(on) + len(off)) for on, off in parts]
-    total = sum(weights)
-    diff = (
-        sum(w * (_mean(on) - _mean(off)) for w, (on, off) in zip(weights, parts, strict=True))
-        / total
-    )
+    _, total, diff = _weighted(parts)
     squares = 0.0  # the day-to-day spread: residuals from each stratum's mean with and without
     cells = n = 0  # (every stratum tells it, even one with days on a single side)
     for stratum in strata:
@@ -120,27 +130,8 @@ def pooled(
     if df < 1:
         return None
     var = squares / df / total * max(1.0, inflation)
-    on_all = [x for on, _ in parts for x in on]
-    off_all = [x for _, off in parts for x in off]
-    if var <= 0.0:  # every day alike within its stratum: nothing to tell a difference from
-        p = 1.0
-        low = high = diff
-    else:
-        se = math.sqrt(var)
-        p = 2.0 * t_sf(abs(diff) / se, df)
-        half = t_quantile(0.5 + level / 2, df) * se
-        low, high = diff - half, diff + half
-    return Comparison(
-        diff=diff,
-        low=low,
-        high=high,
-        p=min(1.0, p),
-        n_on=len(on_all),
-        n_off=len(off_all),
-        mean_on=_mean(on_all),
-        mean_off=_mean(off_all),
-        level=level,
-    )
+    # every day alike within its stratum: nothing to tell a difference from (p 1)
+    return _tested(parts, diff, var, df, level, alike=1.0)
 
 
 def lag1(series: Sequence[float | None]) -> float:
