@@ -209,6 +209,23 @@ def _url_filter(column: str, hosts: Mapping[str, str]) -> tuple[str, list[str]]:
     return f"({clause})" if clause else "0", list(hosts)
 
 
+def _ai_pages(
+    db: sqlite3.Connection, table: str, hosts: Mapping[str, str]
+) -> tuple[dict[Any, tuple[Any, ...]], dict[Any, str]]:
+    """The pages of a history's page table (Chromium's `urls`, Firefox's `moz_places`) whose URL
+    is on an AI host: id -> (url, title), and id -> the AI host."""
+    from journal.sync.captured import ai_host, host_of
+
+    where, args = _url_filter("url", hosts)
+    pages = {
+        row[0]: row[1:]
+        for row in db.execute(f"SELECT id, url, title FROM {table} WHERE {where}", args)
+        if isinstance(row[1], str)
+    }
+    wanted = {i: h for i, (url, _t) in pages.items() if (h := ai_host(host_of(url), hosts))}
+    return pages, wanted
+
+
 def _chromium(
     db: sqlite3.Connection,
     hosts: Mapping[str, str],
@@ -218,15 +235,7 @@ def _chromium(
     skipped: dict[str, int],
     keep: bool,
 ) -> Iterator[Visit]:
-    from journal.sync.captured import ai_host, host_of
-
-    where, args = _url_filter("url", hosts)
-    urls = {
-        row[0]: row[1:]
-        for row in db.execute(f"SELECT id, url, title FROM urls WHERE {where}", args)
-        if isinstance(row[1], str)
-    }
-    wanted = {i: h for i, (url, _t) in urls.items() if (h := ai_host(host_of(url), hosts))}
+    urls, wanted = _ai_pages(db, "urls", hosts)
     floor = _webkit(start_from)
     low = _webkit(since)
     ids = sorted(wanted)
@@ -264,15 +273,7 @@ def _firefox(
     skipped: dict[str, int],
     keep: bool,
 ) -> Iterator[Visit]:
-    from journal.sync.captured import ai_host, host_of
-
-    where, args = _url_filter("url", hosts)
-    places = {
-        row[0]: row[1:]
-        for row in db.execute(f"SELECT id, url, title FROM moz_places WHERE {where}", args)
-        if isinstance(row[1], str)
-    }
-    wanted = {i: h for i, (url, _t) in places.items() if (h := ai_host(host_of(url), hosts))}
+    places, wanted = _ai_pages(db, "moz_places", hosts)
     floor = int(start_from * 1e6) if start_from is not None else 0
     low = int(since * 1e6) if since is not None else 0
     ids = sorted(wanted)
