@@ -110,7 +110,9 @@ HELP_SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("w", "the WHO-5 wellbeing index: five statements, 0 … 5 each, then the score"),
             ("enter or ctrl+s", "save the form"),
             ("1 … 5", "on a focused scale (energy, check-in, felt): pick the value"),
-            ("← / →", "on a focused scale: one less, one more"),
+            ("← / →", "on a focused scale: one less, one more; on Purpose: the one before, after"),
+            ("1 … 4", "on Purpose: learn, augment, automate, companion (or type its first letter)"),
+            ("space", "on a tick box: tick or untick it; on a button: press it"),
             (
                 "t, ctrl+t",
                 "start a live timer for the tool and skill in the AI form, or stop the running one",

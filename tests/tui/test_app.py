@@ -60,7 +60,7 @@ async def test_log_ai_session_through_the_form(db_path):
         await type_text(pilot, "Claude")
         await pilot.press("tab")
         await type_text(pilot, "45m")
-        await pilot.press("tab", "tab", "enter", "down", "enter")  # When left empty; learn
+        await pilot.press("tab", "tab", "l")  # When left empty; l: learn
         assert app.focused.id == "ai-purpose"  # choosing does not jump: tab moves on
         await pilot.press("tab")
         await type_text(pilot, "regex")
@@ -80,7 +80,7 @@ async def test_log_ai_session_through_the_form(db_path):
 
 
 @aio
-async def test_ctrl_s_logs_the_form_from_a_select(db_path):
+async def test_ctrl_s_logs_the_form_from_the_purpose_choice(db_path):
     app = make_app(db_path, welcome=False)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
@@ -88,7 +88,7 @@ async def test_ctrl_s_logs_the_form_from_a_select(db_path):
         await type_text(pilot, "ChatGPT")
         await pilot.press("tab")
         await type_text(pilot, "20")
-        await pilot.press("tab", "tab", "enter", "down", "down", "enter")
+        await pilot.press("tab", "tab", "2")  # the second purpose: augment
         assert app.focused.id == "ai-purpose"
         await pilot.press("ctrl+s")
         await settle(pilot)

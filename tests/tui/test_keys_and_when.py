@@ -99,7 +99,7 @@ async def test_after_logging_the_form_clears_focus_is_on_its_first_field_and_a_i
         await type_text(pilot, "Claude")
         await pilot.press("tab")
         await type_text(pilot, "20m")
-        await pilot.press("tab", "tab", "enter", "down", "enter", "ctrl+s")
+        await pilot.press("tab", "tab", "l", "ctrl+s")
         await settle(pilot)
         assert len(rows(db_path)) == 1
         screen = app.screen
@@ -144,7 +144,7 @@ async def test_after_energy_is_logged_a_digit_switches_tabs_instead(db_path):
 
 
 @aio
-async def test_digits_on_a_select_or_checkbox_do_not_log_energy(db_path):
+async def test_digits_on_a_select_or_tick_box_do_not_log_energy(db_path):
     app = make_app(db_path, welcome=False)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
@@ -158,6 +158,53 @@ async def test_digits_on_a_select_or_checkbox_do_not_log_energy(db_path):
         await settle(pilot)
         assert app.current_mode == "dashboard"  # nothing typed there: 3 is the tab
         assert rows(db_path) == []
+
+
+@aio
+async def test_purpose_is_one_key_and_enter_on_the_tick_box_logs(db_path):
+    app = make_app(db_path, welcome=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await type_text(pilot, "Claude")
+        await pilot.press("tab")
+        await type_text(pilot, "30m")
+        await pilot.press("tab", "tab")
+        purpose = app.screen.query_one("#ai-purpose")
+        assert app.focused is purpose and purpose.value is None
+        assert "learn: AI as a tutor" in str(app.screen.query_one("#form-msg").render())
+        await pilot.press("a")
+        assert purpose.value == "augment"
+        await pilot.press("a")  # the next one with that letter
+        assert purpose.value == "automate"
+        await pilot.press("4", "left")
+        assert purpose.value == "automate"
+        await pilot.press("w", "3")  # neither WHO-5 nor the Dashboard here: 3 is automate
+        assert (app.current_mode, type(app.screen).__name__) == ("today", "TodayScreen")
+        assert not offered(app) & (ONE_KEY_COMMANDS | {"w"})
+        await pilot.press("tab", "tab", "space")  # past Skill, onto the tick box
+        assert app.screen.query_one("#ai-instead").value is True
+        await pilot.press("enter")
+        await settle(pilot)
+        [entry] = rows(db_path, types=["ai_session"])
+        assert (entry.tool, entry.minutes, entry.purpose.value, entry.instead_of_person) == (
+            "Claude",
+            30,
+            "automate",
+            True,
+        )
+        assert purpose.value is None and app.focused.id == "ai-tool"
+        await type_text(pilot, "Copilot")
+        await pilot.press("tab")
+        await type_text(pilot, "10")
+        purpose.focus()
+        await pilot.press("1")
+        await pilot.click("#ai-log")
+        await settle(pilot)
+        assert [(e.tool, e.purpose.value) for e in rows(db_path, types=["ai_session"])] == [
+            ("Claude", "automate"),
+            ("Copilot", "learn"),
+        ]
 
 
 @aio
@@ -175,7 +222,7 @@ async def test_undo_and_timer_keys_say_what_they_did_and_the_way_back(db_path):
 
         await pilot.press("a")
         await type_text(pilot, "Copilot")
-        await pilot.press("tab", "tab", "tab", "enter", "down", "enter", "tab")
+        await pilot.press("tab", "tab", "tab", "l", "tab")
         await type_text(pilot, "pytest fixtures")
         await pilot.press("ctrl+t")
         await settle(pilot)

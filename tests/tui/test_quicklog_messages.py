@@ -37,7 +37,7 @@ async def test_logging_through_the_form_posts_logged_and_today_shows_it(db_path)
         await type_text(pilot, "Claude")
         await pilot.press("tab")
         await type_text(pilot, "45m")
-        await pilot.press("tab", "tab", "enter", "down", "enter", "ctrl+s")  # purpose: learn
+        await pilot.press("tab", "tab", "l", "ctrl+s")  # purpose: learn
         await settle(pilot)
         [logged] = [m for m in posted if isinstance(m, QuickLog.Logged)]
         assert (logged.kind, logged.row["tool"], logged.row["minutes"]) == ("ai", "Claude", 45)

@@ -11,13 +11,14 @@ import re
 
 import pytest
 from textual.binding import Binding
-from textual.widgets import Button, DataTable
+from textual.widgets import DataTable
 
 from journal import present, service
 from journal import report as rp
 from journal.clock import localize
 from journal.store import JournalStore
 from journal.tui.app import make_app
+from journal.tui.widgets.controls import Press
 from tests.tui.test_app import aio, settle
 
 NOV = (dt.date(2026, 11, 1), dt.date(2026, 11, 30))  # the pinned now is 2026-11-26
@@ -171,6 +172,9 @@ SECTIONS = {
     "TodayScreen": "Today",
     "QuickLog": "Today",
     "Scale": "Today",
+    "Choice": "Today",
+    "Tick": "Today",
+    "Press": "Today",
     "CompletingInput": "Today",
     "HistoryScreen": "History",
     "ReportScreen": "Report",
@@ -268,18 +272,19 @@ async def test_the_help_screen_shows_the_new_keys(db_path):
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 @aio
-async def test_every_form_button_is_inside_the_screen(db_path, size):
+async def test_every_form_control_is_inside_the_screen(db_path, size):
     app = make_app(db_path, welcome=False)
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
         for key, form in (("a", "form-ai"), ("m", "form-met")):
             await pilot.press(key)
             await settle(pilot)
-            buttons = list(app.screen.query_one(f"#{form}").query(Button))
-            assert buttons
+            controls = list(app.screen.query_one(f"#{form}").query("Press, Tick, Choice"))
+            assert any(isinstance(c, Press) for c in controls)
             screen = app.screen.region
-            for button in buttons:
-                region = button.region
-                assert region.width >= len(str(button.label)), button.id
-                assert screen.contains_region(region), (button.id, region, screen)
+            for control in controls:
+                region = control.region
+                whole = control.get_content_width(screen.size, screen.size)
+                assert region.width >= whole, control.id
+                assert screen.contains_region(region), (control.id, region, screen)
             await pilot.press("escape")

@@ -21,13 +21,16 @@ CHARACTER_KEYS = {"slash", "question_mark", "space"}
 
 
 def in_text_field(widget: Widget | None) -> bool:
-    """Whether keys typed now go into text: an Input, a TextArea, or a Select (its list types
-    ahead to an option)."""
+    """Whether keys typed now go into text: an Input, a TextArea, a Select (its list types ahead
+    to an option), or a widget of ours that takes letters (TAKES_LETTERS: a Choice)."""
     if widget is None:
         return False
     from textual.widgets import Input, Select, TextArea
 
-    return any(isinstance(node, (Input, TextArea, Select)) for node in widget.ancestors_with_self)
+    return any(
+        isinstance(node, (Input, TextArea, Select)) or getattr(node, "TAKES_LETTERS", False)
+        for node in widget.ancestors_with_self
+    )
 
 
 def character_actions(bindings: Iterable[object]) -> frozenset[str]:

@@ -1,17 +1,19 @@
 """Today: the day's status, the quick log (journal.tui.widgets.quicklog), the day's timeline and
-the live timer, all mounted right after the first frame (which shows the tab bar). Once the day
-is on screen come the footer, the quick log's other forms, and the slower reads: the count of
-imported sessions to classify and the completion lists."""
+the live timer. Today is the screen people open the app for, so its first frame is the whole
+day: composed at once with the tab bar, and the day read (a few milliseconds) before that frame
+is painted. Once it is on screen come the footer, the quick log's other forms, and the slower
+reads: the count of imported sessions to classify, the completion lists and the experiment."""
 
 from __future__ import annotations
 
 import datetime as dt
-import threading
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import work
+from textual import events, on, work
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.widget import Widget
@@ -19,17 +21,20 @@ from textual.widgets import Static
 
 from journal import service
 from journal.clock import localize, now
+from journal.errors import JournalError
 from journal.models import AISession, CheckIn, Energy, Entry, Interaction
 from journal.richtext import plain
 from journal.tui import _textual_internals
 from journal.tui import format as fmt
 from journal.tui.screens.base import JournalScreen
 from journal.tui.text import CHECKIN_DONE, CHECKIN_PROMPT, NOTHING_TODAY, TIMER_HINT
+from journal.tui.widgets.navbar import TopBar
 from journal.tui.widgets.tables import set_columns
 
 if TYPE_CHECKING:
     from textual.widgets import DataTable
 
+    from journal.store import JournalStore
     from journal.tui.widgets.quicklog import QuickLog
 
 TODAY_CSS = Path(__file__).with_name("today.tcss")
@@ -75,13 +80,19 @@ class TodayScreen(JournalScreen):
     def __init__(self) -> None:
         super().__init__()
         self.data: TodayData | None = None
-        # Set once the first day read is on screen: the slower reads wait for it.
-        self.day_shown = threading.Event()
         self.rows_shown = 0  # of data.entries, in the timeline
+        self.resumed_once = False
 
     # --- layout --------------------------------------------------------------------------------
 
-    def late_body(self) -> list[Widget]:
+    def compose(self) -> ComposeResult:
+        # The whole screen in the first frame: one layout and one paint, instead of a tab bar
+        # painted first, the widgets mounted after it and the day filled in a third frame
+        # (each frame waits for Textual's next screen update, 1/60 s).
+        yield TopBar(self.TAB)
+        yield from self._widgets()
+
+    def _widgets(self) -> list[Widget]:
         from textual.widgets import DataTable
 
         from journal.tui.widgets.quicklog import QuickLog
@@ -118,66 +129,84 @@ class TodayScreen(JournalScreen):
         if self.built:
             self.quick.cancel_timer()
 
-    def when_built(self) -> None:
+    def on_mount(self) -> None:
+        self.built = True
+        self.loaded_version = self.journal.version
+        # The day, read here on the UI thread's connection, is in the first frame. Should that
+        # read fail (a damaged or busy journal), the worker reads again and says why.
+        try:
+            data = _read_day(self.journal.store)
+        except (JournalError, sqlite3.Error):
+            self._read()
+        else:
+            self._show(data, first=True)
         self.set_interval(1.0, self.tick)
+
+    @on(events.ScreenResume)
+    def _first_styles_kept(self, event: events.ScreenResume) -> None:
+        # (JournalScreen's handler runs next, then Textual's.) The first time, the widgets were
+        # styled as they mounted, a moment ago and with this stylesheet: Textual would style
+        # them all again before the first frame (about 15 ms of it).
+        if not self.resumed_once:
+            self.resumed_once = True
+            event.refresh_styles = False
+
+    def start_build(self) -> None:
+        # Built in the first frame; on the app's Ready event (that frame is on screen) the rest.
+        if not self._build_started:
+            self._build_started = True
+            self.call_later(self._complete)
+
+    async def _complete(self) -> None:
+        """The day is on screen: the slower reads go on, and the rest of the screen mounts."""
+        from journal.tui.widgets.experiment import ExperimentLine
+
+        self.journal.first_shown.set()  # the app's watcher takes its first look from now
+        self._add_rest()
+        self._read_known()
+        for line in self.query(ExperimentLine):
+            line.reload()
+        await self.mount_footer()
+        await self.quick.complete()
 
     # --- data ----------------------------------------------------------------------------------
 
     def load(self) -> None:
         self._read()
-        from journal.tui.widgets.experiment import ExperimentLine
+        if self._build_started:  # the first time, _complete reads it
+            from journal.tui.widgets.experiment import ExperimentLine
 
-        for line in self.query(ExperimentLine):  # none before the body is built: it reads then
-            line.reload()
+            for line in self.query(ExperimentLine):
+                line.reload()
 
     @work(thread=True, exclusive=True, group="today")
     def _read(self) -> None:
-        moment = now()
-        day = moment.date()
-        start = localize(dt.datetime.combine(day, dt.time(0)))
         with self.journal.reader() as store:
-            data = TodayData(
-                day=day,
-                entries=service.entries(
-                    store, since=start, until=moment + dt.timedelta(minutes=1), newest_first=True
-                ),
-                timer=service.timer(store),
-                checkin=service.checkin_on(store, day),
-            )
-            self.post_message(self.Loaded(data))
-            # Then what is slower on a big journal and not needed at once, after the day is
-            # shown (the first time; a second's wait at most, should that never come).
-            self.day_shown.wait(1.0)
-            unclassified = service.unclassified_count(store)
-            tools = service.tools(store)
-            people = service.person_names(store)
-        self.post_message(self.Known(tools, people, unclassified))
+            self.post_message(self.Loaded(_read_day(store)))
+            known = _read_known(store)
+        self.post_message(known)
 
-    def on_unmount(self) -> None:
-        self.day_shown.set()  # a read waiting for it ends
+    @work(thread=True, exclusive=True, group="today-known")
+    def _read_known(self) -> None:
+        """What is slower on a big journal and not needed at once, after the day is shown."""
+        with self.journal.reader() as store:
+            known = _read_known(store)
+        self.post_message(known)
 
     def on_today_screen_loaded(self, message: Loaded) -> None:
-        old, data = self.data, message.data
+        self._show(message.data, first=self.data is None)
+
+    def _show(self, data: TodayData, *, first: bool) -> None:
+        old = self.data
         if old is not None and data.unclassified is None:
             data.unclassified = old.unclassified  # until counted again
         self.data = data
         self._show_status()
         self.tick()
         self.quick.show_day(checkin=data.checkin, timer=data.timer)
-        if old is None:
-            # The first time, only the rows that fit on the screen: the rest after it is shown.
-            self._fill_timeline(first=max(self.app.size.height, 10))
-            self.call_after_refresh(self._complete)
-        else:
-            self._fill_timeline()
-
-    async def _complete(self) -> None:
-        """The day is on screen: the slower reads go on, and the rest of the screen mounts."""
-        self.day_shown.set()
-        self.journal.first_shown.set()  # the app's watcher takes its first look from now
-        self._add_rest()
-        await self.mount_footer()
-        await self.quick.complete()
+        # The first time, only the rows that can fit on the screen (it is below the quick log,
+        # so half its height is plenty): the rest once it is shown.
+        self._fill_timeline(first=max(self.app.size.height // 2, 8) if first else None)
 
     def on_quick_log_timer_started(self, message: QuickLog.TimerStarted) -> None:
         # The timer line shows at once; the day's read (the write made it stale) confirms it.
@@ -204,7 +233,7 @@ class TodayScreen(JournalScreen):
         """Show the day's entries: all of them, or only the `first` (those that fit on the
         screen; _add_rest adds the others)."""
         data = self.data
-        if data is None or not self.built:
+        if data is None:
             return
         from textual.widgets import DataTable
 
@@ -233,7 +262,7 @@ class TodayScreen(JournalScreen):
     def _add_rest(self) -> None:
         """The day's entries the first fill left out (below the screen's last line)."""
         data = self.data
-        if data is not None and self.built and self.rows_shown < len(data.entries):
+        if data is not None and self.rows_shown < len(data.entries):
             from textual.widgets import DataTable
 
             table = self.query_one("#timeline", DataTable)
@@ -283,3 +312,23 @@ class TodayScreen(JournalScreen):
                 (TIMER_HINT, "dim"),
             )
         )
+
+
+def _read_day(store: JournalStore) -> TodayData:
+    moment = now()
+    day = moment.date()
+    start = localize(dt.datetime.combine(day, dt.time(0)))
+    return TodayData(
+        day=day,
+        entries=service.entries(
+            store, since=start, until=moment + dt.timedelta(minutes=1), newest_first=True
+        ),
+        timer=service.timer(store),
+        checkin=service.checkin_on(store, day),
+    )
+
+
+def _read_known(store: JournalStore) -> TodayScreen.Known:
+    return TodayScreen.Known(
+        service.tools(store), service.person_names(store), service.unclassified_count(store)
+    )

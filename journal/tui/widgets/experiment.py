@@ -1,5 +1,6 @@
 """One line on Today while an experiment runs ("day 4 of 14 — today is an ON day"), hidden
-otherwise. It reads on its own, in a worker, whenever its screen reloads."""
+otherwise. It reads on its own, in a worker, when its screen asks (`reload`): once the first
+frame is on screen, and whenever the screen reloads."""
 
 from __future__ import annotations
 
@@ -19,9 +20,6 @@ class ExperimentLine(Static):
         display: none;
     }
     """
-
-    def on_mount(self) -> None:
-        self.reload()
 
     def reload(self) -> None:
         self._read()

@@ -8,12 +8,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Button, Checkbox, ContentSwitcher, Input, Label, Select, Static
+from textual.widgets import ContentSwitcher, Input, Label, Static
 
 from journal import parse, service, vocab
 from journal.clock import localize, now
@@ -23,6 +23,7 @@ from journal.richtext import plain
 from journal.tui import format as fmt
 from journal.tui.text import CHANNEL_LABELS, ENERGY_WORDS, PURPOSE_HELP, QUALITY_WORDS
 from journal.tui.widgets.completion import CompletingInput, KnownValues, PlainInput
+from journal.tui.widgets.controls import Choice, Press, Tick
 from journal.tui.widgets.scale import Scale
 
 if TYPE_CHECKING:
@@ -40,7 +41,9 @@ WHEN_HINT = "now, or 9:00-10:30"
 WHEN_POINT_HINT = "now, or 14:30"
 DAY_HINT = "today, or mon"
 NARROW = 110  # the quick log's inner width below which a form's second row takes two lines
-LOGGED_PURPOSES = [(PURPOSE_HELP[p], p) for p in vocab.PURPOSES if p != "unclassified"]
+LOGGED_PURPOSES = [p for p in vocab.PURPOSES if p != "unclassified"]
+# Said under the form while Purpose has focus: what each word means.
+PURPOSE_HINT = "  ·  ".join(PURPOSE_HELP[p] for p in LOGGED_PURPOSES) + "   (←/→, 1–4 or a letter)"
 
 
 class QuickLog(Vertical):
@@ -48,9 +51,9 @@ class QuickLog(Vertical):
     (`show_day`); it writes through JournalApp.write and posts what it did (Logged,
     TimerStarted, TimerStopped) for the screen to answer."""
 
-    # Enter in a text field logs too; ctrl+s logs from anywhere in the form (a Select or a
-    # checkbox keeps Enter for itself).
-    # A scale keeps Enter free, so Enter on one logs (or saves) its form as well.
+    # Enter in a text field logs too; ctrl+s logs from anywhere in the form (a Select keeps
+    # Enter for itself). A purpose, a tick box and a scale leave Enter free, so Enter on one
+    # logs (or saves) its form as well; on a button it presses that button.
     BINDINGS = [
         Binding("ctrl+s", "submit", "Log", priority=True),
         Binding("enter", "submit", "Log", show=False),
@@ -158,17 +161,17 @@ class QuickLog(Vertical):
             with Horizontal(classes="row reflow"):
                 with Horizontal(classes="part fields"):
                     yield Label("Purpose", classes="lbl")
-                    yield Select(LOGGED_PURPOSES, prompt="choose…", id="ai-purpose", compact=True)
+                    yield Choice([(p, p) for p in LOGGED_PURPOSES], id="ai-purpose")
                     yield Label("Skill", classes="lbl")
-                    yield PlainInput(
-                        placeholder="what I learned (optional)", id="ai-skill", compact=True
-                    )
+                    yield PlainInput(placeholder="what I learned", id="ai-skill", compact=True)
                 with Horizontal(classes="part actions"):
-                    yield Checkbox("instead of a person", id="ai-instead", compact=True)
-                    yield Button("Log", id="ai-log", compact=True, variant="primary")
-                    yield Button("Timer", id="ai-timer", compact=True)
+                    yield Tick("instead of a person", id="ai-instead")
+                    yield Press("Log", id="ai-log", primary=True)
+                    yield Press("Timer", id="ai-timer")
 
     def _met_form(self) -> ComposeResult:
+        from textual.widgets import Select  # mounted after the first frame: imported then
+
         app = self.journal
         with Vertical(id="form-met", classes="form"):
             with Horizontal(classes="row"):
@@ -204,8 +207,8 @@ class QuickLog(Vertical):
                 with Horizontal(classes="part actions"):
                     yield Label("Felt", classes="lbl")
                     yield Scale(3, words=QUALITY_WORDS, id="met-quality")
-                    yield Checkbox("I reached out", id="met-initiated", compact=True)
-                    yield Button("Log", id="met-log", compact=True, variant="primary")
+                    yield Tick("I reached out", id="met-initiated")
+                    yield Press("Log", id="met-log", primary=True)
 
     def _energy_form(self) -> ComposeResult:
         with Vertical(id="form-energy", classes="form"):
@@ -231,7 +234,7 @@ class QuickLog(Vertical):
             with Horizontal(classes="row"):
                 yield Label("How connected to your team did you feel?", classes="lbl")
                 yield Scale(id="ci-connection")
-                yield Button("Save", id="ci-save", compact=True, variant="primary")
+                yield Press("Save", id="ci-save", primary=True)
             with Horizontal(classes="row"):
                 yield Label("Day", classes="lbl")
                 yield PlainInput(placeholder=DAY_HINT, id="ci-day", compact=True, classes="when")
@@ -291,9 +294,13 @@ class QuickLog(Vertical):
         self.query_one("#ci-team", Scale).value = entry.trust_team
         self.query_one("#ci-connection", Scale).value = entry.connection
 
-    def _say(self, text: str, *, ok: bool = False) -> None:
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if event.widget.id == "ai-purpose":
+            self._say(PURPOSE_HINT, hint=True)
+
+    def _say(self, text: str, *, ok: bool = False, hint: bool = False) -> None:
         msg = self.query_one("#form-msg", Static)
-        msg.set_class(bool(text) and not ok, "error")
+        msg.set_class(bool(text) and not ok and not hint, "error")
         msg.set_class(bool(text) and ok, "ok")
         msg.update(plain(text))
 
@@ -310,14 +317,14 @@ class QuickLog(Vertical):
         event.stop()
         self._submit()
 
-    @on(Button.Pressed, "#ai-log, #met-log, #ci-save")
+    @on(Press.Pressed, "#ai-log, #met-log, #ci-save")
     def _pressed(self) -> None:
         self._submit()
 
     def action_submit(self) -> None:
         self._submit()
 
-    @on(Button.Pressed, "#ai-timer")
+    @on(Press.Pressed, "#ai-timer")
     def _timer_pressed(self) -> None:
         self.action_timer()
 
@@ -351,8 +358,8 @@ class QuickLog(Vertical):
         try:
             tool = parse.parse_text(self.query_one("#ai-tool", Input).value, "tool", max_len=80)
             start, minutes = self._timed("ai", moment)
-            purpose = self.query_one("#ai-purpose", Select).value
-            if purpose is Select.NULL:
+            purpose = self.query_one("#ai-purpose", Choice).value
+            if purpose is None:
                 raise BadInput("purpose is not chosen; pick learn, augment, automate or companion")
             skill = parse.parse_text(
                 self.query_one("#ai-skill", Input).value, "skill", required=False
@@ -360,7 +367,7 @@ class QuickLog(Vertical):
         except BadInput as err:
             self._say(str(err))
             return
-        instead = self.query_one("#ai-instead", Checkbox).value
+        instead = self.query_one("#ai-instead", Tick).value
         row = self._write(
             lambda s: service.log_ai(
                 s,
@@ -376,8 +383,8 @@ class QuickLog(Vertical):
         if row is not None:
             self.post_message(self.Logged("ai", row))
             self._clear("#ai-tool", "#ai-minutes", "#ai-when", "#ai-skill")
-            self.query_one("#ai-purpose", Select).clear()
-            self.query_one("#ai-instead", Checkbox).value = False
+            self.query_one("#ai-purpose", Choice).clear()
+            self.query_one("#ai-instead", Tick).value = False
             self.query_one("#ai-tool", Input).focus()
 
     def log_met(self) -> None:
@@ -388,10 +395,12 @@ class QuickLog(Vertical):
         except BadInput as err:
             self._say(str(err))
             return
+        from textual.widgets import Select
+
         kind = str(self.query_one("#met-kind", Select).value)
         channel = str(self.query_one("#met-channel", Select).value)
         quality = self.query_one("#met-quality", Scale).value or 3
-        initiated = self.query_one("#met-initiated", Checkbox).value
+        initiated = self.query_one("#met-initiated", Tick).value
         row = self._write(
             lambda s: service.log_interaction(
                 s,
@@ -408,7 +417,7 @@ class QuickLog(Vertical):
         if row is not None:
             self.post_message(self.Logged("met", row))
             self._clear("#met-people", "#met-minutes", "#met-when")
-            self.query_one("#met-initiated", Checkbox).value = False
+            self.query_one("#met-initiated", Tick).value = False
             self.query_one("#met-people", Input).focus()
 
     @on(Scale.Picked, "#energy-scale")
@@ -485,8 +494,7 @@ class QuickLog(Vertical):
             )
             self.query_one("#ai-tool").focus()
             return
-        value = self.query_one("#ai-purpose", Select).value
-        purpose = "unclassified" if value is Select.NULL else str(value)
+        purpose = self.query_one("#ai-purpose", Choice).value or "unclassified"
         state = self._write(
             lambda s: service.start_timer(s, tool=tool, purpose=purpose, skill=skill), ""
         )
@@ -497,7 +505,7 @@ class QuickLog(Vertical):
                 "to stop and log it; 'Cancel the timer' (ctrl+p) drops it."
             )
             self._clear("#ai-tool", "#ai-minutes", "#ai-when", "#ai-skill")
-            self.query_one("#ai-purpose", Select).clear()
+            self.query_one("#ai-purpose", Choice).clear()
             self.screen.set_focus(None)
             self.post_message(self.TimerStarted(state))
 
