@@ -176,7 +176,8 @@ def test_a_write_from_the_shell_shows_in_the_tui_within_two_seconds(db_path):
         for _ in range(20):
             await pilot.pause(0.1)
             table = app.screen.query_one(table_id)
-            if any(str(key.value).startswith(row_id) for key in table.rows):
+            keys = table.keys if table_id == "#timeline" else [k.value for k in table.rows]
+            if any(str(key).startswith(row_id) for key in keys):
                 return True
         return False
 

@@ -277,7 +277,7 @@ async def test_welcome_opens_the_demo_journal(db_path):
         assert "demo journal" in top.splitlines()[0] and "F5 People" in top.splitlines()[1]
         assert rows(demo_db())
         assert rows(db_path) == []  # the user's own journal is untouched
-        assert "nothing logged" not in str(app.screen.query_one("#timeline").get_row_at(0))
+        assert "nothing logged" not in " ".join(app.screen.query_one("#timeline").cells(0))
 
 
 @aio

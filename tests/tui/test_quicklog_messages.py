@@ -22,9 +22,7 @@ def once(posted: list[object]):
 
 def timeline(app) -> list[str]:
     table = app.screen.query_one("#timeline")
-    return [
-        " | ".join(str(cell) for cell in table.get_row_at(row)) for row in range(table.row_count)
-    ]
+    return [" | ".join(table.cells(row)) for row in range(table.row_count)]
 
 
 @aio

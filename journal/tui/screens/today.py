@@ -29,15 +29,19 @@ from journal.tui import format as fmt
 from journal.tui.screens.base import JournalScreen
 from journal.tui.text import CHECKIN_DONE, CHECKIN_PROMPT, NOTHING_TODAY, TIMER_HINT
 from journal.tui.widgets.navbar import TopBar
-from journal.tui.widgets.tables import set_columns
+from journal.tui.widgets.timeline import Timeline
 
 if TYPE_CHECKING:
-    from textual.widgets import DataTable
-
     from journal.store import JournalStore
     from journal.tui.widgets.quicklog import QuickLog
 
 TODAY_CSS = Path(__file__).with_name("today.tcss")
+TIMELINE_COLUMNS: list[tuple[str, int | None]] = [
+    ("Time", 5),
+    ("Type", 8),
+    ("Took", 7),
+    ("What", None),
+]
 
 
 @dataclass
@@ -93,8 +97,6 @@ class TodayScreen(JournalScreen):
         yield from self._widgets()
 
     def _widgets(self) -> list[Widget]:
-        from textual.widgets import DataTable
-
         from journal.tui.widgets.quicklog import QuickLog
 
         # Today is the app's default screen, not a mode built from MODES, so Textual does not
@@ -103,7 +105,7 @@ class TodayScreen(JournalScreen):
         _textual_internals.add_stylesheet(self.app, TODAY_CSS)
 
         self.quick = QuickLog()
-        table: DataTable[str] = DataTable(id="timeline", cursor_type="row", zebra_stripes=True)
+        table = Timeline(TIMELINE_COLUMNS, id="timeline")
         table.border_title = "Today's timeline"
         from journal.tui.widgets.experiment import ExperimentLine
 
@@ -226,47 +228,41 @@ class TodayScreen(JournalScreen):
             self.data.unclassified = message.unclassified
             self._show_status()
 
-    def width_changed(self) -> None:
-        self.call_after_refresh(self._fill_timeline)
-
     def _fill_timeline(self, first: int | None = None) -> None:
         """Show the day's entries: all of them, or only the `first` (those that fit on the
         screen; _add_rest adds the others)."""
         data = self.data
         if data is None:
             return
-        from textual.widgets import DataTable
-
-        table = self.query_one("#timeline", DataTable)
-        set_columns(
-            table,
-            [("Time", "time", 5), ("Type", "type", 8), ("Took", "min", 7), ("What", "what", None)],
-        )
+        table = self.query_one("#timeline", Timeline)
+        table.clear()
         self.rows_shown = 0
         self._add_rows(table, data.entries if first is None else data.entries[:first])
         if not data.entries:
-            table.add_row("", "", "", NOTHING_TODAY)
+            table.add_rows([("", ["", "", "", NOTHING_TODAY])])
 
-    def _add_rows(self, table: DataTable[Any], entries: list[Entry]) -> None:
-        for entry in entries:
-            at = fmt.time_label(entry)
-            table.add_row(
-                at,
-                fmt.TYPE_LABELS.get(entry.TYPE, entry.TYPE),
-                fmt.entry_minutes(entry),
-                plain(fmt.summary(entry)),
-                key=entry.id,
-            )
+    def _add_rows(self, table: Timeline, entries: list[Entry]) -> None:
+        table.add_rows(
+            [
+                (
+                    entry.id,
+                    [
+                        fmt.time_label(entry),
+                        fmt.TYPE_LABELS.get(entry.TYPE, entry.TYPE),
+                        fmt.entry_minutes(entry),
+                        plain(fmt.summary(entry)).plain,
+                    ],
+                )
+                for entry in entries
+            ]
+        )
         self.rows_shown += len(entries)
 
     def _add_rest(self) -> None:
         """The day's entries the first fill left out (below the screen's last line)."""
         data = self.data
         if data is not None and self.rows_shown < len(data.entries):
-            from textual.widgets import DataTable
-
-            table = self.query_one("#timeline", DataTable)
-            self._add_rows(table, data.entries[self.rows_shown :])
+            self._add_rows(self.query_one("#timeline", Timeline), data.entries[self.rows_shown :])
 
     def _show_status(self) -> None:
         data = self.data
