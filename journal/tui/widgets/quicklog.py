@@ -40,7 +40,6 @@ FORMS = (
 WHEN_HINT = "now, or 9:00-10:30"
 WHEN_POINT_HINT = "now, or 14:30"
 DAY_HINT = "today, or mon"
-NARROW = 110  # the quick log's inner width below which a form's second row takes two lines
 LOGGED_PURPOSES = [p for p in vocab.PURPOSES if p != "unclassified"]
 # Said under the form while Purpose has focus: what each word means.
 PURPOSE_HINT = "  ·  ".join(PURPOSE_HELP[p] for p in LOGGED_PURPOSES) + "   (←/→, 1–4 or a letter)"
@@ -107,9 +106,6 @@ class QuickLog(Vertical):
             self.fill_checkin(checkin)
 
     def compose(self) -> ComposeResult:
-        # Decided from the terminal's width before the forms mount (margin, border and padding
-        # take 6 columns), so the first resize finds the class right and does not restyle them.
-        self.set_class(self.app.size.width - 6 < NARROW, "-narrow")
         yield Static("", id="form-pills")
         # The AI form, shown first, comes with the quick log; the other three once the day is
         # on screen (add_forms), or at once when one is asked for before that.
@@ -138,11 +134,6 @@ class QuickLog(Vertical):
     def on_mount(self) -> None:
         self.show_pills()
 
-    def on_resize(self) -> None:
-        # Narrower than a form's second row (an 80-column terminal): its checkbox and buttons
-        # move to a line of their own instead of being cut off at the right edge.
-        self.set_class(self.size.width < NARROW, "-narrow")
-
     def _ai_form(self) -> ComposeResult:
         app = self.journal
         with Vertical(id="form-ai", classes="form"):
@@ -158,16 +149,15 @@ class QuickLog(Vertical):
                 yield PlainInput(placeholder="45m", id="ai-minutes", compact=True, classes="short")
                 yield Label("When", classes="lbl")
                 yield PlainInput(placeholder=WHEN_HINT, id="ai-when", compact=True, classes="when")
-            with Horizontal(classes="row reflow"):
-                with Horizontal(classes="part fields"):
-                    yield Label("Purpose", classes="lbl")
-                    yield Choice([(p, p) for p in LOGGED_PURPOSES], id="ai-purpose")
-                    yield Label("Skill", classes="lbl")
-                    yield PlainInput(placeholder="what I learned", id="ai-skill", compact=True)
-                with Horizontal(classes="part actions"):
-                    yield Tick("instead of a person", id="ai-instead")
-                    yield Press("Log", id="ai-log", primary=True)
-                    yield Press("Timer", id="ai-timer")
+            with Horizontal(classes="row"):
+                yield Label("Purpose", classes="lbl")
+                yield Choice([(p, p) for p in LOGGED_PURPOSES], id="ai-purpose")
+                yield Label("Skill", classes="lbl")
+                yield PlainInput(placeholder="what I learned", id="ai-skill", compact=True)
+            with Horizontal(classes="row"):
+                yield Tick("instead of a person", id="ai-instead")
+                yield Press("Log", id="ai-log", primary=True)
+                yield Press("Timer", id="ai-timer")
 
     def _met_form(self) -> ComposeResult:
         from textual.widgets import Select  # mounted after the first frame: imported then
@@ -186,29 +176,28 @@ class QuickLog(Vertical):
                 yield PlainInput(placeholder="30m", id="met-minutes", compact=True, classes="short")
                 yield Label("When", classes="lbl")
                 yield PlainInput(placeholder=WHEN_HINT, id="met-when", compact=True, classes="when")
-            with Horizontal(classes="row reflow"):
-                with Horizontal(classes="part fields"):
-                    yield Label("Kind", classes="lbl")
-                    yield Select(
-                        [(k, k) for k in vocab.KINDS],
-                        value="collaboration",
-                        allow_blank=False,
-                        id="met-kind",
-                        compact=True,
-                    )
-                    yield Label("Via", classes="lbl")
-                    yield Select(
-                        [(CHANNEL_LABELS[c], c) for c in vocab.CHANNELS],
-                        value="in_person",
-                        allow_blank=False,
-                        id="met-channel",
-                        compact=True,
-                    )
-                with Horizontal(classes="part actions"):
-                    yield Label("Felt", classes="lbl")
-                    yield Scale(3, words=QUALITY_WORDS, id="met-quality")
-                    yield Tick("I reached out", id="met-initiated")
-                    yield Press("Log", id="met-log", primary=True)
+            with Horizontal(classes="row"):
+                yield Label("Kind", classes="lbl")
+                yield Select(
+                    [(k, k) for k in vocab.KINDS],
+                    value="collaboration",
+                    allow_blank=False,
+                    id="met-kind",
+                    compact=True,
+                )
+                yield Label("Via", classes="lbl")
+                yield Select(
+                    [(CHANNEL_LABELS[c], c) for c in vocab.CHANNELS],
+                    value="in_person",
+                    allow_blank=False,
+                    id="met-channel",
+                    compact=True,
+                )
+            with Horizontal(classes="row"):
+                yield Label("Felt", classes="lbl")
+                yield Scale(3, words=QUALITY_WORDS, id="met-quality")
+                yield Tick("I reached out", id="met-initiated")
+                yield Press("Log", id="met-log", primary=True)
 
     def _energy_form(self) -> ComposeResult:
         with Vertical(id="form-energy", classes="form"):
