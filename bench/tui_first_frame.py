@@ -17,10 +17,10 @@ lays out its whole first screen again for a resize no terminal sends).
 
 A "first frame" is the first screen update the app hands to its driver (App._display with
 something to show) after Textual's own App._ready (the first screen composed and mounted),
-measured the same way for both apps. aijournal's first frame is its title and tab bar; Today's
-widgets mount right after it and read the day in a worker, so the bench also reports when the
-frame that shows today's data was painted ("Today filled"), for the whole picture. The app then
-exits.
+measured the same way for both apps. The bench also reports when the frame that shows today's
+data was painted ("Today filled": the quick log mounted and the day's timeline shown). Today is
+composed whole and reads the day before its first frame, so the two are one frame; should a
+change split them again, the two figures part. The app then exits.
 """
 
 from __future__ import annotations
