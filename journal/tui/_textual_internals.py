@@ -2,10 +2,11 @@
 
 Each was measured on Textual 8.2.8 (pyproject bounds it: textual>=8.2,<9, so an upgrade is a
 decision: re-run `python bench/tui_first_frame.py` and drop any that no longer pays). With all
-three in place that bench printed, on the 2-core dev machine (99,188-entry journal):
+three in place, and Today composed whole with its day (journal.tui.screens.today), that bench
+printed on the 2-core dev machine (99,188-entry journal):
 
-    whole process  empty 211.5 ms   aijournal 291.8 ms   ratio 1.38x   (Today filled 688.6 ms)
-    headless       empty  21.7 ms   aijournal  24.5 ms   ratio 1.13x   (Today filled 488.0 ms)
+    whole process  empty 219.5 ms   aijournal 284.4 ms   ratio 1.30x   (Today filled 284.4 ms)
+    headless       empty  17.1 ms   aijournal  97.2 ms   ratio 5.67x   (Today filled 97.2 ms)
 
 (target ratio <= 1.5x). Each one saves a full parse of the stylesheet on the way to the first
 frame; the figures per speedup were not re-measured one by one when they were gathered here.
