@@ -41,6 +41,14 @@ async def type_text(pilot, text: str) -> None:
     await pilot.press(*[{" ": "space", ",": "comma"}.get(c, c) for c in text])
 
 
+async def ai_tool_and_time(pilot, tool: str, how_long: str) -> None:
+    """Open the AI form (a) and fill Tool and How long; focus is then on How long."""
+    await pilot.press("a")
+    await type_text(pilot, tool)
+    await pilot.press("tab")
+    await type_text(pilot, how_long)
+
+
 async def history_has(pilot, text: str) -> bool:
     await pilot.press("f2")
     await settle(pilot)
@@ -84,10 +92,7 @@ async def test_ctrl_s_logs_the_form_from_the_purpose_choice(db_path):
     app = make_app(db_path, welcome=False)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("a")
-        await type_text(pilot, "ChatGPT")
-        await pilot.press("tab")
-        await type_text(pilot, "20")
+        await ai_tool_and_time(pilot, "ChatGPT", "20")
         await pilot.press("tab", "tab", "2")  # the second purpose: augment
         assert app.focused.id == "ai-purpose"
         await pilot.press("ctrl+s")
@@ -101,10 +106,7 @@ async def test_bad_input_is_shown_inline_and_nothing_is_written(db_path):
     app = make_app(db_path, welcome=False)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("a")
-        await type_text(pilot, "Claude")
-        await pilot.press("tab")
-        await type_text(pilot, "lots")
+        await ai_tool_and_time(pilot, "Claude", "lots")
         await pilot.press("enter")
         await settle(pilot)
         message = str(app.screen.query_one("#form-msg").render())

@@ -8,7 +8,7 @@ import pytest
 from journal import service
 from journal.store import JournalStore
 from journal.tui.app import make_app
-from tests.tui.test_app import aio, rows, settle, type_text
+from tests.tui.test_app import ai_tool_and_time, aio, rows, settle, type_text
 
 # Real words that hold every one-key command: a m e k t u c, and the digits 1-5.
 WORDS = ("make tuck 12345",)
@@ -95,10 +95,7 @@ async def test_after_logging_the_form_clears_focus_is_on_its_first_field_and_a_i
     app = make_app(db_path, welcome=False)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        await pilot.press("a")
-        await type_text(pilot, "Claude")
-        await pilot.press("tab")
-        await type_text(pilot, "20m")
+        await ai_tool_and_time(pilot, "Claude", "20m")
         await pilot.press("tab", "tab", "l", "ctrl+s")
         await settle(pilot)
         assert len(rows(db_path)) == 1
@@ -165,10 +162,7 @@ async def test_purpose_is_one_key_and_enter_on_the_tick_box_logs(db_path):
     app = make_app(db_path, welcome=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("a")
-        await type_text(pilot, "Claude")
-        await pilot.press("tab")
-        await type_text(pilot, "30m")
+        await ai_tool_and_time(pilot, "Claude", "30m")
         await pilot.press("tab", "tab")
         purpose = app.screen.query_one("#ai-purpose")
         assert app.focused is purpose and purpose.value is None

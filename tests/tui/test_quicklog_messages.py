@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from journal.tui.app import make_app
 from journal.tui.widgets.quicklog import QuickLog
-from tests.tui.test_app import aio, settle, type_text
+from tests.tui.test_app import ai_tool_and_time, aio, settle, type_text
 
 
 def once(posted: list[object]):
@@ -31,10 +31,7 @@ async def test_logging_through_the_form_posts_logged_and_today_shows_it(db_path)
     app = make_app(db_path, welcome=False)
     async with app.run_test(size=(100, 30), message_hook=once(posted)) as pilot:
         await settle(pilot)
-        await pilot.press("a")
-        await type_text(pilot, "Claude")
-        await pilot.press("tab")
-        await type_text(pilot, "45m")
+        await ai_tool_and_time(pilot, "Claude", "45m")
         await pilot.press("tab", "tab", "l", "ctrl+s")  # purpose: learn
         await settle(pilot)
         [logged] = [m for m in posted if isinstance(m, QuickLog.Logged)]
