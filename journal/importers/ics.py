@@ -475,11 +475,15 @@ _DISPLAY = re.compile(r"^\(\s*(?:UTC|GMT)\s*([+-]\d{1,2}:\d\d)?\s*\)\s*(.*)$", r
 
 def zone_for(tzid: str) -> str | None:
     """The IANA zone of a Windows time zone id ("W. Europe Standard Time") or display name
-    ("(GMT+10:00) Canberra, Melbourne, Sydney"), from the CLDR windowsZones table; None when the
-    TZID is no Windows zone (an IANA name icalendar reads itself, or a custom one)."""
+    ("(GMT+10:00) Canberra, Melbourne, Sydney"), from the CLDR windowsZones table, or of a
+    "globally unique" TZID with a vendor prefix ("/mozilla.org/20050126_1/America/New_York",
+    libical's "/freeassociation.sourceforge.net/Tzfile/Europe/London"); None when the TZID is
+    none of these (an IANA name icalendar reads itself, or a custom one)."""
     clean = " ".join(tzid.strip().strip('"').split())
     if clean in windows.IDS:
         return windows.IDS[clean]
+    if clean.startswith("/"):
+        return _vendor_zone(clean)
     found = _DISPLAY.match(clean)
     if found is None:
         return None
@@ -505,6 +509,22 @@ def zone_for(tzid: str) -> str | None:
     hours, mins = int(offset[1:3]), int(offset[4:6])
     if mins == 0 and hours <= 14:  # no place known: the fixed offset (Etc/GMT signs are reversed)
         return "Etc/GMT" + ("" if hours == 0 else f"{'-' if offset[0] == '+' else '+'}{hours}")
+    return None
+
+
+def _vendor_zone(tzid: str) -> str | None:
+    """The longest tail of a "/vendor/.../Area/Place" TZID that is an IANA zone of this machine
+    (icalendar would guess the same, with a warning on the terminal)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    parts = [part for part in tzid.split("/") if part]
+    for at in range(1, len(parts)):
+        name = "/".join(parts[at:])
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            continue
+        return name
     return None
 
 

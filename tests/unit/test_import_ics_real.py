@@ -174,10 +174,65 @@ def test_windows_zone_names_and_ids_land_at_their_true_instant(store):
         ("W. Europe Standard Time", "Europe/Berlin"),
         ('"Eastern Standard Time', "America/New_York"),
         ("Europe/Berlin", None),  # icalendar reads IANA names itself
+        ("/mozilla.org/20050126_1/America/New_York", "America/New_York"),
+        ("/freeassociation.sourceforge.net/Tzfile/Europe/London", "Europe/London"),
+        (
+            "/citadel.org/20210210_1/America/Argentina/Buenos_Aires",
+            "America/Argentina/Buenos_Aires",
+        ),
+        ("/example.com/Not/A_Zone", None),
+        ("/../../etc/passwd", None),
     ],
 )
 def test_zone_for(tzid, zone):
     assert ics.zone_for(tzid) == zone
+
+
+def test_vendor_prefixed_zones_land_at_their_instant_and_nothing_is_printed(
+    store, tmp_path, recwarn
+):
+    """Mozilla and libical write "globally unique" TZIDs (RFC 5545 3.2.19); with no VTIMEZONE
+    the IANA tail is used, and icalendar's guessing warning never reaches the terminal."""
+    text = "\r\n".join(
+        [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "PRODID:-//test//EN",
+            *(
+                line
+                for uid, zone, day, who in (
+                    ("ny", "/mozilla.org/20050126_1/America/New_York", "20261120", "Sam Lee"),
+                    (
+                        "ldn",
+                        "/freeassociation.sourceforge.net/Tzfile/Europe/London",
+                        "20261121",
+                        "Ana",
+                    ),
+                )
+                for line in (
+                    "BEGIN:VEVENT",
+                    f"UID:{uid}@test",
+                    "DTSTAMP:20261101T000000Z",
+                    f"DTSTART;TZID={zone}:{day}T090000",
+                    f"DTEND;TZID={zone}:{day}T100000",
+                    f"SUMMARY:{uid}",
+                    f"ATTENDEE;CN={who}:mailto:{uid}@example.com",
+                    "ORGANIZER;CN=Me:mailto:me@example.com",
+                    "END:VEVENT",
+                )
+            ),
+            "END:VCALENDAR",
+            "",
+        ]
+    )
+    path = tmp_path / "vendor.ics"
+    path.write_text(text, encoding="utf-8")
+    ics.run(store, str(path))
+    assert instants(store) == {
+        "ny": "2026-11-20T14:00:00+00:00",  # EST, -5
+        "ldn": "2026-11-21T09:00:00+00:00",  # GMT
+    }
+    assert not [w for w in recwarn if "icalendar" in w.filename]
 
 
 # --- one odd event -----------------------------------------------------------------------------
