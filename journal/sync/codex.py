@@ -26,9 +26,11 @@ DEPTH = 4  # sessions/YYYY/MM/DD/rollout-*.jsonl, as journal.importers.codex wal
 
 def default_paths(name: str, home: Path, env: Mapping[str, str], platform: str) -> list[Path]:
     """Codex keeps its sessions in $CODEX_HOME/sessions, ~/.codex/sessions by default, on every
-    platform (%USERPROFILE%\\.codex on Windows)."""
-    root = env.get("CODEX_HOME")
-    return [(Path(root) if root else home / ".codex") / "sessions"]
+    platform (%USERPROFILE%\\.codex on Windows), and moves those the user archives to
+    archived_sessions beside it (flat). A session archived after it was synced meets itself
+    in the journal (same tool, same times), so it is not added again."""
+    root = Path(env["CODEX_HOME"]) if env.get("CODEX_HOME") else home / ".codex"
+    return [root / "sessions", root / "archived_sessions"]
 
 
 def read(

@@ -218,6 +218,30 @@ def test_a_browser_session_that_grew_is_updated_not_added(cli, home, db_path):
     assert len(sessions(db_path)) == len(EXPECTED)
 
 
+def test_codex_sessions_archived_are_read_and_one_moved_there_is_not_added_again(
+    cli, home, db_path
+):
+    assert cli("sources", "enable", "codex").code == 0
+    cli("sync", "--source", "codex")
+    before = sessions(db_path)
+    # Codex's archive moves a rollout to ~/.codex/archived_sessions (flat); another session
+    # lives only there.
+    archived = home / ".codex" / "archived_sessions"
+    archived.mkdir()
+    [rollout] = (home / ".codex" / "sessions").rglob("rollout-*.jsonl")
+    rollout.rename(archived / rollout.name)
+    times = [at("2026-11-23T09:00:00"), at("2026-11-23T09:20:00"), at("2026-11-23T09:40:00")]
+    only = ("0199a0b4-2222-7000-8000-000000000002", "/home/me/beacon", times)
+    fx.codex_rollout(archived / "rollout-2026-11-23T09-00-00-only.jsonl", only)
+    result = cli("sync", "--source", "codex", "--json")
+    assert result.code == 0, result.err
+    [codex] = json.loads(result.out)["sources"]
+    assert (codex["added"], codex["updated"]) == (1, 0)
+    after = sessions(db_path)
+    assert len(after) == len(before) + 1
+    assert ("Codex", "2026-11-23", 40) in [row[:3] for row in after]
+
+
 def test_activitywatch_heartbeats_growing_a_tab_update_it(cli, home, db_path):
     enable_all(cli)
     cli("sync")

@@ -337,9 +337,13 @@ def test_codex_reader_parts_projects_and_cursor(tmp_path):
 
 def test_codex_default_paths():
     home = Path("/h")
-    assert codex.default_paths("codex", home, {}, "linux") == [home / ".codex/sessions"]
+    assert codex.default_paths("codex", home, {}, "linux") == [
+        home / ".codex/sessions",
+        home / ".codex/archived_sessions",
+    ]
     assert codex.default_paths("codex", home, {"CODEX_HOME": "/c"}, "win32") == [
-        Path("/c/sessions")
+        Path("/c/sessions"),
+        Path("/c/archived_sessions"),
     ]
 
 
