@@ -27,6 +27,13 @@ def _maybe_time(value: str | None) -> dt.datetime | None:
     return _time(value) if value else None
 
 
+def _whole(value: Any) -> int:
+    """A stored count (minutes, a level): an int, or the row is damaged."""
+    if type(value) is not int:
+        raise ValueError(f"{value!r} is not a whole number")
+    return value
+
+
 def _day(value: str | None) -> dt.date:
     return dt.date.fromisoformat(value) if value else dt.date.min
 
@@ -51,7 +58,7 @@ def to_model(table: str, row: dict[str, Any]) -> m.Entry:
     if table == "ai_session":
         fields.update(
             started_at=_time(row["started_at"]),
-            minutes=row["minutes"],
+            minutes=_whole(row["minutes"]),
             tool=row["tool"],
             purpose=_PURPOSES[row["purpose"]],
             instead_of_person=bool(row["instead_of_person"]),
@@ -62,7 +69,7 @@ def to_model(table: str, row: dict[str, Any]) -> m.Entry:
     if table == "interaction":
         fields.update(
             at=_time(row["at"]),
-            minutes=row["minutes"],
+            minutes=_whole(row["minutes"]),
             people=tuple(json.loads(row.get("people") or "[]")),
             kind=_KINDS[row["kind"]],
             channel=_CHANNELS[row["channel"]],
@@ -75,7 +82,7 @@ def to_model(table: str, row: dict[str, Any]) -> m.Entry:
         fields.update(name=row["name"], relation=_RELATIONS[row["relation"]])
         return _build(m.Person, fields)
     if table == "energy":
-        fields.update(at=_time(row["at"]), level=row["level"], day=_day(row["day"]))
+        fields.update(at=_time(row["at"]), level=_whole(row["level"]), day=_day(row["day"]))
         return _build(m.Energy, fields)
     if table == "checkin":
         fields.update(

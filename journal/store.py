@@ -255,6 +255,17 @@ def _not_writable(path: str) -> bool:
     return not os.access(path, os.W_OK) or not os.access(folder, os.W_OK)
 
 
+def _why_damaged(err: Exception) -> str:
+    """What is wrong with a stored value, from the error reading it raised."""
+    import json
+
+    if isinstance(err, json.JSONDecodeError):
+        return f"{err.doc[:40]!r} is not a JSON list"
+    if isinstance(err, KeyError):
+        return f"{err.args[0]!r} is not a known value" if err.args else "a value is missing"
+    return str(err) or type(err).__name__
+
+
 def storage_error(path: str, err: Exception, *, writing: bool = True) -> JournalError:
     """A SQLite error as the one line a user can act on: full, read-only, busy, damaged, other."""
     text = str(err)
@@ -807,7 +818,31 @@ class JournalStore:
             sql += f" LIMIT {int(limit)}"
         cur = self.conn.execute(sql, params)
         names = [d[0] for d in cur.description]
-        return [to_model(table, dict(zip(names, r, strict=True))) for r in cur]
+        try:
+            return [to_model(table, dict(zip(names, r, strict=True))) for r in cur]
+        except (ValueError, KeyError, TypeError) as err:
+            raise self._damaged(table, sql, params, names) from err
+
+    def _damaged(
+        self, table: str, sql: str, params: Sequence[Any], names: list[str]
+    ) -> NotAJournal:
+        """The one line for a row that was changed outside aijournal and no longer reads as an
+        entry (a date that is no date, a purpose that is no purpose, tags that are no list)."""
+        from journal.rows import to_model
+        from journal.textsafe import visible
+
+        for r in self.conn.execute(sql, params):
+            row = dict(zip(names, r, strict=True))
+            try:
+                to_model(table, row)
+            except (ValueError, KeyError, TypeError) as err:
+                why = visible(_why_damaged(err))[:120]
+                return NotAJournal(
+                    f"the journal {self.path!r} has a damaged {table} row "
+                    f"{visible(str(row.get('id')))[:40]!r} ({why}); it was changed outside "
+                    "aijournal: restore a backup, or fix or delete that row with sqlite3"
+                )
+        return NotAJournal(f"the journal {self.path!r} has a damaged {table} row")
 
     @overload
     def entries_between(self, kind: type[E], first_day: dt.date, last_day: dt.date) -> list[E]: ...

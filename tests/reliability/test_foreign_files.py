@@ -231,6 +231,45 @@ def test_damaged_data_pages_give_one_line_never_a_traceback(tmp_path, cli):
                 assert result.code == 2 and len(result.err.splitlines()) == 1, (args, result.err)
 
 
+@pytest.mark.parametrize(
+    ("table", "change", "said"),
+    [
+        ("ai_session", "tags = 'not json'", "'not json' is not a JSON list"),
+        ("ai_session", "minutes = 'abc'", "'abc' is not a whole number"),
+        ("ai_session", "purpose = 'bogus'", "'bogus' is not a known value"),
+        ("ai_session", "started_at = 'garbage'", "'garbage'"),
+        ("interaction", "kind = 'séance'", "'séance' is not a known value"),
+        ("energy", "level = NULL", "None is not a whole number"),
+    ],
+)
+def test_a_row_changed_outside_aijournal_is_one_line_naming_it(tmp_path, cli, table, change, said):
+    """A row another program wrote wrong (a date that is no date, tags that are no list) is
+    named in one line, exit 2, by every command that reads it; the app shows that line and
+    goes on (tests/tui)."""
+    path = str(tmp_path / "j.db")
+    for args in (
+        ["ai", "Claude", "5m", "--purpose", "learn"],
+        ["met", "Sam", "5m"],
+        ["energy", "3"],
+    ):
+        assert cli("--db", path, *args).code == 0
+    db = sqlite3.connect(path)
+    with db:
+        db.execute(f"UPDATE {table} SET {change}")
+    db.close()
+    for args in (
+        ["log"],
+        ["log", "--json"],
+        ["insights"],
+        ["review"],
+        ["export", "--format", "json"],
+    ):
+        result = cli("--db", path, *args)
+        assert "Traceback" not in result.err, args
+        assert result.code == 2 and len(result.err.splitlines()) == 1, (args, result.err)
+        assert f"damaged {table} row" in result.err and said in result.err, result.err
+
+
 def test_a_symlink_to_a_foreign_file_is_refused(tmp_path, cli):
     other = tmp_path / "other.sqlite"
     make_other_sqlite(other)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import sqlite3
 
 import pytest
 
@@ -407,3 +408,26 @@ async def test_a_long_demo_notice_keeps_the_tabs_in_a_narrow_terminal(db_path):
         title, tabs = top.render_line(0).text, top.render_line(1).text
         assert "aijournal" in title and title.rstrip().endswith("…")
         assert tabs.lstrip().startswith("F1 Today")
+
+
+@aio
+async def test_a_row_changed_outside_aijournal_is_said_and_the_app_goes_on(db_path):
+    """Today reads its day before its first frame; a damaged row there is the one line the CLI
+    says too (tests/reliability/test_foreign_files.py), and every tab still opens."""
+    with JournalStore.open(db_path) as store:
+        service.log_energy(store, level=3, at=now())
+    db = sqlite3.connect(db_path)
+    with db:
+        db.execute("UPDATE energy SET tags = 'not json'")
+    db.close()
+    app = make_app(db_path, welcome=False)
+    said: list[str] = []
+    notify = app.notify
+    app.notify = lambda message, **kw: (said.append(message), notify(message, **kw))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert said and "damaged energy row" in said[0] and "not a JSON list" in said[0]
+        for key in ("f2", "f3", "f4", "f5", "f1"):
+            await pilot.press(key)
+            await settle(pilot)
+        assert app.is_running and app.current_mode == "today"
