@@ -39,7 +39,7 @@ class Event:
     tzids: set[str]
     attendees: list[bytes]  # the unfolded ATTENDEE lines of the event itself (not its alarms)
     organizers: list[bytes]
-    alone: bool = False  # a single event in the window with nobody invited (dropped, counted)
+    alone: bool = False  # an event or series in the window with nobody invited (dropped, counted)
 
 
 @dataclass(slots=True)
@@ -54,7 +54,7 @@ class Stream:
     calendars: list[Calendar] = field(default_factory=list)
     too_large: list[str] = field(default_factory=list)  # "event 'uid' (title): a line of 60 MB"
     dropped: int = 0  # VEVENTs read past unparsed: outside the window, never recurring
-    alone: int = 0  # single events in the window with no ATTENDEE nor ORGANIZER (not meetings)
+    alone: int = 0  # events and series in the window with no ATTENDEE nor ORGANIZER (not meetings)
     empty: int = 0  # VEVENTs holding no property at all (Exchange writes some)
 
 
@@ -328,8 +328,33 @@ def _event(text: bytes, over: int, lo: dt.datetime, hi: dt.datetime) -> Event:
     if event.raw and not (b"ATTENDEE" in named or b"ORGANIZER" in named):
         if b"RECURRENCE-ID" not in named:  # a moved occurrence stays with its series
             event.raw = b""  # nobody invited: not a meeting, never parsed
-            event.alone = not (b"RRULE" in named or b"RDATE" in named)
+            event.alone = _may_occur(named, lo)
     return event
+
+
+def _may_occur(named: dict[bytes, list[bytes]], lo: dt.datetime) -> bool:
+    """Whether an event the window check kept is told as skipped: a single one, or a series
+    (a routine, a reminder) but not one of COUNT occurrences that began before the window,
+    which may be over already (only expanding it would tell)."""
+    if not (b"RRULE" in named or b"RDATE" in named):
+        return True
+    begins = _when(named[b"DTSTART"][0]) if b"DTSTART" in named else None
+    if begins is not None and begins[0] >= lo:
+        return True
+    dates = [
+        _when(b":" + value)
+        for line in named.get(b"RDATE", [])
+        for value in line.rsplit(b":", 1)[-1].split(b",")
+    ]
+    if any(d is not None and d[0] >= lo for d in dates):
+        return True
+    for rule in named.get(b"RRULE", []):
+        if b"COUNT=" in rule.upper():
+            continue  # began before the window: only expanding it would tell
+        until = _until(rule)
+        if until is None or until[0] >= lo:
+            return True
+    return False
 
 
 def _window(

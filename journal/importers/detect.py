@@ -49,8 +49,21 @@ def detect(path: str) -> str:
         return _zip(path, name)
     found = _content(head)
     if found is None:
+        part = _component(head)
+        if part is not None:
+            raise BadInput(
+                f"{name}: is an iCalendar {part} on its own, not a calendar (it does not begin "
+                "with BEGIN:VCALENDAR); export the whole calendar (.ics) from your calendar app"
+            )
         raise BadInput(f"{name}: is none of the formats aijournal imports; {ACCEPTED}")
     return found
+
+
+def _component(head: bytes) -> str | None:
+    """The iCalendar component a file begins with when it is not a VCALENDAR (a VEVENT copied on
+    its own, a VTIMEZONE), or None."""
+    found = re.match(rb"BEGIN:(V[A-Z]{2,20})\r?\n", head.lstrip(b"\xef\xbb\xbf \t\r\n"), re.I)
+    return found.group(1).decode().upper() if found else None
 
 
 def _content(head: bytes) -> str | None:

@@ -83,6 +83,27 @@ def test_unknown_content_is_refused_in_one_line(cli, db_path, tmp_path, content,
     assert snapshot_files(db_path) == before
 
 
+@pytest.mark.parametrize(
+    ("content", "part"),
+    [
+        (b"BEGIN:VEVENT\r\nUID:1\r\nDTSTART:20261120T090000Z\r\nEND:VEVENT\r\n", "VEVENT"),
+        (b"\xef\xbb\xbfBEGIN:VTIMEZONE\nTZID:Europe/Berlin\nEND:VTIMEZONE\n", "VTIMEZONE"),
+    ],
+)
+def test_an_icalendar_part_on_its_own_is_named_in_one_line(cli, db_path, tmp_path, content, part):
+    """A VEVENT copied out of a calendar (no BEGIN:VCALENDAR) is said to be that, not 'none of
+    the formats'."""
+    cli("ai", "Claude", "20m")
+    path = tmp_path / "meeting.ics"
+    path.write_bytes(content)
+    before = snapshot_files(db_path)
+    result = cli("import", str(path))
+    assert result.code == 2
+    assert result.err.startswith(f"aijournal: meeting.ics: is an iCalendar {part} on its own,")
+    assert "export the whole calendar" in result.err and result.err.count("\n") == 1
+    assert snapshot_files(db_path) == before
+
+
 def test_a_folder_with_two_kinds_is_ambiguous(cli, tmp_path):
     folder = tmp_path / "mixed"
     folder.mkdir()

@@ -177,6 +177,27 @@ def test_no_attendee_anywhere_adds_nothing_and_says_why(store, tmp_path):
     assert store.all_entries("interaction") == []
 
 
+def test_routines_nobody_is_invited_to_are_said_as_skipped_not_silently_dropped(store, tmp_path):
+    """A personal calendar is mostly series with nobody invited (the gym, a reminder): each one
+    that may occur in the window is told as skipped, like a single event; a series over before
+    the window is not, nor one of COUNT occurrences that began before it (only expanding it
+    would tell)."""
+    path = tmp_path / "personal.ics"
+    path.write_bytes(
+        calendar(
+            event("gym", "20250106T070000Z", "RRULE:FREQ=WEEKLY;BYDAY=MO"),
+            event("standup-note", "20261102T090000Z", "RRULE:FREQ=DAILY;COUNT=20"),
+            event("old-course", "20240101T180000Z", "RRULE:FREQ=WEEKLY;UNTIL=20240601T000000Z"),
+            event("old-count", "20240101T180000Z", "RRULE:FREQ=WEEKLY;COUNT=10"),
+            event("dentist", "20240301T080000Z", "RDATE:20261110T080000Z,20270110T080000Z"),
+            event("sync", "20261110T100000Z", *WITH_SAM),
+        ).encode()
+    )
+    result = ics.run(store, str(path), me=ME)
+    assert result.added == 1
+    assert result.details[-1] == "left out: 3 no attendees"  # gym, standup-note, dentist
+
+
 def test_only_events_that_can_matter_are_parsed(store, tmp_path, monkeypatch):
     """Events far outside the window that never recur are never handed to icalendar (what keeps
     a 200,000-event calendar to seconds and bounded memory); who is me still counts them."""
