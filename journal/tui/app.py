@@ -11,6 +11,7 @@ import gc
 import importlib
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -124,6 +125,7 @@ class JournalApp(App[int]):
         self.known_tools: list[str] = []
         self.known_people: list[str] = []
         self._last_read_error: str | None = None
+        self._said_error = ("", 0.0)  # the last read error notified, and when (monotonic)
         self._poll_stop = threading.Event()
         # Set by the first tab once its data is on screen (or when the app ends): see _poll.
         self.first_shown = threading.Event()
@@ -175,9 +177,15 @@ class JournalApp(App[int]):
             self.text = text
 
     def on_journal_app_read_failed(self, message: ReadFailed) -> None:
-        if message.text != self._last_read_error:  # one notice per failure, not one per tab
-            self._last_read_error = message.text
+        # One notice per failure, not one per tab, nor one per read of a start (the day, then
+        # the first look for writes made elsewhere) that another read's success came between.
+        moment = time.monotonic()
+        again = message.text == self._last_read_error  # and no read worked since
+        just_said = message.text == self._said_error[0] and moment - self._said_error[1] < 5
+        if not (again or just_said):
             self.notify(message.text, severity="error", markup=False)
+            self._said_error = (message.text, moment)
+        self._last_read_error = message.text
 
     class ExternalChange(Message):
         """Another process (or connection) committed to the journal."""
