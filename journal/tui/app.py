@@ -176,6 +176,20 @@ class JournalApp(App[int]):
             super().__init__()
             self.text = text
 
+    def on_key(self, event: events.Key) -> None:
+        # A character typed so soon after the key that moved focus into a text field ("a", then
+        # "Claude" at once: a fast typist, a paste without brackets) was sent on before the
+        # move, so it reaches the app instead of the field (a field keeps its characters; they
+        # never come up here). It goes into the field, in order, rather than being lost; the
+        # one-letter commands are already off there (focus_now, check_action).
+        from textual.widgets import Input
+
+        focused = self.focused
+        if isinstance(focused, Input) and event.is_printable and event.character:
+            focused.insert_text_at_cursor(event.character)
+            event.stop()
+            event.prevent_default()  # not a binding either: Textual's own key handler is skipped
+
     def on_journal_app_read_failed(self, message: ReadFailed) -> None:
         # One notice per failure, not one per tab, nor one per read of a start (the day, then
         # the first look for writes made elsewhere) that another read's success came between.

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from journal import service
+from journal.clock import now
 from journal.store import JournalStore
 from journal.tui.app import make_app
 from tests.tui.test_app import ai_tool_and_time, aio, rows, settle, type_text
@@ -155,6 +156,29 @@ async def test_digits_on_a_select_or_tick_box_do_not_log_energy(db_path):
         await settle(pilot)
         assert app.current_mode == "dashboard"  # nothing typed there: 3 is the tab
         assert rows(db_path) == []
+
+
+@aio
+async def test_keys_typed_in_one_go_after_a_go_into_the_field_never_run_as_commands(db_path):
+    """A fast typist (or a paste without brackets) sends "a" and the words after it before the
+    app has moved focus: "use" must not undo, "e" must not open energy; the words land in the
+    field, in order."""
+    from textual import events
+
+    with JournalStore.open(db_path) as store:
+        service.log_energy(store, level=4, at=now())
+    app = make_app(db_path, welcome=False)
+    said = heard(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        for char in "aClaude uses":
+            app.post_message(events.Key(char if char != " " else "space", char))
+        await settle(pilot)
+        assert app.screen.quick.form == "ai"
+        assert app.focused.id == "ai-tool"
+        assert app.focused.value == "Claude uses"
+    assert [e.level for e in rows(db_path, types=["energy"])] == [4]  # nothing undone
+    assert said == []
 
 
 @aio

@@ -33,6 +33,14 @@ def in_text_field(widget: Widget | None) -> bool:
     )
 
 
+def focus_now(widget: Widget) -> None:
+    """Focus `widget` before the next key is handled. Textual's Widget.focus() waits for the
+    app's queue, behind keys already typed: "aClaude" typed in one go would run `u` (undo) and
+    `e` (energy) as commands before the Tool field had focus. Screen.set_focus is at once, so
+    the one-letter commands are off (check_action) for the very next key."""
+    widget.screen.set_focus(widget)
+
+
 def character_actions(bindings: Iterable[object]) -> frozenset[str]:
     """The actions of bindings whose key is one character (`a`, `1`, `/`)."""
     return frozenset(

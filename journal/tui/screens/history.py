@@ -25,7 +25,7 @@ from journal.richtext import plain
 from journal.search import Filter, parse_search
 from journal.textsafe import visible
 from journal.tui import format as fmt
-from journal.tui.screens.base import JournalScreen
+from journal.tui.screens.base import JournalScreen, focus_now
 from journal.tui.text import HISTORY_EMPTY, HISTORY_PLACEHOLDER
 from journal.tui.widgets.completion import PlainInput
 from journal.tui.widgets.dialogs import Confirm
@@ -263,7 +263,7 @@ class HistoryScreen(JournalScreen):
             self._summary()
 
     def action_search(self) -> None:
-        self.query_one("#history-search", Input).focus()
+        focus_now(self.query_one("#history-search", Input))
 
     def action_clear(self) -> None:
         search = self.query_one("#history-search", Input)

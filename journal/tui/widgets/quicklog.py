@@ -21,6 +21,7 @@ from journal.errors import BadInput
 from journal.models import CheckIn
 from journal.richtext import plain
 from journal.tui import format as fmt
+from journal.tui.screens.base import focus_now
 from journal.tui.text import CHANNEL_LABELS, ENERGY_WORDS, PURPOSE_HELP, QUALITY_WORDS
 from journal.tui.widgets.completion import CompletingInput, KnownValues, PlainInput
 from journal.tui.widgets.controls import Choice, Press, Tick
@@ -266,7 +267,7 @@ class QuickLog(Vertical):
         if name == "checkin" and done is not None:
             self.fill_checkin(done)
             self._say("Today's check-in is done; saving again replaces it.", ok=True)
-        self.query_one(first).focus()
+        focus_now(self.query_one(first))
 
     async def complete(self) -> None:
         """Mount the forms after the first and wait until they are there."""
@@ -322,7 +323,7 @@ class QuickLog(Vertical):
             "ai": self.log_ai,
             "met": self.log_met,
             "checkin": self.save_checkin,
-            "energy": lambda: self.query_one("#energy-scale").focus(),
+            "energy": lambda: focus_now(self.query_one("#energy-scale")),
         }[self.form]()
 
     def _value(self, wid: str) -> str:
@@ -374,7 +375,7 @@ class QuickLog(Vertical):
             self._clear("#ai-tool", "#ai-minutes", "#ai-when", "#ai-skill")
             self.query_one("#ai-purpose", Choice).clear()
             self.query_one("#ai-instead", Tick).value = False
-            self.query_one("#ai-tool", Input).focus()
+            focus_now(self.query_one("#ai-tool", Input))
 
     def log_met(self) -> None:
         moment = now()
@@ -407,7 +408,7 @@ class QuickLog(Vertical):
             self.post_message(self.Logged("met", row))
             self._clear("#met-people", "#met-minutes", "#met-when")
             self.query_one("#met-initiated", Tick).value = False
-            self.query_one("#met-people", Input).focus()
+            focus_now(self.query_one("#met-people", Input))
 
     @on(Scale.Picked, "#energy-scale")
     def log_energy(self, event: Scale.Picked) -> None:
@@ -481,7 +482,7 @@ class QuickLog(Vertical):
                 "type the tool first (and the purpose and skill, if you know them), then press "
                 "ctrl+t or the Timer button"
             )
-            self.query_one("#ai-tool").focus()
+            focus_now(self.query_one("#ai-tool"))
             return
         purpose = self.query_one("#ai-purpose", Choice).value or "unclassified"
         state = self._write(
