@@ -107,6 +107,10 @@ class JournalApp(App[int]):
         Binding("question_mark", "app.help", "Help", key_display="?"),
         Binding("ctrl+z", "app.undo", "Undo", show=False),
         Binding("ctrl+p", "app.command_palette", "Commands", show=False),
+        # While a widget has focus, tab moves on at once, before the keys typed after it are
+        # handed to the field: a text expander's "Claude<tab>30m" would leave "30m" in Tool.
+        Binding("tab", "app.next_field", "Next field", show=False, priority=True),
+        Binding("shift+tab", "app.previous_field", "Previous field", show=False, priority=True),
     ]
 
     def __init__(
@@ -175,6 +179,17 @@ class JournalApp(App[int]):
         def __init__(self, text: str) -> None:
             super().__init__()
             self.text = text
+
+    def action_next_field(self) -> None:
+        """Tab: accept a completing field's suggestion, else focus the next field."""
+        from journal.tui.widgets.completion import CompletingInput
+
+        focused = self.focused
+        if not (isinstance(focused, CompletingInput) and focused.complete()):
+            self.screen.focus_next()
+
+    def action_previous_field(self) -> None:
+        self.screen.focus_previous()
 
     def on_key(self, event: events.Key) -> None:
         # A character typed so soon after the key that moved focus into a text field ("a", then
@@ -471,6 +486,10 @@ class JournalApp(App[int]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # 1-5 switch tabs only when no text field and no scale has focus (a scale takes its
         # digit); F1-F5 always do. `?` is typed into a text field, not taken as help.
+        if action in ("next_field", "previous_field"):
+            # Nothing focused yet (a key that opens a field may still be on its way): the tab
+            # waits its turn behind it, as Textual's own would.
+            return self.focused is not None
         if action in ("digit_tab", "help") and self.screen_stack:
             from journal.tui.screens.base import in_text_field
 

@@ -160,9 +160,9 @@ async def test_digits_on_a_select_or_tick_box_do_not_log_energy(db_path):
 
 @aio
 async def test_keys_typed_in_one_go_after_a_go_into_the_field_never_run_as_commands(db_path):
-    """A fast typist (or a paste without brackets) sends "a" and the words after it before the
-    app has moved focus: "use" must not undo, "e" must not open energy; the words land in the
-    field, in order."""
+    """A fast typist (or a paste without brackets, a text expander) sends "a" and the words after
+    it before the app has moved focus: "use" must not undo, "e" must not open energy; the words
+    land in the field, in order, and a tab among them moves on first."""
     from textual import events
 
     with JournalStore.open(db_path) as store:
@@ -177,6 +177,13 @@ async def test_keys_typed_in_one_go_after_a_go_into_the_field_never_run_as_comma
         assert app.screen.quick.form == "ai"
         assert app.focused.id == "ai-tool"
         assert app.focused.value == "Claude uses"
+        # A text expander's "tool<tab>time": tab moves on before "30m" is handed to Tool.
+        app.focused.value = ""
+        for key, char in [*((c, c) for c in "Copilot"), ("tab", "\t"), ("3", "3"), ("0", "0")]:
+            app.post_message(events.Key(key, char))
+        await settle(pilot)
+        assert app.screen.query_one("#ai-tool").value == "Copilot"
+        assert app.screen.query_one("#ai-minutes").value == "30"
     assert [e.level for e in rows(db_path, types=["energy"])] == [4]  # nothing undone
     assert said == []
 

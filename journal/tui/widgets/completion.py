@@ -50,13 +50,19 @@ class KnownValues(Suggester):
 
 
 class CompletingInput(PlainInput):
-    """An Input whose tab accepts a visible suggestion before moving on."""
+    """An Input whose tab accepts a visible suggestion before moving on (JournalApp's tab asks
+    `complete` first; this binding serves a tab that reaches the field after its focus came)."""
 
     BINDINGS = [Binding("tab", "complete_or_next", "Complete", show=False)]
 
-    def action_complete_or_next(self) -> None:
+    def complete(self) -> bool:
+        """Accept the suggestion shown, if there is one; whether there was."""
         if self._suggestion and self._suggestion != self.value:
             self.value = self._suggestion
             self.cursor_position = len(self.value)
-        else:
+            return True
+        return False
+
+    def action_complete_or_next(self) -> None:
+        if not self.complete():
             self.screen.focus_next()
