@@ -42,8 +42,10 @@ WHEN_HINT = "now, or 9:00-10:30"
 WHEN_POINT_HINT = "now, or 14:30"
 DAY_HINT = "today, or mon"
 LOGGED_PURPOSES = [p for p in vocab.PURPOSES if p != "unclassified"]
-# Said under the form while Purpose has focus: what each word means.
+# Said under the form while Purpose has focus: what each word means; in a narrow quick log
+# (an 80-column terminal) the short words, on one line.
 PURPOSE_HINT = "  ·  ".join(PURPOSE_HELP[p] for p in LOGGED_PURPOSES) + "   (←/→, 1–4 or a letter)"
+PURPOSE_HINT_SHORT = "learn: tutor · augment: co-create · automate: hand off · companion: chat"
 
 
 class QuickLog(Vertical):
@@ -286,7 +288,8 @@ class QuickLog(Vertical):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if event.widget.id == "ai-purpose":
-            self._say(PURPOSE_HINT, hint=True)
+            wide = len(PURPOSE_HINT) <= self.content_size.width
+            self._say(PURPOSE_HINT if wide else PURPOSE_HINT_SHORT, hint=True)
 
     def _say(self, text: str, *, ok: bool = False, hint: bool = False) -> None:
         msg = self.query_one("#form-msg", Static)
