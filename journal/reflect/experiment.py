@@ -19,6 +19,7 @@ from typing import Any
 
 from journal import models as m
 from journal.metrics import augmentation_share
+from journal.reflect.context import paused_days
 from journal.reflect.stats import Comparison, Stratum, compare
 
 DAY = dt.timedelta(days=1)
@@ -151,18 +152,6 @@ def is_on(experiment: m.Experiment, day: dt.date) -> bool | None:
     if experiment.design != "alternate":
         return True
     return assignment(experiment.started_day, experiment.days, experiment.seed)[day]
-
-
-def paused_set(pauses: Iterable[m.Pause], first: dt.date, last: dt.date) -> set[dt.date]:
-    out: set[dt.date] = set()
-    for pause in pauses:
-        if pause.deleted_at is not None:
-            continue
-        day = max(pause.from_day, first)
-        while day <= min(pause.to_day, last):
-            out.add(day)
-            day += DAY
-    return out
 
 
 def period(experiment: m.Experiment, as_of: dt.date) -> list[dt.date]:
@@ -329,7 +318,7 @@ def result(
     """The experiment's result as of a day (its days so far)."""
     pauses = list(pauses)
     first = lookback_first(experiment)
-    paused = paused_set(pauses, first, max(as_of, experiment.last_day))
+    paused = paused_days(pauses, first, max(as_of, experiment.last_day))
     on, off = sides(experiment, profile, paused, as_of)
     design = experiment.design
     measured = tuple(

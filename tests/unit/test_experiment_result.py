@@ -9,6 +9,7 @@ import random
 
 from journal import models as m
 from journal.reflect import experiment as rx
+from journal.reflect.context import paused_days
 
 START = dt.date(2026, 11, 2)  # a Monday
 STAMP = dt.datetime(2026, 11, 2, 9, tzinfo=dt.UTC)
@@ -146,7 +147,7 @@ def test_before_after_compares_like_days_and_leaves_paused_days_out():
         from_day=START - dt.timedelta(days=3),
         to_day=START - dt.timedelta(days=1),
     )
-    paused = rx.paused_set([pause], START - dt.timedelta(days=60), exp.last_day)
+    paused = paused_days([pause], START - dt.timedelta(days=60), exp.last_day)
     during, before = rx.sides(exp, PROFILE, paused, exp.last_day)
     assert during == _span(START, exp.last_day)
     assert not set(before) & paused
