@@ -28,6 +28,7 @@ from typing import Any
 from journal import models as m
 from journal.names import key as name_key
 from journal.names import slug
+from journal.present import minutes as duration
 from journal.reflect import stats
 from journal.reflect.context import _one_per_day, entry_day, paused_days
 
@@ -245,7 +246,7 @@ def candidates(
         )
         if i.kind == m.Kind.MEETING:
             meeting_minutes[i.day] = meeting_minutes.get(i.day, 0) + i.minutes
-    hours = f"{MEETING_MINUTES // 60} h" if MEETING_MINUTES % 60 == 0 else f"{MEETING_MINUTES} min"
+    hours = duration(MEETING_MINUTES)
     for day, total in meeting_minutes.items():
         if total > MEETING_MINUTES:
             add(
@@ -286,7 +287,7 @@ def candidates(
                 "you use AI instead of asking a person",
                 day,
             )
-    ai_hours = f"{AI_MINUTES // 60} h" if AI_MINUTES % 60 == 0 else f"{AI_MINUTES} min"
+    ai_hours = duration(AI_MINUTES)
     for day, total in ai_minutes.items():
         if total > AI_MINUTES:
             add(
