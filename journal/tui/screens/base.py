@@ -56,9 +56,6 @@ class JournalScreen(Screen[None]):
     starts a worker)."""
 
     TAB = ""
-    # The footer mounts with the late widgets, or (True) when the screen calls mount_footer:
-    # Today shows its day first and its keys a frame later.
-    LATE_FOOTER = False
     AUTO_FOCUS = ""  # nothing focused at first, so the one-letter keys and 1–5 work at once
     BINDINGS = [Binding("escape", "leave_field", "Leave field", show=False)]
 
@@ -107,22 +104,10 @@ class JournalScreen(Screen[None]):
         # this method returns, so the widgets are there for it.
         self._start_load()
         with self.app.batch_update():  # one frame once all are mounted, none half-way
-            await self.mount(*self.late_body(), *(() if self.LATE_FOOTER else (Footer(),)))
+            await self.mount(*self.late_body(), Footer())
         self.built = True
         self.refresh_bindings()  # the footer, mounted just now, shows the keys
-        self.when_built()
         self.resumed()
-
-    async def mount_footer(self) -> None:
-        """Mount the footer of a screen with LATE_FOOTER (once)."""
-        from textual.widgets import Footer
-
-        if self.is_attached and not self.query(Footer):
-            await self.mount(Footer())
-            self.refresh_bindings()  # the footer shows the keys
-
-    def when_built(self) -> None:
-        """Called once the late widgets are mounted."""
 
     def on_resize(self) -> None:
         # Only a change of the terminal's width matters (tables refit their columns), and it is

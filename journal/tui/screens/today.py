@@ -55,7 +55,6 @@ class TodayData:
 
 class TodayScreen(JournalScreen):
     TAB = "today"
-    LATE_FOOTER = True
     BINDINGS = [
         Binding("a", "form('ai')", "AI session"),
         Binding("m", "form('met')", "People"),
@@ -137,7 +136,7 @@ class TodayScreen(JournalScreen):
         # The day, read here on the UI thread's connection, is in the first frame. Should that
         # read fail (a damaged or busy journal), the worker reads again and says why.
         try:
-            data = _read_day(self.journal.store)
+            data = _day_of(self.journal.store)
         except (JournalError, sqlite3.Error):
             self._read()
         else:
@@ -168,7 +167,11 @@ class TodayScreen(JournalScreen):
         self._read_known()
         for line in self.query(ExperimentLine):
             line.reload()
-        await self.mount_footer()
+        if self.is_attached:  # the keys a frame after the day
+            from textual.widgets import Footer
+
+            await self.mount(Footer())
+            self.refresh_bindings()
         await self.quick.complete()
 
     # --- data ----------------------------------------------------------------------------------
@@ -184,15 +187,15 @@ class TodayScreen(JournalScreen):
     @work(thread=True, exclusive=True, group="today")
     def _read(self) -> None:
         with self.journal.reader() as store:
-            self.post_message(self.Loaded(_read_day(store)))
-            known = _read_known(store)
+            self.post_message(self.Loaded(_day_of(store)))
+            known = _known_of(store)
         self.post_message(known)
 
     @work(thread=True, exclusive=True, group="today-known")
     def _read_known(self) -> None:
         """What is slower on a big journal and not needed at once, after the day is shown."""
         with self.journal.reader() as store:
-            known = _read_known(store)
+            known = _known_of(store)
         self.post_message(known)
 
     def on_today_screen_loaded(self, message: Loaded) -> None:
@@ -310,7 +313,7 @@ class TodayScreen(JournalScreen):
         )
 
 
-def _read_day(store: JournalStore) -> TodayData:
+def _day_of(store: JournalStore) -> TodayData:
     moment = now()
     day = moment.date()
     start = localize(dt.datetime.combine(day, dt.time(0)))
@@ -324,7 +327,7 @@ def _read_day(store: JournalStore) -> TodayData:
     )
 
 
-def _read_known(store: JournalStore) -> TodayScreen.Known:
+def _known_of(store: JournalStore) -> TodayScreen.Known:
     return TodayScreen.Known(
         service.tools(store), service.person_names(store), service.unclassified_count(store)
     )
