@@ -238,30 +238,28 @@ def _chromium(
     urls, wanted = _ai_pages(db, "urls", hosts)
     floor = _webkit(start_from)
     low = _webkit(since)
-    ids = sorted(wanted)
-    for n in range(0, len(ids), QUERY_CHUNK):
-        chunk = ids[n : n + QUERY_CHUNK]
-        marks = ",".join("?" * len(chunk))
-        rows = db.execute(
-            "SELECT id, url, visit_time, visit_duration, transition FROM visits "
-            f"WHERE url IN ({marks}) AND (visit_time >= ? OR id > ?) AND visit_time >= ?",
-            [*chunk, floor, last_id, low],
+    rows = _visits_of(
+        db,
+        "SELECT id, url, visit_time, visit_duration, transition FROM visits "
+        "WHERE url IN ({marks}) AND (visit_time >= ? OR id > ?) AND visit_time >= ?",
+        sorted(wanted),
+        [floor, last_id, low],
+    )
+    for visit_id, url_id, when, duration, transition in rows:
+        if not isinstance(when, int) or when <= 0:
+            _count(skipped, "visits without a time")
+            continue
+        if isinstance(transition, int) and (transition & 0xFF) in SUBFRAMES:
+            _count(skipped, "visits inside other pages")
+            continue
+        seconds = duration / 1e6 if isinstance(duration, int) and duration > 0 else 0.0
+        yield Visit(
+            visit_id,
+            wanted[url_id],
+            when / 1e6 - WEBKIT_EPOCH,
+            seconds,
+            _title(urls[url_id][1]) if keep else None,  # cleaning them all costs
         )
-        for visit_id, url_id, when, duration, transition in rows:
-            if not isinstance(when, int) or when <= 0:
-                _count(skipped, "visits without a time")
-                continue
-            if isinstance(transition, int) and (transition & 0xFF) in SUBFRAMES:
-                _count(skipped, "visits inside other pages")
-                continue
-            seconds = duration / 1e6 if isinstance(duration, int) and duration > 0 else 0.0
-            yield Visit(
-                visit_id,
-                wanted[url_id],
-                when / 1e6 - WEBKIT_EPOCH,
-                seconds,
-                _title(urls[url_id][1]) if keep else None,  # cleaning them all costs
-            )
 
 
 def _firefox(
@@ -276,24 +274,32 @@ def _firefox(
     places, wanted = _ai_pages(db, "moz_places", hosts)
     floor = int(start_from * 1e6) if start_from is not None else 0
     low = int(since * 1e6) if since is not None else 0
-    ids = sorted(wanted)
+    rows = _visits_of(
+        db,
+        "SELECT id, place_id, visit_date, visit_type FROM moz_historyvisits "
+        "WHERE place_id IN ({marks}) AND (visit_date >= ? OR id > ?) AND visit_date >= ?",
+        sorted(wanted),
+        [floor, last_id, low],
+    )
+    for visit_id, place_id, when, kind in rows:
+        if not isinstance(when, int) or when <= 0:
+            _count(skipped, "visits without a time")
+            continue
+        if kind in FIREFOX_UNSEEN:
+            _count(skipped, "redirects, embeds and downloads")
+            continue
+        title = _title(places[place_id][1]) if keep else None
+        yield Visit(visit_id, wanted[place_id], when / 1e6, 0.0, title)
+
+
+def _visits_of(
+    db: sqlite3.Connection, sql: str, ids: list[int], args: list[Any]
+) -> Iterator[tuple[Any, ...]]:
+    """The rows of `sql` for the page ids, QUERY_CHUNK of them a query (`{marks}` stands for
+    their placeholders, `args` follow them)."""
     for n in range(0, len(ids), QUERY_CHUNK):
         chunk = ids[n : n + QUERY_CHUNK]
-        marks = ",".join("?" * len(chunk))
-        rows = db.execute(
-            "SELECT id, place_id, visit_date, visit_type FROM moz_historyvisits "
-            f"WHERE place_id IN ({marks}) AND (visit_date >= ? OR id > ?) AND visit_date >= ?",
-            [*chunk, floor, last_id, low],
-        )
-        for visit_id, place_id, when, kind in rows:
-            if not isinstance(when, int) or when <= 0:
-                _count(skipped, "visits without a time")
-                continue
-            if kind in FIREFOX_UNSEEN:
-                _count(skipped, "redirects, embeds and downloads")
-                continue
-            title = _title(places[place_id][1]) if keep else None
-            yield Visit(visit_id, wanted[place_id], when / 1e6, 0.0, title)
+        yield from db.execute(sql.format(marks=",".join("?" * len(chunk))), [*chunk, *args])
 
 
 def _webkit(seconds: float | None) -> int:
